@@ -1,0 +1,52 @@
+"""QGIS enums and types that differ between QGIS 3.22 and QGIS 4 / Qt6, in one place.
+
+Everything else in the plugin imports these names instead of touching the version-specific API.
+"""
+from qgis.core import Qgis, QgsProcessing, QgsWkbTypes
+
+try:  # QGIS >= 3.30 / 4
+    WKB = Qgis.WkbType
+except AttributeError:  # QGIS 3.22
+    WKB = QgsWkbTypes.Type
+
+try:  # QGIS >= 3.36 / 4
+    _SRC = Qgis.ProcessingSourceType
+    SOURCE_POINT, SOURCE_LINE, SOURCE_POLYGON = _SRC.VectorPoint, _SRC.VectorLine, _SRC.VectorPolygon
+    SOURCE_ANY_GEOMETRY, SOURCE_RASTER = _SRC.VectorAnyGeometry, _SRC.Raster
+except AttributeError:  # QGIS 3.22
+    _SRC = QgsProcessing.SourceType
+    SOURCE_POINT, SOURCE_LINE, SOURCE_POLYGON = _SRC.TypeVectorPoint, _SRC.TypeVectorLine, _SRC.TypeVectorPolygon
+    SOURCE_ANY_GEOMETRY, SOURCE_RASTER = _SRC.TypeVectorAnyGeometry, _SRC.TypeRaster
+
+try:  # QGIS >= 3.38 uses QMetaType for field types
+    from qgis.PyQt.QtCore import QMetaType
+    _T = QMetaType.Type
+    if Qgis.QGIS_VERSION_INT < 33800:
+        raise ImportError
+    FIELD_TYPES = {'string': _T.QString, 'int': _T.Int, 'double': _T.Double, 'date': _T.QDate,
+                   'bool': _T.Bool, 'datetime': _T.QDateTime, 'int64': _T.LongLong}
+except ImportError:
+    from qgis.PyQt.QtCore import QVariant
+    FIELD_TYPES = {'string': QVariant.String, 'int': QVariant.Int, 'double': QVariant.Double,
+                   'date': QVariant.Date, 'bool': QVariant.Bool, 'datetime': QVariant.DateTime,
+                   'int64': QVariant.LongLong}
+
+GEOMETRY_WKB = {
+    'Point': WKB.Point, 'MultiPoint': WKB.MultiPoint,
+    'LineString': WKB.LineString, 'MultiLineString': WKB.MultiLineString,
+    'Polygon': WKB.Polygon, 'MultiPolygon': WKB.MultiPolygon,
+    'NoGeometry': WKB.NoGeometry,
+}
+
+try:
+    GEOM_POINT, GEOM_LINE, GEOM_POLYGON = (Qgis.GeometryType.Point, Qgis.GeometryType.Line,
+                                           Qgis.GeometryType.Polygon)
+except AttributeError:
+    GEOM_POINT, GEOM_LINE, GEOM_POLYGON = (QgsWkbTypes.GeometryType.PointGeometry,
+                                           QgsWkbTypes.GeometryType.LineGeometry,
+                                           QgsWkbTypes.GeometryType.PolygonGeometry)
+
+
+def geometry_type(layer_or_source):
+    """Point / line / polygon of a layer or feature source as one of GEOM_*."""
+    return QgsWkbTypes.geometryType(layer_or_source.wkbType())

@@ -1,0 +1,554 @@
+"""The single source of truth: layer kinds, fields, enumerations and planning standards.
+
+Everything the plugin shows or writes about its data model comes from here: the planning
+database schema, attribute forms and value maps, default styles, validation rules, the OSM
+import, presets of the coverage algorithms and the citations shown next to them.
+
+This module is pure Python (no Qt) so the core can use the numbers too. Strings meant for
+people are wrapped in ``N_()``: they are extracted into ``i18n/*.ts`` and translated where
+they are shown (``resilience_plugin.translation.tr``).
+
+Evidence levels follow ../shared/DOMAIN.md: ``C`` confirmed in a source excerpt,
+``P`` partly confirmed, ``R`` recalled only (to be checked against the official text).
+"""
+from dataclasses import dataclass, field
+from typing import Optional, Tuple
+
+
+def N_(text):
+    """Mark ``text`` for translation without translating it here (no Qt in this module)."""
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+# Building blocks
+# ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Source:
+    """Where a number comes from."""
+    citation: str
+    evidence: str  # 'C', 'P' or 'R'
+    url: str = ''
+
+    def describe(self):
+        return '{} [{}]{}'.format(self.citation, self.evidence, ' ' + self.url if self.url else '')
+
+
+@dataclass(frozen=True)
+class Choice:
+    code: object
+    label: str
+    colour: Optional[str] = None
+    cn_code: Optional[str] = None  # code of the Chinese census standard where one exists
+
+
+@dataclass(frozen=True)
+class Enumeration:
+    name: str
+    choices: Tuple[Choice, ...]
+
+    def codes(self):
+        return [c.code for c in self.choices]
+
+    def choice(self, code):
+        for c in self.choices:
+            if c.code == code:
+                return c
+        raise KeyError('{} is not a value of {}'.format(code, self.name))
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str  # 'string', 'int', 'double', 'date', 'bool'
+    alias: str
+    required: bool = False
+    unique: bool = False
+    enum: Optional[Enumeration] = None
+    minimum: Optional[float] = None
+    maximum: Optional[float] = None
+    default: Optional[str] = None  # a QGIS expression
+    length: int = 0
+    census: bool = True  # part of the census export schema
+
+
+@dataclass(frozen=True)
+class LayerKind:
+    name: str
+    geometry: str  # 'Point', 'LineString', 'MultiPolygon'
+    title: str
+    theme: str
+    fields: Tuple[Field, ...]
+    style_field: Optional[str] = None  # categorized by this enumeration field
+    description: str = ''
+
+    def field(self, name):
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError('{} has no field {}'.format(self.name, name))
+
+    def field_names(self):
+        return [f.name for f in self.fields]
+
+
+# ---------------------------------------------------------------------------------------------
+# Enumerations
+# ---------------------------------------------------------------------------------------------
+
+SOURCE_RISK_COLOURS = Source('Risk grading colours used in Chinese safety risk lists (风险分级管控)', 'C',
+                             'hjpbs.com/tag/261153')
+
+RISK_GRADE = Enumeration('risk_grade', (
+    Choice('major', N_('Major risk (red)'), '#e31a1c'),
+    Choice('significant', N_('Significant risk (orange)'), '#ff7f00'),
+    Choice('general', N_('General risk (yellow)'), '#ffd700'),
+    Choice('low', N_('Low risk (blue)'), '#1f78b4'),
+))
+DEFAULT_RISK_GRADE = 'general'
+
+HAZARD_LEVEL = Enumeration('hazard_level', (
+    Choice(1, N_('Level 1 (R >= 100)')),
+    Choice(2, N_('Level 2 (50 <= R < 100)')),
+    Choice(3, N_('Level 3 (10 <= R < 50)')),
+    Choice(4, N_('Level 4 (R < 10)')),
+))
+
+RISK_SOURCE_KIND = Enumeration('risk_source_kind', (
+    Choice('hazardous_chemical', N_('Hazardous-chemical site')),
+    Choice('major_hazard', N_('Major hazard installation')),
+    Choice('fuel_station', N_('Fuel station')),
+    Choice('lpg_station', N_('LPG / CNG station')),
+    Choice('gas_facility', N_('Gas facility')),
+    Choice('industrial', N_('Industrial site')),
+    Choice('other', N_('Other risk source')),
+))
+
+NETWORK_TYPE = Enumeration('network_type', (
+    Choice('water_supply', N_('Water supply'), '#1e90ff', 'JS'),
+    Choice('drainage', N_('Drainage'), '#8b4513', 'PS'),
+    Choice('gas', N_('Gas'), '#ff1493', 'RQ'),
+    Choice('power', N_('Power'), '#e31a1c', 'DL'),
+    Choice('heating', N_('Heating'), '#ff8c00', 'RL'),
+    Choice('telecom', N_('Telecom'), '#2ca02c', 'TX'),
+    Choice('road', N_('Road'), '#7f7f7f', 'DLU'),
+    Choice('industrial', N_('Industrial pipeline'), '#000000', 'GY'),
+))
+SOURCE_NETWORK_COLOURS = Source('Conventional pipeline colours of city pipeline maps (CJJ 61 practice); '
+                                'network codes JS/PS/RQ/DL/RL/TX/GY from CJJ 61', 'P',
+                                'm.wenke99.com/p-3450855.html')
+
+MATERIAL = Enumeration('material', (
+    Choice('concrete', N_('Concrete')),
+    Choice('reinforced_concrete', N_('Reinforced concrete')),
+    Choice('clay', N_('Clay')),
+    Choice('pe', N_('PE')),
+    Choice('hdpe', N_('HDPE')),
+    Choice('upvc', N_('UPVC')),
+    Choice('cast_iron', N_('Cast iron')),
+    Choice('ductile_iron', N_('Ductile iron')),
+    Choice('steel', N_('Steel')),
+    Choice('copper', N_('Copper')),
+    Choice('aluminium', N_('Aluminium')),
+    Choice('optical_fibre', N_('Optical fibre')),
+    Choice('other', N_('Other')),
+    Choice('unknown', N_('Unknown')),
+))
+
+GAS_PRESSURE_CLASS = Enumeration('pressure_class', (
+    Choice('low', N_('Low (P < 0.01 MPa)')),
+    Choice('medium_b', N_('Medium B (0.01-0.2 MPa)')),
+    Choice('medium_a', N_('Medium A (0.2-0.4 MPa)')),
+    Choice('sub_high_b', N_('Sub-high B (0.4-0.8 MPa)')),
+    Choice('sub_high_a', N_('Sub-high A (0.8-1.6 MPa)')),
+    Choice('high_b', N_('High B (1.6-2.5 MPa)')),
+    Choice('high_a', N_('High A (2.5-4.0 MPa)')),
+))
+SOURCE_GAS_PRESSURE = Source('GB 50028 gas pressure classes', 'C', 'm.06v13.cn')
+
+CONDITION = Enumeration('condition', (
+    Choice('good', N_('Good'), '#1a9641'),
+    Choice('fair', N_('Fair'), '#a6d96a'),
+    Choice('poor', N_('Poor'), '#fdae61'),
+    Choice('critical', N_('Critical'), '#d7191c'),
+    Choice('unknown', N_('Unknown'), '#bdbdbd'),
+))
+
+DATA_SOURCE = Enumeration('data_source', (
+    Choice('survey', N_('Field survey')),
+    Choice('as_built', N_('As-built drawing')),
+    Choice('design', N_('Design drawing')),
+    Choice('inferred', N_('Inferred')),
+    Choice('osm', N_('OpenStreetMap')),
+    Choice('other', N_('Other')),
+))
+
+ASSET_STATUS = Enumeration('asset_status', (
+    Choice('in_use', N_('In use')),
+    Choice('planned', N_('Planned')),
+    Choice('under_construction', N_('Under construction')),
+    Choice('abandoned', N_('Abandoned')),
+    Choice('unknown', N_('Unknown')),
+))
+
+BURIAL_TYPE = Enumeration('burial_type', (
+    Choice('direct', N_('Directly buried')),
+    Choice('duct', N_('Duct / conduit')),
+    Choice('tunnel', N_('Utility tunnel')),
+    Choice('overhead', N_('Overhead')),
+    Choice('surface', N_('On surface')),
+    Choice('unknown', N_('Unknown')),
+))
+
+NODE_KIND = Enumeration('node_kind', (
+    Choice('valve', N_('Valve'), '#1e90ff'),
+    Choice('hydrant', N_('Fire hydrant'), '#e31a1c'),
+    Choice('manhole', N_('Manhole'), '#8b4513'),
+    Choice('pump_station', N_('Pump station'), '#6a3d9a'),
+    Choice('substation', N_('Substation'), '#ff7f00'),
+    Choice('transformer', N_('Transformer'), '#fdbf6f'),
+    Choice('tower_pole', N_('Tower / pole'), '#636363'),
+    Choice('regulator', N_('Pressure regulator station'), '#ff1493'),
+    Choice('other', N_('Other node'), '#bdbdbd'),
+))
+
+ROAD_CLASS = Enumeration('road_class', (
+    Choice('expressway', N_('Expressway'), '#e31a1c'),
+    Choice('arterial', N_('Arterial road'), '#ff7f00'),
+    Choice('secondary', N_('Secondary road'), '#ffd700'),
+    Choice('branch', N_('Branch road'), '#969696'),
+    Choice('service', N_('Service / access road'), '#bdbdbd'),
+    Choice('pedestrian', N_('Pedestrian way'), '#a6cee3'),
+    Choice('cycleway', N_('Cycleway'), '#b2df8a'),
+    Choice('other', N_('Other way'), '#d9d9d9'),
+))
+
+# Design speeds by road class (CJJ 37-2012 城市道路工程设计规范, middle value) in km/h; walking 5 km/h.
+SOURCE_ROAD_SPEED = Source('CJJ 37-2012 design speeds: expressway 60-100, arterial 40-60, secondary 30-50, '
+                           'branch 20-40 km/h (middle values taken)', 'R')
+ROAD_SPEED_KMH = {
+    'expressway': 80.0, 'arterial': 50.0, 'secondary': 40.0, 'branch': 30.0,
+    'service': 20.0, 'pedestrian': 5.0, 'cycleway': 15.0, 'other': 20.0,
+}
+WALK_SPEED_KMH = 5.0
+SOURCE_WALK_SPEED = Source('GB 50413-2007: 500 m is about a 10-minute walk (3 km/h); 5 km/h is the usual '
+                           'planning walking speed', 'P', 'dybbs8.com/tongji2/4828985.html')
+
+# OpenStreetMap highway=* to road class.
+OSM_HIGHWAY_CLASS = {
+    'motorway': 'expressway', 'motorway_link': 'expressway', 'trunk': 'expressway', 'trunk_link': 'expressway',
+    'primary': 'arterial', 'primary_link': 'arterial',
+    'secondary': 'secondary', 'secondary_link': 'secondary', 'tertiary': 'secondary', 'tertiary_link': 'secondary',
+    'residential': 'branch', 'unclassified': 'branch', 'living_street': 'branch', 'road': 'branch',
+    'service': 'service', 'track': 'service',
+    'pedestrian': 'pedestrian', 'footway': 'pedestrian', 'path': 'pedestrian', 'steps': 'pedestrian',
+    'bridleway': 'pedestrian', 'corridor': 'pedestrian',
+    'cycleway': 'cycleway',
+}
+
+SHELTER_CLASS = Enumeration('shelter_class', (
+    Choice('emergency', N_('Emergency shelter'), '#b2df8a'),
+    Choice('fixed_short', N_('Fixed shelter, short-term'), '#33a02c'),
+    Choice('fixed_mid', N_('Fixed shelter, medium-term'), '#1f78b4'),
+    Choice('fixed_long', N_('Fixed shelter, long-term'), '#6a3d9a'),
+    Choice('central', N_('Central shelter'), '#e31a1c'),
+))
+
+SHELTER_STATUS = Enumeration('shelter_status', (
+    Choice('existing', N_('Existing')),
+    Choice('planned', N_('Planned')),
+    Choice('under_construction', N_('Under construction')),
+    Choice('closed', N_('Closed')),
+))
+
+CANDIDATE_KIND = Enumeration('candidate_kind', (
+    Choice('community_centre', N_('Community centre'), '#ff7f00'),
+    Choice('school', N_('School'), '#1f78b4'),
+    Choice('park', N_('Park / open space'), '#33a02c'),
+    Choice('sports', N_('Sports ground'), '#6a3d9a'),
+    Choice('other', N_('Other candidate'), '#bdbdbd'),
+))
+
+FACILITY_KIND = Enumeration('facility_kind', (
+    Choice('fire_station', N_('Fire station'), '#e31a1c'),
+    Choice('hospital', N_('Hospital'), '#1f78b4'),
+    Choice('ems_station', N_('Ambulance (EMS) station'), '#a6cee3'),
+    Choice('supply_depot', N_('Emergency supply depot'), '#ff7f00'),
+    Choice('police', N_('Police station'), '#6a3d9a'),
+    Choice('other', N_('Other facility'), '#bdbdbd'),
+))
+
+BUILDING_USE = Enumeration('building_use', (
+    Choice('residential', N_('Residential'), '#fdbf6f'),
+    Choice('commercial', N_('Commercial'), '#fb9a99'),
+    Choice('industrial', N_('Industrial'), '#cab2d6'),
+    Choice('public', N_('Public'), '#a6cee3'),
+    Choice('school', N_('School'), '#1f78b4'),
+    Choice('hospital', N_('Hospital'), '#e31a1c'),
+    Choice('other', N_('Other / unknown'), '#d9d9d9'),
+))
+
+SEVERITY = Enumeration('severity', (
+    Choice('error', N_('Error'), '#d7191c'),
+    Choice('warning', N_('Warning'), '#fdae61'),
+    Choice('info', N_('Information'), '#2c7bb6'),
+))
+
+# ---------------------------------------------------------------------------------------------
+# Fields and layers of the planning database
+# ---------------------------------------------------------------------------------------------
+
+UUID_DEFAULT = "uuid('WithoutBraces')"
+TODAY_DEFAULT = 'now()'
+
+
+def _asset_id():
+    return Field('asset_id', 'string', N_('Asset ID'), required=True, unique=True, default=UUID_DEFAULT,
+                 length=64)
+
+
+def _common_tail():
+    return (
+        Field('owner', 'string', N_('Owner / responsible unit'), length=120),
+        Field('data_source', 'string', N_('Data source'), enum=DATA_SOURCE, default="'survey'"),
+        Field('source_ref', 'string', N_('Source reference'), length=80),
+        Field('updated', 'date', N_('Last updated'), default=TODAY_DEFAULT),
+        Field('remarks', 'string', N_('Remarks'), length=254),
+    )
+
+
+RISK_SOURCE_FIELDS = (
+    _asset_id(),
+    Field('name', 'string', N_('Name'), length=120),
+    Field('kind', 'string', N_('Kind of risk source'), required=True, enum=RISK_SOURCE_KIND,
+          default="'other'"),
+    Field('risk_grade', 'string', N_('Risk grade'), required=True, enum=RISK_GRADE,
+          default="'{}'".format(DEFAULT_RISK_GRADE)),
+    Field('hazard_level', 'int', N_('Hazard-source level (1-4)'), enum=HAZARD_LEVEL),
+    Field('substance', 'string', N_('Main hazardous substance'), length=80),
+    Field('quantity_t', 'double', N_('Quantity (t)'), minimum=0, maximum=1e7),
+    Field('safety_distance_m', 'double', N_('Safety distance (m)'), minimum=0, maximum=100000),
+    Field('responsible_unit', 'string', N_('Responsible unit'), length=120),
+    Field('contact', 'string', N_('Contact'), length=80),
+) + _common_tail()
+
+LIFELINE_FIELDS = (
+    _asset_id(),
+    Field('network', 'string', N_('Network type'), required=True, enum=NETWORK_TYPE),
+    Field('subtype', 'string', N_('Subtype'), length=60),
+    Field('name', 'string', N_('Name'), length=120),
+    Field('material', 'string', N_('Material'), enum=MATERIAL, default="'unknown'"),
+    Field('diameter_mm', 'double', N_('Diameter (mm)'), minimum=0, maximum=10000),
+    Field('pressure_class', 'string', N_('Gas pressure class'), enum=GAS_PRESSURE_CLASS),
+    Field('voltage_kv', 'double', N_('Voltage (kV)'), minimum=0, maximum=1200),
+    Field('install_year', 'int', N_('Installation year'), minimum=1850, maximum=2100),
+    Field('depth_m', 'double', N_('Burial depth (m)'), minimum=-100, maximum=100),
+    Field('burial_type', 'string', N_('Burial type'), enum=BURIAL_TYPE, default="'unknown'"),
+    Field('condition', 'string', N_('Condition'), enum=CONDITION, default="'unknown'"),
+    Field('status', 'string', N_('Status'), enum=ASSET_STATUS, default="'in_use'"),
+    Field('operator', 'string', N_('Operator'), length=120),
+    Field('road_name', 'string', N_('Road name'), length=120),
+) + _common_tail()
+
+LIFELINE_NODE_FIELDS = (
+    _asset_id(),
+    Field('network', 'string', N_('Network type'), required=True, enum=NETWORK_TYPE),
+    Field('node_kind', 'string', N_('Node kind'), required=True, enum=NODE_KIND, default="'other'"),
+    Field('name', 'string', N_('Name'), length=120),
+    Field('ground_elevation_m', 'double', N_('Ground elevation (m)'), minimum=-500, maximum=9000),
+    Field('depth_m', 'double', N_('Depth (m)'), minimum=0, maximum=100),
+    Field('install_year', 'int', N_('Installation year'), minimum=1850, maximum=2100),
+    Field('condition', 'string', N_('Condition'), enum=CONDITION, default="'unknown'"),
+    Field('status', 'string', N_('Status'), enum=ASSET_STATUS, default="'in_use'"),
+) + _common_tail()
+
+ROAD_FIELDS = (
+    _asset_id(),
+    Field('name', 'string', N_('Name'), length=120),
+    Field('road_class', 'string', N_('Road class'), required=True, enum=ROAD_CLASS, default="'branch'"),
+    Field('speed_kmh', 'double', N_('Speed (km/h)'), minimum=1, maximum=150, default='30'),
+    Field('one_way', 'int', N_('One-way (0 no, 1 along, -1 against)'), minimum=-1, maximum=1, default='0'),
+    Field('passable', 'bool', N_('Passable'), required=True, default='true'),
+    Field('width_m', 'double', N_('Width (m)'), minimum=0, maximum=200),
+    Field('evacuation_route', 'bool', N_('Evacuation route'), default='false'),
+) + _common_tail()
+
+SHELTER_FIELDS = (
+    _asset_id(),
+    Field('name', 'string', N_('Name'), length=120),
+    Field('shelter_class', 'string', N_('Shelter class'), required=True, enum=SHELTER_CLASS,
+          default="'emergency'"),
+    Field('effective_area_m2', 'double', N_('Effective area (m2)'), minimum=0, maximum=1e8),
+    Field('capacity_persons', 'int', N_('Capacity (persons)'), minimum=0, maximum=10000000),
+    Field('status', 'string', N_('Status'), required=True, enum=SHELTER_STATUS, default="'existing'"),
+    Field('facilities', 'string', N_('Facilities (water, power, toilets, ...)'), length=254),
+    Field('entrances', 'int', N_('Number of entrances'), minimum=0, maximum=100),
+    Field('manager', 'string', N_('Manager'), length=120),
+) + _common_tail()
+
+CANDIDATE_FIELDS = (
+    _asset_id(),
+    Field('name', 'string', N_('Name'), length=120),
+    Field('candidate_kind', 'string', N_('Kind of candidate site'), required=True, enum=CANDIDATE_KIND,
+          default="'other'"),
+    Field('effective_area_m2', 'double', N_('Effective area (m2)'), minimum=0, maximum=1e8),
+    Field('capacity_persons', 'int', N_('Capacity (persons)'), minimum=0, maximum=10000000),
+) + _common_tail()
+
+FACILITY_FIELDS = (
+    _asset_id(),
+    Field('name', 'string', N_('Name'), length=120),
+    Field('facility_kind', 'string', N_('Facility kind'), required=True, enum=FACILITY_KIND,
+          default="'fire_station'"),
+    Field('capacity', 'int', N_('Capacity (beds, vehicles or units)'), minimum=0, maximum=1000000),
+    Field('turnout_min', 'double', N_('Turnout / start delay (min)'), minimum=0, maximum=120),
+    Field('status', 'string', N_('Status'), enum=ASSET_STATUS, default="'in_use'"),
+) + _common_tail()
+
+POPULATION_FIELDS = (
+    _asset_id(),
+    Field('population', 'double', N_('Population'), required=True, minimum=0, maximum=1e8, default='0'),
+    Field('year', 'int', N_('Reference year'), minimum=1900, maximum=2100),
+    Field('district', 'string', N_('District'), length=120),
+) + _common_tail()
+
+BUILDING_FIELDS = (
+    _asset_id(),
+    Field('name', 'string', N_('Name'), length=120),
+    Field('building_use', 'string', N_('Building use'), enum=BUILDING_USE, default="'other'"),
+    Field('floors', 'int', N_('Floors'), minimum=0, maximum=200),
+    Field('height_m', 'double', N_('Height (m)'), minimum=0, maximum=1000),
+    Field('year_built', 'int', N_('Year built'), minimum=1000, maximum=2100),
+    Field('population', 'double', N_('Estimated residents'), minimum=0, maximum=100000),
+) + _common_tail()
+
+THEME_RISK = N_('Risk sources')
+THEME_LIFELINES = N_('Lifelines')
+THEME_SHELTERS = N_('Shelters')
+THEME_FACILITIES = N_('Facilities')
+THEME_POPULATION = N_('Population')
+THEME_BASE = N_('Base data')
+THEME_HAZARDS = N_('Hazards')
+THEME_FINDINGS = N_('Census findings')
+
+LAYERS = (
+    LayerKind('risk_sources', 'Point', N_('Risk sources (points)'), THEME_RISK, RISK_SOURCE_FIELDS,
+              'risk_grade', N_('Risk points: fuel and LPG stations, gas facilities, chemical storage.')),
+    LayerKind('risk_source_areas', 'MultiPolygon', N_('Risk sources (areas)'), THEME_RISK, RISK_SOURCE_FIELDS,
+              'risk_grade', N_('Risk sources mapped as site outlines: plants, depots, industrial sites.')),
+    LayerKind('lifelines', 'LineString', N_('Lifelines'), THEME_LIFELINES, LIFELINE_FIELDS, 'network',
+              N_('Pipelines, cables and lines of the lifeline networks.')),
+    LayerKind('lifeline_nodes', 'Point', N_('Lifeline nodes'), THEME_LIFELINES, LIFELINE_NODE_FIELDS,
+              'node_kind', N_('Valves, hydrants, manholes, substations, pump stations.')),
+    LayerKind('road_network', 'LineString', N_('Road network'), THEME_LIFELINES, ROAD_FIELDS, 'road_class',
+              N_('Roads and paths used for access and evacuation.')),
+    LayerKind('shelters', 'MultiPolygon', N_('Emergency shelters'), THEME_SHELTERS, SHELTER_FIELDS,
+              'shelter_class', N_('Emergency, fixed and central shelters (GB 51143).')),
+    LayerKind('shelter_candidates', 'MultiPolygon', N_('Shelter candidate sites'), THEME_SHELTERS,
+              CANDIDATE_FIELDS, 'candidate_kind', N_('Community centres, schools and parks that could shelter.')),
+    LayerKind('facilities', 'Point', N_('Emergency facilities'), THEME_FACILITIES, FACILITY_FIELDS,
+              'facility_kind', N_('Fire stations, hospitals, EMS stations, supply depots.')),
+    LayerKind('population', 'MultiPolygon', N_('Population'), THEME_POPULATION, POPULATION_FIELDS, None,
+              N_('Population by area unit (grid cells, census units).')),
+    LayerKind('population_points', 'Point', N_('Population (points)'), THEME_POPULATION, POPULATION_FIELDS,
+              None, N_('Population by point (address points, building centroids).')),
+    LayerKind('buildings', 'MultiPolygon', N_('Buildings'), THEME_BASE, BUILDING_FIELDS, 'building_use',
+              N_('Building footprints.')),
+)
+LAYERS_BY_NAME = {k.name: k for k in LAYERS}
+
+# Findings written by validate_census (not part of the planning database proper).
+FINDING_FIELDS = (
+    Field('layer', 'string', N_('Layer'), length=60),
+    Field('feature_id', 'int', N_('Feature ID')),
+    Field('asset_id', 'string', N_('Asset ID'), length=64),
+    Field('rule', 'string', N_('Rule'), length=40),
+    Field('severity', 'string', N_('Severity'), enum=SEVERITY),
+    Field('message', 'string', N_('Message'), length=254),
+)
+
+# ---------------------------------------------------------------------------------------------
+# Validation rules (validate_census)
+# ---------------------------------------------------------------------------------------------
+
+RULES = {
+    'missing_required': ('error', N_('A required attribute is empty')),
+    'out_of_domain': ('error', N_('A value is not one of the allowed values')),
+    'out_of_range': ('warning', N_('A value is outside its plausible range')),
+    'invalid_geometry': ('error', N_('The geometry is invalid')),
+    'empty_geometry': ('error', N_('The feature has no geometry')),
+    'duplicate_asset_id': ('error', N_('The asset ID is used more than once')),
+    'disconnected_segment': ('warning', N_('The segment is not connected to the rest of its network')),
+    'far_from_road': ('warning', N_('The site is far from any road')),
+}
+# A lifeline endpoint within this distance of another segment of the same network counts as connected.
+CONNECT_TOLERANCE_M = 1.0
+# Shelters and facilities farther than this from the road network are reported.
+MAX_ROAD_ACCESS_M = 100.0
+SOURCE_ROAD_ACCESS = Source('Plugin default: a site should be reachable from a road within about 100 m '
+                            '(access leg on foot); adjust to the local standard', 'R')
+
+# ---------------------------------------------------------------------------------------------
+# Planning standards (presets of the coverage algorithms; ../shared/DOMAIN.md)
+# ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CoveragePreset:
+    key: str
+    label: str
+    facility_layer: str
+    max_distance_m: Optional[float] = None
+    max_time_min: Optional[float] = None
+    speed_kmh: Optional[float] = None
+    per_capita_m2: Optional[float] = None
+    sources: Tuple[Source, ...] = field(default_factory=tuple)
+
+
+SRC_GB50413_RADIUS = Source('GB 50413-2007 §8: emergency shelter service radius 500 m (about 10 min walk); '
+                            'fixed 2-3 km', 'C', 'dybbs8.com/tongji2/4828985.html')
+SRC_GB51143_TABLE = Source('GB 51143-2015 control indicators (evacuation distance per fixed class), '
+                           'commonly quoted values, not confirmed', 'R')
+SRC_GB51143_PER_CAPITA = Source('GB 51143-2015 per-capita effective area by class, recalled values '
+                                '(0.5 / 2.0 / 3.0 / 4.5 m2)', 'R')
+SRC_GB21734 = Source('GB 21734-2008 §5.4: per-capita living area > 1.5 m2', 'C',
+                     'gf.cabr-fire.com/article-50452.htm')
+SRC_FIRE_4MIN = Source('GB 51080-2015 §4.1.3 / 建标152-2017: reach the district edge within 5 min of dispatch '
+                       '(1 min turnout + 4 min driving); NFPA 1710 travel <= 240 s', 'C',
+                       'jianbiaoku.com/webarbs/book/73741/1635911.shtml')
+SRC_FIRE_SPEED = Source('Worked example of the 4-minute rule: 30 km/h gives 2 km driving distance', 'C',
+                        '233.com exam notes (2025)')
+SRC_EMS_URBAN = Source('NHC 2020 pre-hospital emergency care guidance: urban service radius <= 5 km', 'C',
+                       'nanmuxuan.com (2020-09-25 news)')
+SRC_LIFE_CIRCLE = Source('GB 50180-2018 community life circles: 5 min 300 m, 10 min 500 m, 15 min 800-1000 m', 'P',
+                         'friendpacking.com')
+
+COVERAGE_PRESETS = (
+    CoveragePreset('shelter_emergency', N_('Emergency shelter: 500 m walk'), 'shelters',
+                   max_distance_m=500.0, per_capita_m2=0.5, sources=(SRC_GB50413_RADIUS, SRC_GB51143_PER_CAPITA)),
+    CoveragePreset('shelter_fixed_short', N_('Fixed shelter (short-term): 1,000 m'), 'shelters',
+                   max_distance_m=1000.0, per_capita_m2=2.0, sources=(SRC_GB51143_TABLE, SRC_GB51143_PER_CAPITA)),
+    CoveragePreset('shelter_fixed_mid', N_('Fixed shelter (medium-term): 1,500 m'), 'shelters',
+                   max_distance_m=1500.0, per_capita_m2=3.0, sources=(SRC_GB51143_TABLE, SRC_GB51143_PER_CAPITA)),
+    CoveragePreset('shelter_fixed_long', N_('Fixed shelter (long-term): 2,500 m'), 'shelters',
+                   max_distance_m=2500.0, per_capita_m2=4.5,
+                   sources=(SRC_GB50413_RADIUS, SRC_GB51143_TABLE, SRC_GB51143_PER_CAPITA)),
+    CoveragePreset('fire_4min', N_('Fire station: 4-minute drive'), 'facilities',
+                   max_time_min=4.0, speed_kmh=30.0, sources=(SRC_FIRE_4MIN, SRC_FIRE_SPEED)),
+    CoveragePreset('ems_urban_5km', N_('EMS / hospital: 5 km urban radius'), 'facilities',
+                   max_distance_m=5000.0, sources=(SRC_EMS_URBAN,)),
+    CoveragePreset('life_circle_15min', N_('15-minute life circle: 1,000 m walk'), 'facilities',
+                   max_distance_m=1000.0, sources=(SRC_LIFE_CIRCLE,)),
+)
+PRESETS_BY_KEY = {p.key: p for p in COVERAGE_PRESETS}
+
+# Shelter capacity from effective area when no capacity is recorded: area / per-capita area of its class.
+SHELTER_PER_CAPITA_M2 = {
+    'emergency': 0.5, 'fixed_short': 2.0, 'fixed_mid': 3.0, 'fixed_long': 4.5, 'central': 4.5,
+}
+SOURCE_SHELTER_PER_CAPITA = SRC_GB51143_PER_CAPITA
+
+# Population from building floor area: residential floor area / 36.5 m2 per person (7th census, city households).
+M2_PER_PERSON_URBAN_CN = 36.5
+SOURCE_M2_PER_PERSON = Source('China 2020 census yearbook: city households 36.52 m2 per person', 'C',
+                              '北京日报 2022-06-27')
