@@ -11,6 +11,8 @@ DIST := dist/$(PLUGIN)-$(VERSION).zip
 DEMO_OUT ?= $(BUILD)/demo
 export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
+# pyproj in the venv looks for its data under the venv prefix; Debian keeps it in /usr/share/proj.
+export PROJ_DATA ?= /usr/share/proj
 
 # Debian packages: QGIS and PyQGIS, the GDAL/PROJ-linked Python libraries that must match QGIS's own
 # GDAL and PROJ, Qt translation tools, a virtual screen, PDF tools and a font with CJK glyphs.

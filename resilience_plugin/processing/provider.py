@@ -1,17 +1,26 @@
 """The Processing provider ``resilience``: every algorithm of the plugin, one per module."""
-from qgis.core import QgsProcessingProvider
+import importlib
+import traceback
+
+from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..paths import icon_path, plugin_version
 from ..translation import tr
 
 
+# (module in this package, class): one algorithm per module.
+ALGORITHMS = (
+    ('create_planning_database', 'CreatePlanningDatabase'),
+    ('import_osm', 'ImportOsm'),
+    ('import_population', 'ImportPopulation'),
+    ('validate_census', 'ValidateCensus'),
+)
+
+
 def algorithm_classes():
-    from .create_planning_database import CreatePlanningDatabase
-    from .import_osm import ImportOsm
-    from .import_population import ImportPopulation
-    from .validate_census import ValidateCensus
-    return [CreatePlanningDatabase, ImportOsm, ImportPopulation, ValidateCensus]
+    """The algorithm classes; raises if one cannot be imported (a bug: the tests load them all)."""
+    return [getattr(importlib.import_module('.' + module, __package__), name) for module, name in ALGORITHMS]
 
 
 class ResilienceProvider(QgsProcessingProvider):
@@ -32,5 +41,12 @@ class ResilienceProvider(QgsProcessingProvider):
         return plugin_version()
 
     def loadAlgorithms(self):  # noqa: N802
-        for cls in algorithm_classes():
-            self.addAlgorithm(cls())
+        # An exception escaping this Qt virtual would abort QGIS: log it instead.
+        # One broken module must not take the others with it.
+        for module, name in ALGORITHMS:
+            try:
+                cls = getattr(importlib.import_module('.' + module, __package__), name)
+                self.addAlgorithm(cls())
+            except Exception:  # noqa: BLE001
+                QgsMessageLog.logMessage(tr('The algorithm {} could not be loaded:\n{}').format(
+                    module, traceback.format_exc()), tr('Resilience planning'), Qgis.MessageLevel.Critical)

@@ -50,7 +50,7 @@ def widget_setup(spec):
 
 def configure_form(layer, kind):
     """Aliases, widgets, constraints and defaults for every field of ``kind`` present in ``layer``."""
-    strength = QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard
+    hard = QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard
     for spec in kind.fields:
         idx = layer.fields().indexOf(spec.name)
         if idx < 0:
@@ -58,14 +58,17 @@ def configure_form(layer, kind):
         layer.setFieldAlias(idx, tr(spec.alias))
         layer.setEditorWidgetSetup(idx, widget_setup(spec))
         if spec.required:
-            layer.setFieldConstraint(idx, QgsFieldConstraints.Constraint.ConstraintNotNull, strength)
+            layer.setFieldConstraint(idx, QgsFieldConstraints.Constraint.ConstraintNotNull, hard)
         if spec.unique:
-            layer.setFieldConstraint(idx, QgsFieldConstraints.Constraint.ConstraintUnique, strength)
+            layer.setFieldConstraint(idx, QgsFieldConstraints.Constraint.ConstraintUnique, hard)
         if spec.minimum is not None and spec.maximum is not None:
             expression = '"{0}" IS NULL OR ("{0}" >= {1} AND "{0}" <= {2})'.format(spec.name, spec.minimum,
                                                                                   spec.maximum)
             layer.setConstraintExpression(idx, expression, tr('Between {} and {}').format(spec.minimum,
                                                                                            spec.maximum))
+            # Plausible range: a warning in the form, not a refusal.
+            layer.setFieldConstraint(idx, QgsFieldConstraints.Constraint.ConstraintExpression,
+                                     QgsFieldConstraints.ConstraintStrength.ConstraintStrengthSoft)
         if spec.default is not None:
             layer.setDefaultValueDefinition(idx, QgsDefaultValue(spec.default, False))
     if 'name' in kind.field_names():
@@ -117,3 +120,16 @@ def configure_layer(layer, kind_name=None):
     layer.setRenderer(renderer_for(layer, kind))
     return layer
 
+
+
+def style_findings(layer):
+    """Census findings coloured by severity, with the finding fields' aliases."""
+    from ..definitions import FINDING_FIELDS, SEVERITY
+    categories = [QgsRendererCategory(c.code, _symbol(layer, c.colour), tr(c.label)) for c in SEVERITY.choices]
+    layer.setRenderer(QgsCategorizedSymbolRenderer('severity', categories))
+    for spec in FINDING_FIELDS:
+        idx = layer.fields().indexOf(spec.name)
+        if idx >= 0:
+            layer.setFieldAlias(idx, tr(spec.alias))
+    layer.setDisplayExpression('"message"')
+    return layer

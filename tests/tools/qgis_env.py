@@ -13,6 +13,8 @@ def start_qgis():
     if _APP is not None:
         return _APP
     os.environ.setdefault('QT_QPA_PLATFORM', 'offscreen')
+    if os.path.isdir('/usr/share/proj'):  # pyproj in a venv looks under the venv prefix otherwise
+        os.environ.setdefault('PROJ_DATA', '/usr/share/proj')
     runtime = os.environ.setdefault('XDG_RUNTIME_DIR', '/tmp/runtime-{}'.format(os.getuid()))
     os.makedirs(runtime, mode=0o700, exist_ok=True)
     if str(ROOT) not in sys.path:

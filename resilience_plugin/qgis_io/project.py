@@ -1,0 +1,44 @@
+"""Planning layers in a QGIS project: one layer-tree group per theme, each layer with its stored style."""
+from qgis.core import QgsProject, QgsVectorLayer
+
+from ..definitions import LAYERS, THEMES
+from ..translation import tr
+from .database import layer_uri
+
+
+def theme_group(root, theme):
+    """The layer-tree group of ``theme`` (an untranslated theme name), created in THEMES order when missing."""
+    name = tr(theme)
+    group = root.findGroup(name)
+    if group is not None:
+        return group
+    above = {tr(t) for t in THEMES[:THEMES.index(theme)]}
+    position = max((i + 1 for i, child in enumerate(root.children()) if child.name() in above), default=0)
+    return root.insertGroup(position, name)
+
+
+def add_database_layers(db_path, project=None, skip_empty=False):
+    """Add every planning layer of ``db_path`` to ``project``, grouped by theme. Returns the layers added."""
+    project = project or QgsProject.instance()
+    root = project.layerTreeRoot()
+    added = []
+    for kind in LAYERS:
+        layer = QgsVectorLayer(layer_uri(db_path, kind.name), tr(kind.title), 'ogr')
+        if not layer.isValid() or (skip_empty and layer.featureCount() == 0):
+            continue
+        project.addMapLayer(layer, False)
+        theme_group(root, kind.theme).addLayer(layer)
+        added.append(layer)
+    return added
+
+
+def add_layer(layer, theme, project=None, position=None):
+    """Add an analysis result layer to the group of ``theme``."""
+    project = project or QgsProject.instance()
+    project.addMapLayer(layer, False)
+    group = theme_group(project.layerTreeRoot(), theme)
+    if position is None:
+        group.addLayer(layer)
+    else:
+        group.insertLayer(position, layer)
+    return layer

@@ -1,0 +1,77 @@
+"""Write docs/data_model.md from resilience_plugin/definitions.py, so the document cannot drift.
+
+    python tests/tools/data_model_doc.py        (a test checks the committed file is current)
+"""
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from resilience_plugin import definitions as d  # noqa: E402
+
+TARGET = ROOT / 'docs' / 'data_model.md'
+
+
+def _field_row(spec):
+    rules = []
+    if spec.required:
+        rules.append('required')
+    if spec.unique:
+        rules.append('unique')
+    if spec.enum is not None:
+        rules.append('one of `{}`'.format(spec.enum.name))
+    if spec.minimum is not None:
+        rules.append('{:g} to {:g}'.format(spec.minimum, spec.maximum))
+    if spec.default is not None:
+        rules.append('default `{}`'.format(spec.default))
+    return '| `{}` | {} | {} | {} |'.format(spec.name, spec.type, spec.alias, ', '.join(rules))
+
+
+def render():
+    lines = ['# Planning database: the data model', '',
+             'Generated from `resilience_plugin/definitions.py` by `tests/tools/data_model_doc.py`; '
+             'do not edit by hand.', '',
+             'Evidence levels: C confirmed in a source excerpt, P partly confirmed, R recalled only '
+             '(see ../shared/DOMAIN.md).', '']
+    for kind in d.LAYERS:
+        lines += ['## `{}` ({})'.format(kind.name, kind.geometry), '', kind.description, '',
+                  '| field | type | alias | rules |', '|---|---|---|---|']
+        lines += [_field_row(spec) for spec in kind.fields]
+        lines.append('')
+    lines += ['## Enumerations', '']
+    enums = {}
+    for kind in d.LAYERS:
+        for spec in kind.fields:
+            if spec.enum is not None:
+                enums[spec.enum.name] = spec.enum
+    for enum in enums.values():
+        lines += ['### `{}`'.format(enum.name), '', '| code | label | colour | census code |', '|---|---|---|---|']
+        lines += ['| `{}` | {} | {} | {} |'.format(c.code, c.label, c.colour or '', c.cn_code or '')
+                  for c in enum.choices]
+        lines.append('')
+    lines += ['## Coverage presets', '', '| key | label | distance (m) | time (min) | speed (km/h) | '
+              'per capita (m2) | sources |', '|---|---|---|---|---|---|---|']
+    for p in d.COVERAGE_PRESETS:
+        lines.append('| `{}` | {} | {} | {} | {} | {} | {} |'.format(
+            p.key, p.label, p.max_distance_m or '', p.max_time_min or '', p.speed_kmh or '',
+            p.per_capita_m2 or '', '<br>'.join(s.describe() for s in p.sources)))
+    lines += ['', '## Other standards', '',
+              '- Road speeds by class (km/h): {} — {}'.format(
+                  ', '.join('{} {:g}'.format(k, v) for k, v in d.ROAD_SPEED_KMH.items()),
+                  d.SOURCE_ROAD_SPEED.describe()),
+              '- Walking speed {:g} km/h — {}'.format(d.WALK_SPEED_KMH, d.SOURCE_WALK_SPEED.describe()),
+              '- Sites farther than {:g} m from a road are reported — {}'.format(
+                  d.MAX_ROAD_ACCESS_M, d.SOURCE_ROAD_ACCESS.describe()),
+              '- Risk colours — {}'.format(d.SOURCE_RISK_COLOURS.describe()),
+              '- Lifeline colours and codes — {}'.format(d.SOURCE_NETWORK_COLOURS.describe()),
+              '- Gas pressure classes — {}'.format(d.SOURCE_GAS_PRESSURE.describe()),
+              '- Persons per m2 of floor area {:g} — {}'.format(d.M2_PER_PERSON_URBAN_CN,
+                                                                 d.SOURCE_M2_PER_PERSON.describe()),
+              '']
+    return '\n'.join(lines)
+
+
+if __name__ == '__main__':
+    TARGET.write_text(render(), encoding='utf-8')
+    print('Wrote', TARGET)
