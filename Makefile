@@ -20,12 +20,12 @@ APT_PACKAGES := qgis python3-qgis qgis-providers python3-rasterio python3-pyproj
 	python3-pandas python3-scipy python3-numpy python3-openpyxl python3-venv qttools5-dev-tools \
 	xvfb xauth poppler-utils fonts-noto-cjk
 # Test tools only, in a venv on the system Python (so PyQGIS and the Debian libraries stay visible).
-PIP_PACKAGES := pytest==8.3.4 pytest-qt==4.4.0 pytest-timeout==2.3.1
+PIP_PACKAGES := pytest==8.3.4 pytest-qt==4.4.0 pytest-timeout==2.3.1 pyflakes==3.2.0
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help setup system-packages venv test demo package stage deploy qgis transcompile translations \
-	bench clean
+	bench lint clean
 
 help:
 	@echo "make demo         build the Helsinki planning database, validate it, write a QGIS project"
@@ -61,7 +61,10 @@ transcompile: system-packages
 translations:
 	$(SYSTEM_PYTHON) tests/tools/i18n.py update
 
-test: setup transcompile
+lint: venv
+	$(PY) -m pyflakes resilience_plugin tests
+
+test: setup transcompile lint
 	mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
 	$(PY) -m pytest tests -ra $(PYTEST_ARGS)
 
@@ -92,6 +95,7 @@ deploy: stage
 		mkdir -p $$dir && rm -rf $$dir/$(PLUGIN) && cp -r $(STAGE) $$dir/$(PLUGIN) && echo "Installed into $$dir"; \
 	done
 	$(SYSTEM_PYTHON) tests/tools/enable_plugin.py $(HOME)/.local/share/QGIS/QGIS3/profiles/default/QGIS/QGIS3.ini
+	$(SYSTEM_PYTHON) tests/tools/enable_plugin.py $(HOME)/.local/share/QGIS/QGIS4/profiles/default/QGIS/QGIS4.ini
 
 qgis: deploy demo
 	QT_QPA_PLATFORM= qgis --noversioncheck --project $(DEMO_OUT)/helsinki_planning.qgz

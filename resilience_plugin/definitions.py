@@ -310,7 +310,7 @@ def _asset_id():
 
 def _common_tail():
     return (
-        Field('owner', 'string', N_('Owner / responsible unit'), length=120),
+        Field('owner', 'string', N_('Owner'), length=120),
         Field('data_source', 'string', N_('Data source'), enum=DATA_SOURCE, default="'survey'"),
         Field('source_ref', 'string', N_('Source reference'), length=80),
         Field('updated', 'date', N_('Last updated'), default=TODAY_DEFAULT),
@@ -431,6 +431,9 @@ THEME_POPULATION = N_('Population')
 THEME_BASE = N_('Base data')
 THEME_HAZARDS = N_('Hazards')
 THEME_FINDINGS = N_('Census findings')
+# Layer-tree order of the themes, top (drawn last) to bottom.
+THEMES = (THEME_FINDINGS, THEME_FACILITIES, THEME_SHELTERS, THEME_RISK, THEME_HAZARDS, THEME_LIFELINES,
+          THEME_BASE, THEME_POPULATION)
 
 LAYERS = (
     LayerKind('risk_sources', 'Point', N_('Risk sources (points)'), THEME_RISK, RISK_SOURCE_FIELDS,
@@ -482,6 +485,10 @@ RULES = {
     'disconnected_segment': ('warning', N_('The segment is not connected to the rest of its network')),
     'far_from_road': ('warning', N_('The site is far from any road')),
 }
+# Line layers checked for connectivity, with the field that splits them into networks (None: one network).
+CONNECTIVITY_LAYERS = (('lifelines', 'network'), ('road_network', None))
+# Sites that must be reachable from a passable road.
+ROAD_ACCESS_LAYERS = ('shelters', 'shelter_candidates', 'facilities')
 # A lifeline endpoint within this distance of another segment of the same network counts as connected.
 CONNECT_TOLERANCE_M = 1.0
 # Shelters and facilities farther than this from the road network are reported.
@@ -552,3 +559,121 @@ SOURCE_SHELTER_PER_CAPITA = SRC_GB51143_PER_CAPITA
 M2_PER_PERSON_URBAN_CN = 36.5
 SOURCE_M2_PER_PERSON = Source('China 2020 census yearbook: city households 36.52 m2 per person', 'C',
                               '北京日报 2022-06-27')
+
+# --- OSM import defaults ---------------------------------------------------------------------
+# Used by resilience:import_osm (core.osm_tags). OSM says what a site is, never how risky it is.
+
+# Risk grade given to a risk source imported from OSM, by kind, until the site is assessed.
+SOURCE_DEFAULT_RISK_GRADE = Source(
+    'Plugin defaults ordered by ../shared/DOMAIN.md §3: major-hazard installations highest (GB 18218, '
+    'SAWS Order 40); LPG/CNG stations, gas facilities and chemical sites next (LPG equipment keeps 100 m '
+    'from important public buildings [R] against 50 m for petrol, GB 50156); fuel stations general; '
+    'industrial land without a named hazard low. Not a grading: assess each site (LEC or risk matrix)', 'R')
+DEFAULT_RISK_GRADE_BY_KIND = {
+    'major_hazard': 'major',
+    'hazardous_chemical': 'significant',
+    'lpg_station': 'significant',
+    'gas_facility': 'significant',
+    'fuel_station': 'general',
+    'industrial': 'low',
+    'other': DEFAULT_RISK_GRADE,
+}
+
+# Shelters and candidate sites mapped as OSM nodes are written as a circle of this radius around the
+# node, so they can sit in the polygon layers; their effective area stays unknown (NULL).
+OSM_POINT_SITE_RADIUS_M = 10.0
+
+# A sports pitch counts as a shelter candidate from this area: the smallest emergency evacuation site.
+OSM_MIN_PITCH_AREA_M2 = 1000.0
+SOURCE_MIN_SITE_AREA = Source('GB 50413-2007: emergency evacuation sites >= 0.1 hm2', 'C',
+                              'dybbs8.com/tongji2/4828985.html')
+
+# ---------------------------------------------------------------------------------------------
+# Coverage engine (issue 3): defaults of the service-area, population-coverage and siting tools
+# ---------------------------------------------------------------------------------------------
+
+# Line ends closer than this to another vertex are joined (digitising gaps); OSM shares exact nodes.
+NETWORK_SNAP_TOLERANCE_M = 0.5
+SOURCE_SNAP_TOLERANCE = Source('Plugin default: half a metre joins digitising gaps without merging '
+                               'distinct junctions; set 0 for topologically clean data such as OSM', 'R')
+# Service-area polygons: covered network pieces buffered by this distance and dissolved per facility.
+SERVICE_AREA_BUFFER_M = 50.0
+SOURCE_SERVICE_AREA_BUFFER = Source('Plugin default: about half a street block on each side of a covered '
+                                    'street; the polygon is a drawing aid, the lines are the result', 'R')
+# Travel speed used with MAX_TIME when neither SPEED_KMH, a speed field nor a preset gives one.
+DEFAULT_DRIVE_SPEED_KMH = ROAD_SPEED_KMH['other']
+# Demand units farther than this from the network are reported (the access leg is still counted).
+DEMAND_FAR_FROM_NETWORK_M = MAX_ROAD_ACCESS_M
+# Site selection: number of sites chosen when K is not given.
+DEFAULT_SITES_K = 5
+
+# ---------------------------------------------------------------------------------------------
+# Risk and hazard overlay (issue 4): influence distances, hazard classes, scenario rasters.
+# Owned by the risk overlay (processing/risk_influence_zones.py, exposure.py, risk_list.py,
+# hazard_from_scenario.py). Every number carries its Source and evidence level (../shared/DOMAIN.md).
+# ---------------------------------------------------------------------------------------------
+
+# Grades from the highest to the lowest: overlapping zones go to the first of these.
+RISK_GRADE_ORDER = tuple(RISK_GRADE.codes())  # ('major', 'significant', 'general', 'low')
+
+SRC_DIST_SHELTER_MAJOR_HAZARD = Source(
+    'GB 50413-2007: shelter to major fire/explosion hazard >= 1,000 m (DOMAIN.md §3.5)', 'C')
+SRC_DIST_POPULATION_500 = Source(
+    'SAWS Order 40 (2011) Annex 1: the alpha factor counts residents within 500 m of the plant boundary '
+    '(DOMAIN.md §3.2); used as the zone of a significant-risk source', 'C', 'm.163wenku.com/p-1105879.html')
+SRC_DIST_FIRE_HAZMAT_300 = Source(
+    '建标152-2017: fire station to hazmat unit >= 300 m (DOMAIN.md §3.5); used as the zone of a '
+    'general-risk source', 'C')
+SRC_DIST_SECONDARY_FIRE_30 = Source(
+    'GB 50413-2007: shelter to ordinary secondary-fire source >= 30 m (DOMAIN.md §3.5); used as the zone '
+    'of a low-risk source', 'C')
+SRC_DIST_FUEL_50 = Source(
+    'GB 50156 Table 4.0.4 and notes: fuel-station equipment to important public buildings >= 50 m, all '
+    'station grades (DOMAIN.md §3.4)', 'C', 'm.bluu.cn')
+SRC_DIST_LPG_100 = Source(
+    'GB 50156-2021 Tables 4.0.5-4.0.8: LPG equipment to important public buildings 100 m (DOMAIN.md §3.4, '
+    'recalled); also used for CNG and gas facilities', 'R')
+
+# Influence distance (m) by risk-source kind and risk grade: {kind: {grade: (distance_m, Source)}}.
+# Kinds with a kind-specific code distance (fuel, LPG/CNG, gas) keep it for every grade; the other
+# kinds take the distance of their grade. Editable per run (DISTANCE_TABLE) and per feature.
+_BY_GRADE = {
+    'major': (1000.0, SRC_DIST_SHELTER_MAJOR_HAZARD),
+    'significant': (500.0, SRC_DIST_POPULATION_500),
+    'general': (300.0, SRC_DIST_FIRE_HAZMAT_300),
+    'low': (30.0, SRC_DIST_SECONDARY_FIRE_30),
+}
+_BY_KIND = {
+    'fuel_station': (50.0, SRC_DIST_FUEL_50),
+    'lpg_station': (100.0, SRC_DIST_LPG_100),
+    'gas_facility': (100.0, SRC_DIST_LPG_100),
+}
+RISK_DISTANCE_TABLE = {
+    kind: {grade: (_BY_KIND[kind] if kind in _BY_KIND else _BY_GRADE[grade]) for grade in RISK_GRADE_ORDER}
+    for kind in RISK_SOURCE_KIND.codes()
+}
+# Distance for a kind that is not in the table (a value outside the enumeration): that of its grade.
+RISK_DISTANCE_BY_GRADE = {grade: value for grade, (value, _) in _BY_GRADE.items()}
+
+# Hazard class breaks (HAZARD_BREAKS): flood depth in metres. Values below the first break are not
+# exposed; class 1 is [b1, b2), class n is >= bn.
+DEFAULT_HAZARD_BREAKS = (0.15, 0.5, 1.5)
+SRC_HAZARD_BREAKS = Source(
+    'Plugin default flood-depth classes 0.15 / 0.5 / 1.5 m (issue 4 example: ankle depth, knee-to-waist '
+    'depth where walking and cars fail, above 1.5 m life-threatening); set them from the local flood-risk '
+    'map legend', 'R')
+# A hazard class is shown in the colour of the risk grade of the same rank from the top
+# (highest class red); with fewer than four classes the lowest grades are left out.
+
+# Release footprint (hazard_from_scenario): number of distance-decay classes when not given.
+# Class values: n in the innermost ring down to 1 in the outermost; 0 outside.
+DEFAULT_RELEASE_CLASSES = 3
+DEFAULT_RELEASE_CELL_M = 10.0
+SRC_RELEASE_CLASSES = Source(
+    'Plugin default: equal-width distance rings around the source (no dispersion model); use a '
+    'consequence model (GB/T 37243-2019, DOMAIN.md §3.3) for a real footprint', 'R')
+
+# Raster reading: square windows of this many cells a side (memory ~ 8 bytes x WINDOW^2 per read).
+RASTER_WINDOW_CELLS = 1024
+# Line sampling on a raster: samples per cell size along the line.
+RASTER_SAMPLES_PER_CELL = 2

@@ -38,7 +38,6 @@ def test_rasterio_and_qgis_read_the_same_raster(tmp_path):
 
 def test_one_gdal_and_one_proj_in_the_process():
     assert rasterio.__gdal_version__ == gdal.__version__
-    from qgis.core import Qgis  # noqa: F401
     # A transform computed by pyproj and by QGIS agree to the millimetre (same PROJ database and grids).
     qgis_xform = QgsCoordinateTransform(QgsCoordinateReferenceSystem('EPSG:4326'),
                                         QgsCoordinateReferenceSystem('EPSG:3067'), QgsProject.instance())

@@ -3,7 +3,7 @@ import hashlib
 import re
 
 import pytest
-from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsFeature, QgsFieldConstraints,
+from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsFieldConstraints,
                        QgsProcessingException, QgsVectorLayerUtils, QgsWkbTypes)
 
 from resilience_plugin import compat

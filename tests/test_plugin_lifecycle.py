@@ -1,44 +1,50 @@
 """classFactory, initProcessing, initGui and unload: loading and unloading leaves nothing behind."""
+from unittest import mock
+
+import pytest
 from qgis.core import QgsApplication
-from qgis.testing.mocked import get_iface
+from qgis.PyQt.QtWidgets import QMainWindow
 
 import resilience_plugin
+from resilience_plugin.processing.provider import ResilienceProvider
 
 
 def provider_count():
     return sum(1 for p in QgsApplication.processingRegistry().providers() if p.id() == 'resilience')
 
 
-def test_class_factory_works_without_iface_like_under_qgis_process():
-    registry = QgsApplication.processingRegistry()
-    existing = registry.providerById('resilience')
-    registry.removeProvider(existing)  # the test session's own registration
-    try:
-        plugin = resilience_plugin.classFactory(None)
-        plugin.initProcessing()
-        assert provider_count() == 1
-        ids = {a.id() for a in registry.providerById('resilience').algorithms()}
-        assert {'resilience:create_planning_database', 'resilience:import_osm',
-                'resilience:validate_census'} <= ids
-        plugin.unload()
-        assert provider_count() == 0
-    finally:
-        from resilience_plugin.processing.provider import ResilienceProvider
-        QgsApplication.processingRegistry().addProvider(ResilienceProvider())
-
-
-def test_init_gui_adds_actions_and_unload_removes_them():
-    iface = get_iface()
+@pytest.fixture
+def without_session_provider(qgis_app):
+    """Take the test session's provider out while a plugin instance registers its own; put one back after."""
     registry = QgsApplication.processingRegistry()
     registry.removeProvider(registry.providerById('resilience'))
-    try:
-        plugin = resilience_plugin.classFactory(iface)
-        plugin.initGui()
-        assert len(plugin.actions) == 3 and provider_count() == 1
-        assert iface.addPluginToMenu.call_count >= 3
-        plugin.unload()
-        assert plugin.actions == [] and provider_count() == 0
-        assert iface.removePluginMenu.call_count >= 3
-    finally:
-        from resilience_plugin.processing.provider import ResilienceProvider
-        registry.addProvider(ResilienceProvider())
+    assert provider_count() == 0
+    yield registry
+    if registry.providerById('resilience') is None:
+        qgis_app._resilience_provider = ResilienceProvider()  # keep a Python reference
+        registry.addProvider(qgis_app._resilience_provider)
+
+
+def test_class_factory_works_without_iface_like_under_qgis_process(without_session_provider):
+    plugin = resilience_plugin.classFactory(None)
+    plugin.initProcessing()
+    assert provider_count() == 1
+    ids = {a.id() for a in without_session_provider.providerById('resilience').algorithms()}
+    assert {'resilience:create_planning_database', 'resilience:import_osm', 'resilience:import_population',
+            'resilience:validate_census'} <= ids
+    plugin.unload()
+    assert provider_count() == 0
+
+
+def test_init_gui_adds_actions_and_unload_removes_them(without_session_provider):
+    window = QMainWindow()
+    iface = mock.MagicMock()
+    iface.mainWindow.return_value = window
+    plugin = resilience_plugin.classFactory(iface)
+    plugin.initGui()
+    assert len(plugin.actions) == 3 and provider_count() == 1
+    assert iface.addPluginToMenu.call_count == 3
+    plugin.unload()
+    assert plugin.actions == [] and provider_count() == 0
+    assert iface.removePluginMenu.call_count == 3
+    assert iface.removeToolBarIcon.call_count == 3

@@ -4,6 +4,7 @@ Schema and features are written with GDAL/OGR (the same GDAL QGIS uses); styles 
 saved with QGIS into the GeoPackage's ``layer_styles`` table as each layer's default style.
 """
 import os
+import sqlite3
 
 from osgeo import ogr, osr
 from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
@@ -99,7 +100,15 @@ def create_database(path, crs):
     with atomic_path(path) as tmp:
         create_schema(tmp, crs)
         save_default_styles(tmp)
+        _rollback_journal(tmp)
     return path
+
+
+def _rollback_journal(path):
+    """Leave the file in SQLite's default journal mode, so it is one self-contained file to move or hash."""
+    with sqlite3.connect(path) as conn:
+        conn.execute('PRAGMA journal_mode=DELETE')
+    conn.close()
 
 
 class FeatureWriter:
