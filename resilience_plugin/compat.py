@@ -50,3 +50,21 @@ except AttributeError:
 def geometry_type(layer_or_source):
     """Point / line / polygon of a layer or feature source as one of GEOM_*."""
     return QgsWkbTypes.geometryType(layer_or_source.wkbType())
+
+# Coverage engine (issue 3): Processing parameter enums, scoped in QGIS >= 3.36 / 4.
+try:
+    NUMBER_DOUBLE = Qgis.ProcessingNumberParameterType.Double
+    NUMBER_INTEGER = Qgis.ProcessingNumberParameterType.Integer
+    FIELD_NUMERIC = Qgis.ProcessingFieldParameterDataType.Numeric
+    FIELD_ANY = Qgis.ProcessingFieldParameterDataType.Any
+except AttributeError:  # QGIS 3.22
+    from qgis.core import QgsProcessingParameterField, QgsProcessingParameterNumber
+    NUMBER_DOUBLE = QgsProcessingParameterNumber.Double
+    NUMBER_INTEGER = QgsProcessingParameterNumber.Integer
+    FIELD_NUMERIC = QgsProcessingParameterField.Numeric
+    FIELD_ANY = QgsProcessingParameterField.Any
+try:
+    from qgis.core import QgsFeatureSink as _QgsFeatureSink
+    SINK_FAST_INSERT = _QgsFeatureSink.Flag.FastInsert
+except AttributeError:  # QGIS 3.22
+    SINK_FAST_INSERT = _QgsFeatureSink.FastInsert

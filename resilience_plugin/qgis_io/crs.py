@@ -24,6 +24,6 @@ def metric_crs(crs, extent=None):
     """``crs`` if it measures in metres, else the UTM zone of ``extent`` (a QgsRectangle in ``crs``)."""
     if is_metric(crs):
         return crs
-    if extent is None or extent.isEmpty():
+    if extent is None or extent.isNull():  # a single point (zero area) still locates the zone
         extent = QgsRectangle(0, 0, 0, 0)
     return utm_for(extent, crs)
