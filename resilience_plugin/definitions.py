@@ -677,3 +677,36 @@ SRC_RELEASE_CLASSES = Source(
 RASTER_WINDOW_CELLS = 1024
 # Line sampling on a raster: samples per cell size along the line.
 RASTER_SAMPLES_PER_CELL = 2
+
+# ---------------------------------------------------------------------------------------------
+# Census export (issue 6): the census package written by resilience:export_census.
+# Owned by processing/export_census.py and core/census_stats.py.
+# ---------------------------------------------------------------------------------------------
+
+# Layers of the census package: the infrastructure classes of the census (DOMAIN.md §4.2: pipelines,
+# roads, above-ground plants and sites). Population and buildings are base data, not census objects.
+CENSUS_LAYERS = ('risk_sources', 'risk_source_areas', 'lifelines', 'lifeline_nodes', 'road_network',
+                 'shelters', 'shelter_candidates', 'facilities')
+# Name of the layer listing what was left out of the package and why (fields: FINDING_FIELDS).
+CENSUS_FINDINGS_LAYER = 'findings'
+# Features with a finding of this severity (definitions.RULES) are left out of the package.
+CENSUS_EXCLUDE_SEVERITY = 'error'
+
+# Lifeline diameter classes (mm): lower bounds; a class runs up to the next bound (the last is open).
+SOURCE_DIAMETER_CLASSES = Source(
+    'Plugin default diameter classes DN < 100 / 100-299 / 300-499 / 500-999 / >= 1000 mm, following the usual '
+    'small / medium / large split of municipal pipeline statistics; census fields name diameter (DOMAIN.md '
+    '§4.1-4.3) but no class bounds were found in a source', 'R')
+DIAMETER_CLASS_BOUNDS_MM = (0.0, 100.0, 300.0, 500.0, 1000.0)
+
+# Installation decades: years before the first decade are grouped ("before 1950").
+SOURCE_INSTALL_DECADES = Source(
+    'Plugin default: construction time is a required census field (国办发〔2014〕27号, DOMAIN.md §4.1); '
+    'decades from 1950, earlier years grouped', 'R')
+INSTALL_DECADE_FIRST = 1950
+
+# Code used in the statistics for a missing value (shown as "(not set)").
+CENSUS_NOT_SET = '(not set)'
+# Marker written into provenance.json: an existing OUTPUT folder is only replaced when it holds it
+# (or is empty), so a wrongly chosen folder with other files in it is never deleted.
+CENSUS_PACKAGE_MARKER = 'resilience_plugin census package'

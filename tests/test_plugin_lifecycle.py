@@ -6,7 +6,7 @@ from qgis.core import QgsApplication
 from qgis.PyQt.QtWidgets import QMainWindow
 
 import resilience_plugin
-from resilience_plugin.processing.provider import ResilienceProvider
+from resilience_plugin.processing.provider import ALGORITHMS, ResilienceProvider
 
 
 def provider_count():
@@ -32,6 +32,7 @@ def test_class_factory_works_without_iface_like_under_qgis_process(without_sessi
     ids = {a.id() for a in without_session_provider.providerById('resilience').algorithms()}
     assert {'resilience:create_planning_database', 'resilience:import_osm', 'resilience:import_population',
             'resilience:validate_census'} <= ids
+    assert len(ids) == len(ALGORITHMS)  # every module loaded; a broken one would only be logged
     plugin.unload()
     assert provider_count() == 0
 

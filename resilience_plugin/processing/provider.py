@@ -15,6 +15,11 @@ ALGORITHMS = (
     ('import_osm', 'ImportOsm'),
     ('import_population', 'ImportPopulation'),
     ('validate_census', 'ValidateCensus'),
+    ('service_areas', 'ServiceAreas'),  # coverage engine (issue 3)
+    ('risk_influence_zones', 'RiskInfluenceZones'),  # risk overlay (issue 4)
+    ('exposure', 'Exposure'),  # risk overlay (issue 4)
+    ('risk_list', 'RiskList'),  # risk overlay (issue 4)
+    ('hazard_from_scenario', 'HazardFromScenario'),  # risk overlay (issue 4)
 )
 
 
@@ -46,6 +51,7 @@ class ResilienceProvider(QgsProcessingProvider):
         for module, name in ALGORITHMS:
             try:
                 cls = getattr(importlib.import_module('.' + module, __package__), name)
+                cls().initAlgorithm({})  # in Python first: an exception inside addAlgorithm would abort QGIS
                 self.addAlgorithm(cls())
             except Exception:  # noqa: BLE001
                 QgsMessageLog.logMessage(tr('The algorithm {} could not be loaded:\n{}').format(
