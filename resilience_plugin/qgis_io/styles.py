@@ -77,6 +77,11 @@ def configure_form(layer, kind):
         layer.setDisplayExpression('"asset_id"')
 
 
+# Marker sizes (mm): dense network nodes small, sites and risk points large.
+POINT_SIZE_MM = {'lifeline_nodes': 1.4}
+DEFAULT_POINT_SIZE_MM = 3.2
+
+
 def _symbol(layer, colour, road_class=None):
     symbol = QgsSymbol.defaultSymbol(layer.geometryType())
     symbol.setColor(QColor(colour))
@@ -84,7 +89,8 @@ def _symbol(layer, colour, road_class=None):
     if geom == compat.GEOM_LINE:
         symbol.setWidth(LINE_WIDTH_MM.get(road_class, 0.6))
     elif geom == compat.GEOM_POINT:
-        symbol.setSize(3.0)
+        symbol.setSize(POINT_SIZE_MM.get(layer.name(), DEFAULT_POINT_SIZE_MM))
+        symbol.symbolLayer(0).setStrokeColor(QColor(colour).darker(170))
     elif geom == compat.GEOM_POLYGON:
         symbol.setOpacity(0.75)
         symbol.symbolLayer(0).setStrokeColor(QColor(colour).darker(150))

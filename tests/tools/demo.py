@@ -30,15 +30,14 @@ def step(title, algorithm_id, parameters):
     return result
 
 
-def render_overview(project, layers, path, width=1400):
-    """Render the project's visible layers to a PNG, to look at what the project shows."""
+def render_overview(project, extent_layers, path, width=1400):
+    """Render the project's layers over the extent of ``extent_layers`` to a PNG, to look at the project."""
     from qgis.core import QgsMapRendererParallelJob, QgsMapSettings, QgsRectangle
     from qgis.PyQt.QtCore import QSize
     from qgis.PyQt.QtGui import QColor
     extent = QgsRectangle()
-    for layer in layers:
-        if layer.featureCount():
-            extent.combineExtentWith(layer.extent())
+    for layer in extent_layers:
+        extent.combineExtentWith(layer.extent())
     extent.scale(1.05)
     settings = QgsMapSettings()
     settings.setLayers([n.layer() for n in project.layerTreeRoot().findLayers() if n.layer().featureCount()])
@@ -87,7 +86,8 @@ def main():
         style_findings(findings)
         add_layer(findings, THEME_FINDINGS, project, position=0)
     project.writeEntry('resilience', 'attribution', ATTRIBUTION)
-    overview = render_overview(project, layers, str(out / 'helsinki_overview.png'))
+    roads = next(layer for layer in layers if layer.source().endswith('layername=road_network'))
+    overview = render_overview(project, [roads], str(out / 'helsinki_overview.png'))
     if not project.write(project_path):
         raise SystemExit('Could not write ' + project_path)
 
