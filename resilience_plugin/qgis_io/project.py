@@ -27,7 +27,7 @@ def add_database_layers(db_path, project=None, skip_empty=False):
         if not layer.isValid() or (skip_empty and layer.featureCount() == 0):
             continue
         project.addMapLayer(layer, False)
-        theme_group(root, kind.theme).addLayer(layer)
+        theme_group(root, kind.theme).addLayer(layer).setExpanded(False)  # legends folded: the tree stays short
         added.append(layer)
     return added
 

@@ -80,6 +80,7 @@ def configure_form(layer, kind):
 # Marker sizes (mm): dense network nodes small, sites and risk points large.
 POINT_SIZE_MM = {'lifeline_nodes': 1.4}
 DEFAULT_POINT_SIZE_MM = 3.2
+FINDING_SIZE_MM = 2.0
 
 
 def _symbol(layer, colour, road_class=None):
@@ -131,7 +132,11 @@ def configure_layer(layer, kind_name=None):
 def style_findings(layer):
     """Census findings coloured by severity, with the finding fields' aliases."""
     from ..definitions import FINDING_FIELDS, SEVERITY
-    categories = [QgsRendererCategory(c.code, _symbol(layer, c.colour), tr(c.label)) for c in SEVERITY.choices]
+    categories = []
+    for choice in SEVERITY.choices:
+        symbol = _symbol(layer, choice.colour)
+        symbol.setSize(FINDING_SIZE_MM)
+        categories.append(QgsRendererCategory(choice.code, symbol, tr(choice.label)))
     layer.setRenderer(QgsCategorizedSymbolRenderer('severity', categories))
     for spec in FINDING_FIELDS:
         idx = layer.fields().indexOf(spec.name)

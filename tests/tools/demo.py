@@ -59,7 +59,7 @@ def main():
     out = Path(args.output).resolve()
     out.mkdir(parents=True, exist_ok=True)
     start_qgis()
-    from qgis.core import QgsProject, QgsVectorLayer
+    from qgis.core import QgsProject, QgsRectangle, QgsReferencedRectangle, QgsVectorLayer
     from resilience_plugin.definitions import THEME_FINDINGS
     from resilience_plugin.qgis_io.project import add_database_layers, add_layer
 
@@ -87,6 +87,9 @@ def main():
         add_layer(findings, THEME_FINDINGS, project, position=0)
     project.writeEntry('resilience', 'attribution', ATTRIBUTION)
     roads = next(layer for layer in layers if layer.source().endswith('layername=road_network'))
+    view = QgsRectangle(roads.extent())
+    view.scale(1.05)
+    project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(view, roads.crs()))
     overview = render_overview(project, [roads], str(out / 'helsinki_overview.png'))
     if not project.write(project_path):
         raise SystemExit('Could not write ' + project_path)
