@@ -15,6 +15,7 @@ sys.path.insert(0, str(ROOT / 'tests'))
 from tools.qgis_env import RecordingFeedback, start_qgis  # noqa: E402
 
 DATA = ROOT / 'tests' / 'data' / 'helsinki'
+RUTLAND = ROOT / 'tests' / 'data' / 'rutland' / 'rutland-latest.osm.pbf'
 ATTRIBUTION = ('Data: (c) OpenStreetMap contributors, ODbL 1.0; population grid 2020 (c) Helsinki Region '
                'Environmental Services HSY, CC BY 4.0')
 
@@ -50,6 +51,52 @@ def render_overview(project, extent_layers, path, width=1400):
     job.waitForFinished()
     job.renderedImage().save(path)
     return path
+
+
+def rutland_risk(out):
+    """The county case: risk zones of Rutland's fuel stations and industrial sites, exposure, risk list."""
+    from qgis.core import QgsProject, QgsVectorLayer
+    from resilience_plugin.definitions import THEME_RISK
+    from resilience_plugin.qgis_io.database import layer_uri
+    from resilience_plugin.qgis_io.project import add_database_layers, add_layer
+    print()
+    print('Rutland (county case): risk sources, what they threaten, the urban safety risk list')
+    out.mkdir(parents=True, exist_ok=True)
+    db = str(out / 'rutland_planning.gpkg')
+    step('create planning database', 'resilience:create_planning_database', {'OUTPUT': db, 'CRS': 'EPSG:27700'})
+    step('import OpenStreetMap', 'resilience:import_osm', {'INPUT': str(RUTLAND), 'DATABASE': db})
+    targets = [layer_uri(db, name) for name in ('lifelines', 'road_network', 'shelter_candidates', 'facilities',
+                                               'buildings')]
+    outputs = {}
+    for name in ('risk_sources', 'risk_source_areas'):
+        zones = str(out / '{}_zones.gpkg'.format(name))
+        step('influence zones of ' + name, 'resilience:risk_influence_zones',
+             {'RISK_SOURCES': layer_uri(db, name), 'OUTPUT': zones})
+        exposure = step('exposure to ' + name, 'resilience:exposure',
+                        {'ZONES': zones, 'TARGETS': targets, 'OUTPUT': str(out / '{}_exposed.gpkg'.format(name)),
+                         'OUTPUT_SITES': str(out / '{}_exposed_sites.gpkg'.format(name)),
+                         'OUTPUT_SUMMARY': str(out / '{}_exposure_summary.csv'.format(name))})
+        table = str(out / '{}_risk_list.xlsx'.format(name))
+        step('risk list of ' + name, 'resilience:risk_list',
+             {'RISK_SOURCES': layer_uri(db, name), 'TARGETS': targets,
+              'OUTPUT': str(out / '{}_risk_list.gpkg'.format(name)), 'OUTPUT_TABLE': table})
+        outputs[name] = (zones, exposure, table)
+
+    project = QgsProject.instance()
+    project.clear()
+    project.setTitle('Resilience planning: Rutland risk sources')
+    layers = add_database_layers(db, project, skip_empty=True)
+    project.setCrs(layers[0].crs())
+    for name, (zones, exposure, table) in outputs.items():
+        add_layer(QgsVectorLayer(zones, 'Influence zones ({})'.format(name), 'ogr'), THEME_RISK, project)
+    project_path = str(out / 'rutland_risk.qgz')
+    project.write(project_path)
+    print('  outputs:')
+    for name, (zones, exposure, table) in outputs.items():
+        print('    {:<18} zones {}'.format(name, zones))
+        print('    {:<18} risk list {}'.format('', table))
+    print('    QGIS project       ', project_path)
+    return outputs
 
 
 def main():
@@ -107,6 +154,8 @@ def main():
     print('  QGIS project       ', project_path)
     print('  map overview       ', overview)
     print(ATTRIBUTION)
+    rutland_risk(out / 'rutland')
+    print('Rutland data: (c) OpenStreetMap contributors, ODbL 1.0')
     return imported
 
 
