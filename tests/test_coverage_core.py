@@ -1,0 +1,241 @@
+"""The coverage core against independent computations on real road graphs (Helsinki, Rutland).
+
+- distances and nearest facilities of the one-pass multi-source search vs a textbook heapq Dijkstra;
+- service-area pieces vs a per-edge brute force and the geometry of the cut lines;
+- demand distance = access leg + network distance, checked by hand;
+- 2SFCA vs the formula computed with loops; greedy MCLP vs brute force and its bounds.
+"""
+import heapq
+
+import numpy as np
+import pytest
+from osgeo import ogr, osr
+
+from resilience_plugin.core.coverage import (assign_demand, attach_facilities, demand_attachment, reach_pairs,
+                                             two_step_fca)
+from resilience_plugin.core.network import build_network, cut_lines, parse_wkb_lines
+from resilience_plugin.core.service_areas import nearest_pieces, overlapping_pieces
+from resilience_plugin.core.shortest_paths import facility_rows, nearest_facility
+from resilience_plugin.core.siting import GREEDY_FACTOR, brute_force_mclp, greedy_mclp
+
+ogr.UseExceptions()
+
+
+def read_osm_roads(path, epsg):
+    ds = ogr.Open(path)
+    lyr = ds.GetLayer('lines')
+    lyr.SetAttributeFilter('highway IS NOT NULL')
+    src, dst = osr.SpatialReference(), osr.SpatialReference()
+    src.ImportFromEPSG(4326)
+    dst.ImportFromEPSG(epsg)
+    for s in (src, dst):
+        s.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    ct = osr.CoordinateTransformation(src, dst)
+    wkbs, highway = [], []
+    for f in lyr:
+        g = f.GetGeometryRef()
+        g.Transform(ct)
+        wkbs.append(g.ExportToWkb())
+        highway.append(f.GetField('highway'))
+    coords, offsets, part_of = parse_wkb_lines(wkbs)
+    return coords, offsets, np.asarray(highway, object)[part_of]
+
+
+@pytest.fixture(scope='module')
+def helsinki_lines(helsinki_pbf):
+    return read_osm_roads(helsinki_pbf, 3067)
+
+
+@pytest.fixture(scope='module')
+def rutland_lines(rutland_pbf):
+    return read_osm_roads(rutland_pbf, 27700)
+
+
+def textbook_dijkstra(net, sources):
+    """Plain heapq Dijkstra over the (split) network from (facility, node, start cost) triples."""
+    adj = [[] for _ in range(net.n_nodes)]
+    for e in range(net.n_edges):
+        w = (net.edge_m1[e] - net.edge_m0[e]) * net.edge_cost_per_m[e]
+        if net.edge_fwd[e]:
+            adj[net.edge_u[e]].append((net.edge_v[e], w))
+        if net.edge_bwd[e]:
+            adj[net.edge_v[e]].append((net.edge_u[e], w))
+    dist = np.full(net.n_nodes, np.inf)
+    label = np.full(net.n_nodes, -1)
+    heap = [(c, int(node), int(f)) for f, node, c in zip(sources.facility, sources.node, sources.cost)]
+    heapq.heapify(heap)
+    while heap:
+        d, x, f = heapq.heappop(heap)
+        if d >= dist[x]:
+            continue
+        dist[x], label[x] = d, f
+        for y, w in adj[x]:
+            if d + w < dist[y]:
+                heapq.heappush(heap, (d + w, y, f))
+    return dist, label
+
+
+def random_facilities(net, count, seed):
+    rng = np.random.default_rng(seed)
+    return net.node_xy[rng.integers(0, net.n_nodes, count)] + rng.normal(0.0, 15.0, (count, 2))
+
+
+@pytest.mark.parametrize('which,count,timed', [('helsinki', 12, False), ('rutland', 25, False),
+                                               ('rutland', 25, True)])
+def test_multi_source_matches_textbook_dijkstra(which, count, timed, helsinki_lines, rutland_lines):
+    coords, offsets, highway = helsinki_lines if which == 'helsinki' else rutland_lines
+    rng = np.random.default_rng(7)
+    oneway = rng.choice([0, 0, 0, 1, -1], size=len(offsets) - 1) if timed else None
+    speed = rng.uniform(10, 80, size=len(offsets) - 1) if timed else None
+    net = build_network(coords, offsets, oneway=oneway, speed_kmh=speed, time_cost=timed)
+    fac = random_facilities(net, count, 3)
+    delay = rng.uniform(0, 3 if timed else 200, count)
+    fnet = attach_facilities(net, fac, np.arange(count), count, delay=delay)
+    result = nearest_facility(fnet.graph)
+    dist, label = textbook_dijkstra(fnet.net, fnet.sources)
+    assert np.array_equal(np.isfinite(dist), np.isfinite(result.cost)), 'same reachable nodes'
+    reached = np.isfinite(dist)
+    assert reached.sum() > 0.5 * fnet.net.n_nodes
+    assert np.abs(dist[reached] - result.cost[reached]).max() < 1e-6
+    # nearest facility: same label, or (a tie) one whose own cost is equally small
+    differ = np.flatnonzero(reached & (label != result.facility))
+    assert len(differ) <= 0.001 * reached.sum()
+    # network length of the chosen path is consistent: cost = delay + access + length * cost/m along the path
+    if not timed:
+        start = delay[result.facility[reached]]
+        assert np.abs(result.length[reached] + start - result.cost[reached]).max() < 1e-6
+
+
+def test_disconnected_parts_are_unreachable_not_zero(helsinki_lines):
+    coords, offsets, _ = helsinki_lines
+    net = build_network(coords, offsets)
+    assert net.n_components > 1
+    sizes = net.component_sizes()
+    main = int(np.argmax(sizes))
+    fac = net.node_xy[np.flatnonzero(net.component == main)[:1]]
+    fnet = attach_facilities(net, fac, np.arange(1), 1)
+    result = nearest_facility(fnet.graph)
+    other = fnet.net.component != main
+    assert np.isinf(result.cost[other]).all() and (result.facility[other] == -1).all()
+    assert np.isfinite(result.cost[~other]).all()
+
+
+def brute_force_covered_length(net, dist, limit):
+    """Per edge, the covered length computed point by point (1 cm samples)."""
+    total = 0.0
+    for e in range(net.n_edges):
+        L = net.edge_m1[e] - net.edge_m0[e]
+        if L <= 0:
+            continue
+        x = np.linspace(0, L, max(2, int(L * 100)))
+        via_u = dist[net.edge_u[e]] + x if net.edge_fwd[e] else np.full_like(x, np.inf)
+        via_v = dist[net.edge_v[e]] + (L - x) if net.edge_bwd[e] else np.full_like(x, np.inf)
+        inside = np.minimum(via_u, via_v) <= limit
+        total += inside.mean() * L
+    return total
+
+
+def test_service_area_pieces_vs_brute_force(helsinki_lines):
+    coords, offsets, _ = helsinki_lines
+    net = build_network(coords, offsets)
+    fac = random_facilities(net, 6, 11)
+    fnet = attach_facilities(net, fac, np.arange(6), 6)
+    limit = 250.0
+    result = nearest_facility(fnet.graph, limit=limit)
+    pieces = nearest_pieces(fnet.net, result, limit)
+    brute = brute_force_covered_length(fnet.net, result.cost, limit)
+    assert pieces.length.sum() == pytest.approx(brute, rel=2e-3)
+    # distances along pieces stay within the limit and the nearest-facility pieces never overlap per edge
+    assert pieces.cost_start.max() <= limit + 1e-9 and pieces.cost_end.max() <= limit + 1e-9
+    # geometry of the cut pieces has exactly the measured length
+    xy, off = cut_lines(fnet.net, pieces.line, pieces.m_start, pieces.m_end)
+    seg = np.hypot(*np.diff(xy, axis=0).T)
+    seg[off[1:-1] - 1] = 0.0
+    assert seg.sum() == pytest.approx(pieces.length.sum(), rel=1e-9)
+    # per-facility areas: the union over facilities covers at least the nearest-facility area, and each
+    # facility's area equals a one-facility nearest run
+    parts = [overlapping_pieces(fnet.net, chunk, cost, None, limit)
+             for chunk, cost, _ in facility_rows(fnet.graph, limit=limit)]
+    for j in range(6):
+        own = sum(p.length[p.facility == j].sum() for p in parts)
+        single = attach_facilities(net, fac[j:j + 1], np.arange(1), 1)
+        r1 = nearest_facility(single.graph, limit=limit)
+        assert own == pytest.approx(nearest_pieces(single.net, r1, limit).length.sum(), rel=1e-9, abs=1e-6)
+
+
+def test_demand_distance_is_access_plus_network(helsinki_lines):
+    coords, offsets, _ = helsinki_lines
+    net = build_network(coords, offsets)
+    fac = random_facilities(net, 4, 5)
+    fnet = attach_facilities(net, fac, np.arange(4), 4)
+    rng = np.random.default_rng(2)
+    pts = net.node_xy[rng.integers(0, net.n_nodes, 8)] + rng.normal(0, 40, (8, 2))
+    att = demand_attachment(fnet, pts)
+    a = assign_demand(fnet, att, 500.0)
+    dist, _ = textbook_dijkstra(fnet.net, fnet.sources)
+    for i in range(len(pts)):
+        e = att.edge[i]
+        # access leg: distance from the point to the network point it snapped to, by hand
+        assert a.access_m[i] == pytest.approx(np.hypot(*(pts[i] - att.xy[i])), abs=1e-9)
+        # the network point lies on its edge's geometry at the reported offset
+        on = cut_lines(fnet.net, [fnet.net.edge_line[e]], [fnet.net.edge_m0[e] + att.offset[i]],
+                       [fnet.net.edge_m0[e] + att.offset[i]])[0][0]
+        assert np.hypot(*(on - att.xy[i])) < 1e-6
+        L = fnet.net.edge_m1[e] - fnet.net.edge_m0[e]
+        network = min(dist[fnet.net.edge_u[e]] + att.offset[i], dist[fnet.net.edge_v[e]] + L - att.offset[i])
+        if np.isfinite(network):
+            assert a.distance_m[i] == pytest.approx(a.access_m[i] + network, abs=1e-6)
+            assert a.covered[i] == (a.distance_m[i] <= 500.0)
+        else:
+            assert a.facility[i] == -1 and not a.covered[i]
+
+
+def test_two_step_fca_matches_formula(helsinki_lines):
+    coords, offsets, _ = helsinki_lines
+    net = build_network(coords, offsets)
+    fac = random_facilities(net, 5, 8)
+    fnet = attach_facilities(net, fac, np.arange(5), 5)
+    rng = np.random.default_rng(4)
+    pts = net.node_xy[rng.integers(0, net.n_nodes, 60)]
+    pop = rng.integers(0, 500, 60).astype(float)
+    cap = rng.integers(100, 2000, 5).astype(float)
+    att = demand_attachment(fnet, pts)
+    d0 = 400.0
+    pd, pf, pc = reach_pairs(fnet, att, d0)
+    fca = two_step_fca(pd, pf, pop, cap, 5)
+    # the same formula with loops over a distance matrix from single-facility textbook searches
+    dmat = np.full((60, 5), np.inf)
+    for j in range(5):
+        single = attach_facilities(net, fac[j:j + 1], np.arange(1), 1)
+        a1 = assign_demand(single, demand_attachment(single, pts), d0)
+        dmat[:, j] = a1.cost
+    for j in range(5):
+        within = [k for k in range(60) if dmat[k, j] <= d0]
+        rj = cap[j] / sum(pop[k] for k in within) if within and sum(pop[k] for k in within) > 0 else 0.0
+        assert fca.ratio[j] == pytest.approx(rj, rel=1e-12)
+    for i in range(60):
+        ai = sum(fca.ratio[j] for j in range(5) if dmat[i, j] <= d0)
+        assert fca.accessibility[i] == pytest.approx(ai, rel=1e-12, abs=1e-15)
+
+
+def test_greedy_mclp_against_brute_force():
+    rng = np.random.default_rng(0)
+    for trial in range(5):
+        cover = rng.random((9, 40)) < 0.2
+        pop = rng.integers(1, 100, 40).astype(float)
+        covered0 = rng.random(40) < 0.1
+        k = 3
+        res = greedy_mclp(cover, pop, k, covered0=covered0)
+        best, _ = brute_force_mclp(cover, pop, k, covered0=covered0)
+        assert res.added <= best + 1e-9
+        assert res.added >= GREEDY_FACTOR * best - 1e-9
+        assert res.upper_bound >= best - 1e-6, res.bound_method
+        assert len(res.chosen) == k
+
+
+def test_greedy_capacity_is_respected():
+    cover = np.array([[1, 1, 1, 0], [0, 0, 1, 1]], bool)
+    pop = np.array([100.0, 100.0, 100.0, 100.0])
+    res = greedy_mclp(cover, pop, 2, capacity=np.array([150.0, 1000.0]))
+    assert res.added == pytest.approx(350.0)  # site 1 takes 200, site 0 at most 150
+    assert (res.served_share <= 1 + 1e-12).all()
