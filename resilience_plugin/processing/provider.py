@@ -16,10 +16,12 @@ ALGORITHMS = (
     ('import_population', 'ImportPopulation'),
     ('validate_census', 'ValidateCensus'),
     ('service_areas', 'ServiceAreas'),  # coverage engine (issue 3)
+    ('population_coverage', 'PopulationCoverage'),  # coverage engine (issue 3)
     ('risk_influence_zones', 'RiskInfluenceZones'),  # risk overlay (issue 4)
     ('exposure', 'Exposure'),  # risk overlay (issue 4)
     ('risk_list', 'RiskList'),  # risk overlay (issue 4)
     ('hazard_from_scenario', 'HazardFromScenario'),  # risk overlay (issue 4)
+    ('export_census', 'ExportCensus'),  # census export (issue 6)
 )
 
 
