@@ -14,7 +14,7 @@ from qgis.core import QgsVectorLayer
 
 from ..definitions import CENSUS_FINDINGS_LAYER, CENSUS_LAYERS, FINDING_FIELDS, LAYERS_BY_NAME, N_
 from ..translation import tr
-from .database import OGR_FIELD, DatabaseError, _spatial_reference, layer_uri, save_default_styles
+from .database import DatabaseError, add_table, layer_uri, save_default_styles, spatial_reference
 from .styles import style_findings
 
 CENSUS_GEOMETRY = {'Point': ogr.wkbPoint, 'LineString': ogr.wkbMultiLineString,
@@ -40,29 +40,13 @@ def sha256_file(path):
     return digest.hexdigest()
 
 
-def _add_fields(layer, specs):
-    for spec in specs:
-        ogr_type, subtype = OGR_FIELD[spec.type]
-        defn = ogr.FieldDefn(spec.name, ogr_type)
-        defn.SetSubType(subtype)
-        if spec.length:
-            defn.SetWidth(spec.length)
-        defn.SetNullable(not spec.required)
-        defn.SetUnique(spec.unique)
-        layer.CreateField(defn)
-
-
 def create_census_schema(path, crs, kinds):
     """An empty census GeoPackage at ``path``: one table per kind and the findings table."""
     ds = ogr.GetDriverByName('GPKG').CreateDataSource(path)
-    srs = _spatial_reference(crs)
+    srs = spatial_reference(crs)
     for kind in kinds:
-        layer = ds.CreateLayer(kind.name, srs, CENSUS_GEOMETRY[kind.geometry],
-                               options=['GEOMETRY_NAME=geom', 'FID=fid', 'DESCRIPTION=' + kind.description])
-        _add_fields(layer, kind.fields)
-    findings = ds.CreateLayer(CENSUS_FINDINGS_LAYER, srs, ogr.wkbPoint,
-                              options=['GEOMETRY_NAME=geom', 'FID=fid', 'DESCRIPTION=' + FINDINGS_DESCRIPTION])
-    _add_fields(findings, FINDING_FIELDS)
+        add_table(ds, srs, kind.name, CENSUS_GEOMETRY[kind.geometry], kind.fields, kind.description)
+    add_table(ds, srs, CENSUS_FINDINGS_LAYER, ogr.wkbPoint, FINDING_FIELDS, FINDINGS_DESCRIPTION)
     ds = None  # noqa: F841 (closes the file)
 
 

@@ -54,7 +54,7 @@ def check_database(path):
         raise DatabaseError(tr('{} is not a planning database: layers missing: {}').format(path, ', '.join(missing)))
 
 
-def _spatial_reference(crs):
+def spatial_reference(crs):
     srs = osr.SpatialReference()
     authid = crs.authid()
     if authid.upper().startswith('EPSG:'):
@@ -65,22 +65,28 @@ def _spatial_reference(crs):
     return srs
 
 
+def add_table(ds, srs, name, ogr_geometry, fields, description=''):
+    """Create table ``name`` in the open OGR GeoPackage ``ds`` with the definitions ``fields``."""
+    lyr = ds.CreateLayer(name, srs, ogr_geometry,
+                         options=['GEOMETRY_NAME=geom', 'FID=fid', 'DESCRIPTION=' + description])
+    for spec in fields:
+        ogr_type, subtype = OGR_FIELD[spec.type]
+        defn = ogr.FieldDefn(spec.name, ogr_type)
+        defn.SetSubType(subtype)
+        if spec.length:
+            defn.SetWidth(spec.length)
+        defn.SetNullable(not spec.required)
+        defn.SetUnique(spec.unique)
+        lyr.CreateField(defn)
+    return lyr
+
+
 def create_schema(path, crs, kinds=LAYERS):
     """Create an empty GeoPackage at ``path`` with one table per layer kind."""
     ds = ogr.GetDriverByName('GPKG').CreateDataSource(path)
-    srs = _spatial_reference(crs)
+    srs = spatial_reference(crs)
     for kind in kinds:
-        lyr = ds.CreateLayer(kind.name, srs, OGR_GEOMETRY[kind.geometry],
-                             options=['GEOMETRY_NAME=geom', 'FID=fid', 'DESCRIPTION=' + kind.description])
-        for spec in kind.fields:
-            ogr_type, subtype = OGR_FIELD[spec.type]
-            defn = ogr.FieldDefn(spec.name, ogr_type)
-            defn.SetSubType(subtype)
-            if spec.length:
-                defn.SetWidth(spec.length)
-            defn.SetNullable(not spec.required)
-            defn.SetUnique(spec.unique)
-            lyr.CreateField(defn)
+        add_table(ds, srs, kind.name, OGR_GEOMETRY[kind.geometry], kind.fields, kind.description)
     ds = None  # noqa: F841 (closes the file)
 
 
