@@ -606,6 +606,10 @@ DEFAULT_DRIVE_SPEED_KMH = ROAD_SPEED_KMH['other']
 DEMAND_FAR_FROM_NETWORK_M = MAX_ROAD_ACCESS_M
 # Site selection: number of sites chosen when K is not given.
 DEFAULT_SITES_K = 5
+# Capacity from area: fields read when a facility's CAPACITY_FIELD is empty (capacity = area / area per
+# person of the PRESET, else of the shelter class: SHELTER_PER_CAPITA_M2).
+CAPACITY_AREA_FIELD = 'effective_area_m2'
+SHELTER_CLASS_FIELD = 'shelter_class'
 
 # ---------------------------------------------------------------------------------------------
 # Risk and hazard overlay (issue 4): influence distances, hazard classes, scenario rasters.
@@ -710,3 +714,44 @@ CENSUS_NOT_SET = '(not set)'
 # Marker written into provenance.json: an existing OUTPUT folder is only replaced when it holds it
 # (or is empty), so a wrongly chosen folder with other files in it is never deleted.
 CENSUS_PACKAGE_MARKER = 'resilience_plugin census package'
+
+# ---------------------------------------------------------------------------------------------
+# Planning-review report (issue 6): resilience:planning_report.
+# Owned by processing/planning_report.py and the report/ package.
+# ---------------------------------------------------------------------------------------------
+
+# Report languages (LANGUAGE parameter, in this order) and the font of each: the CJK font must have the
+# Chinese glyphs (Debian: fonts-noto-cjk); the first installed family of each tuple is used.
+REPORT_LANGUAGES = ('en', 'zh_CN')
+REPORT_FONTS = {'en': ('DejaVu Sans', 'Noto Sans', 'Liberation Sans', 'Arial'),
+                'zh_CN': ('Noto Sans CJK SC', 'Noto Sans CJK', 'WenQuanYi Zen Hei', 'Source Han Sans SC')}
+# The print-layout template in resources/templates (editable in the layout designer; items found by id).
+REPORT_TEMPLATE = 'planning_report.qpt'
+# Long lists (uncovered units, overloaded facilities, risk list rows) are cut after this many rows; the
+# totals always count every row.
+REPORT_MAX_ROWS = 200
+# Resolution of the overview map in the PDF and of the map image in the HTML version.
+REPORT_MAP_DPI = 200
+REPORT_HTML_MAP_DPI = 110
+
+# What the evidence letters of a Source mean (../shared/DOMAIN.md).
+EVIDENCE_LEVELS = {'C': N_('confirmed in a source excerpt'), 'P': N_('partly confirmed'),
+                   'R': N_('recalled only, to be checked against the official text')}
+
+
+@dataclass(frozen=True)
+class DataLicence:
+    """A data set whose licence asks for attribution, recognised from the planning database's provenance:
+    a layer's ``data_source`` code, or a ``source_ref`` starting with one of the prefixes (case-insensitive)."""
+    key: str
+    attribution: str
+    data_source: Optional[str] = None
+    source_ref_prefixes: Tuple[str, ...] = ()
+
+
+REPORT_DATA_LICENCES = (
+    DataLicence('osm', N_('Map data (c) OpenStreetMap contributors, licensed under the Open Database '
+                          'Licence (ODbL 1.0), openstreetmap.org/copyright'), data_source='osm'),
+    DataLicence('hsy', N_('Population grid (c) Helsinki Region Environmental Services HSY, licensed under '
+                          'CC BY 4.0'), source_ref_prefixes=('helsinki_population_grid', 'hsy')),
+)

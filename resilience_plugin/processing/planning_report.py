@@ -1,0 +1,190 @@
+"""resilience:planning_report: the planning-review report as a PDF from a print-layout template, and as HTML."""
+import datetime
+import os
+
+from qgis.core import (Qgis, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException,
+                       QgsProcessingOutputNumber, QgsProcessingParameterEnum, QgsProcessingParameterFile,
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterString,
+                       QgsProcessingParameterVectorLayer)
+
+from ..definitions import N_, REPORT_HTML_MAP_DPI, REPORT_LANGUAGES, REPORT_TEMPLATE
+from ..paths import plugin_version, resources_dir
+from ..qgis_io.atomic import atomic_path
+from ..qgis_io.database import database_crs
+from ..translation import tr
+from .base import GROUP_REPORTS, ResilienceAlgorithm
+
+# (parameter, description, geometry types, the Inputs attribute).
+RESULT_LAYERS = (
+    ('COVERAGE_DEMAND', N_('Demand with coverage (population_coverage OUTPUT_DEMAND)'),
+     QgsProcessing.TypeVectorAnyGeometry, 'coverage_demand'),
+    ('COVERAGE_FACILITIES', N_('Facility loads (population_coverage OUTPUT_FACILITIES)'),
+     QgsProcessing.TypeVectorAnyGeometry, 'coverage_facilities'),
+    ('COVERAGE_SUMMARY', N_('Coverage summary (population_coverage OUTPUT_SUMMARY)'),
+     QgsProcessing.TypeVector, 'coverage_summary'),
+    ('SERVICE_AREAS', N_('Service areas (service_areas polygons)'), QgsProcessing.TypeVectorPolygon,
+     'service_areas'),
+    ('RISK_ZONES', N_('Risk influence zones (risk_influence_zones OUTPUT)'), QgsProcessing.TypeVectorPolygon,
+     'risk_zones'),
+    ('EXPOSURE_SUMMARY', N_('Exposure summary (exposure OUTPUT_SUMMARY)'), QgsProcessing.TypeVector,
+     'exposure_summary'),
+    ('RISK_LIST', N_('Urban safety risk list (risk_list OUTPUT)'), QgsProcessing.TypeVectorPoint, 'risk_list'),
+    ('FINDINGS', N_('Census findings (validate_census OUTPUT)'), QgsProcessing.TypeVectorPoint, 'findings'),
+)
+
+
+class Cancelled(QgsProcessingException):
+    pass
+
+
+class PlanningReport(ResilienceAlgorithm):
+    NAME = 'planning_report'
+    DISPLAY_NAME = N_('Planning-review report')
+    GROUP = GROUP_REPORTS
+    HELP = N_('The planning-review report as a PDF, built with a QGIS print layout from the template '
+              'resources/templates/planning_report.qpt (or TEMPLATE, a copy edited in the layout designer; '
+              'items are found by id: title, map, legend, scalebar, north_arrow, attribution, content, footer). '
+              'Pages: cover; overview map with risk zones, lifelines, shelters, facilities and service areas in '
+              'the styles stored in the planning database; coverage summary with tables and a chart; overloaded '
+              'shelters; uncovered areas; exposure; the risk list; census completeness; methods and standards '
+              'with their sources and evidence levels; data attribution. Every figure is read from the result '
+              'layers given (the outputs of population_coverage, service_areas, risk_influence_zones, exposure, '
+              'risk_list and validate_census); a section whose layer is not given says so. LANGUAGE en or zh_CN '
+              '(Chinese text in a CJK font). Attribution of OpenStreetMap and HSY data is found from the planning '
+              'database\'s provenance fields; ATTRIBUTION adds lines. OUTPUT_HTML writes the same content as one '
+              'HTML file. The PDF replaces an earlier one only once complete.')
+
+    DATABASE = 'DATABASE'
+    TITLE = 'TITLE'
+    LANGUAGE = 'LANGUAGE'
+    TEMPLATE = 'TEMPLATE'
+    ATTRIBUTION = 'ATTRIBUTION'
+    OUTPUT = 'OUTPUT'
+    OUTPUT_HTML = 'OUTPUT_HTML'
+    PAGE_COUNT = 'PAGE_COUNT'
+
+    def flags(self):
+        # Print layouts and the HTML item (QtWebKit) must run on the main thread.
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFile(self.DATABASE, tr('Planning database'),
+                                                     extension='gpkg'))
+        for name, description, types, _ in RESULT_LAYERS:
+            self.addParameter(QgsProcessingParameterVectorLayer(name, tr(description), [types], optional=True))
+        self.addParameter(QgsProcessingParameterString(self.TITLE, tr('Report title'), optional=True))
+        language = QgsProcessingParameterEnum(self.LANGUAGE, tr('Report language'), list(REPORT_LANGUAGES),
+                                              defaultValue=REPORT_LANGUAGES[0])
+        language.setUsesStaticStrings(True)
+        self.addParameter(language)
+        self.addParameter(QgsProcessingParameterFile(self.TEMPLATE, tr('Layout template (.qpt; empty: the default)'),
+                                                     extension='qpt', optional=True))
+        self.addParameter(QgsProcessingParameterString(self.ATTRIBUTION, tr('Additional data attribution'),
+                                                       multiLine=True, optional=True))
+        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, tr('Report (PDF)'),
+                                                                tr('PDF files (*.pdf)')))
+        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT_HTML, tr('Report (HTML)'),
+                                                                tr('HTML files (*.html)'), optional=True,
+                                                                createByDefault=False))
+        self.addOutput(QgsProcessingOutputNumber(self.PAGE_COUNT, tr('Number of pages')))
+
+    @staticmethod
+    def check(feedback):
+        if feedback.isCanceled():
+            raise Cancelled(tr('Cancelled; no report was written.'))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        from ..report.content import Inputs
+        from ..report.language import LanguageError, report_language
+        from ..report.layout import ReportLayoutError
+
+        database = self.require_database(self.parameterAsFile(parameters, self.DATABASE, context))
+        inputs = Inputs(database, attribution=self.parameterAsString(parameters, self.ATTRIBUTION, context))
+        given = [(tr('Planning database'), database)]
+        for name, description, _, attribute in RESULT_LAYERS:
+            layer = self.parameterAsVectorLayer(parameters, name, context)
+            if parameters.get(name) not in (None, '') and layer is None:
+                raise QgsProcessingException(self.invalidSourceError(parameters, name))
+            setattr(inputs, attribute, layer)
+            if layer is not None:
+                given.append((name, layer.source()))
+        language = self.parameterAsEnumString(parameters, self.LANGUAGE, context) or REPORT_LANGUAGES[0]
+        template = self.parameterAsFile(parameters, self.TEMPLATE, context) or str(
+            resources_dir() / 'templates' / REPORT_TEMPLATE)
+        pdf_path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
+        if not pdf_path.lower().endswith('.pdf'):
+            raise QgsProcessingException(tr('OUTPUT must end with .pdf: {}').format(pdf_path))
+        try:
+            with report_language(language):
+                pages = self.write(inputs, given, language, template, pdf_path, html_path, parameters, context,
+                                   feedback)
+        except (LanguageError, ReportLayoutError) as error:
+            raise QgsProcessingException(str(error))
+        results = {self.OUTPUT: pdf_path, self.PAGE_COUNT: pages}
+        if html_path:
+            results[self.OUTPUT_HTML] = html_path
+        feedback.setProgress(100)
+        return results
+
+    def write(self, inputs, given, language, template, pdf_path, html_path, parameters, context, feedback):
+        """Everything that speaks the report's language (runs inside report_language)."""
+        from ..report import chart, html, layout as report_layout
+        from ..report.content import Chart, build_report
+        from ..report.language import font_family
+
+        family = font_family(language)
+        title = self.parameterAsString(parameters, self.TITLE, context) or tr(
+            'Planning review: urban safety and resilience')
+        run_details = {'database': os.path.basename(inputs.database),
+                       'date': datetime.date.today().isoformat(), 'plugin_version': plugin_version(),
+                       'qgis_version': Qgis.QGIS_VERSION}
+        feedback.setProgressText(tr('Reading the result layers'))
+        report = build_report(inputs, title, language, run_details, given, feedback)
+        self.check(feedback)
+        images = {}
+        for section in report.sections:
+            for block in section.blocks:
+                if isinstance(block, Chart) and block.labels:
+                    images[block.key] = chart.bar_chart_png(block, family)
+        feedback.setProgress(35)
+
+        feedback.setProgressText(tr('Filling the layout template'))
+        crs = database_crs(inputs.database)
+        project = report_layout.new_project(crs)
+        layout = report_layout.load_template(template, project)
+        attribution = '; '.join(report.attribution)
+        report_layout.set_variables(layout, {
+            'report_title': report.title,
+            'report_subtitle': report.subtitle,
+            'report_details': '\n'.join('{}: {}'.format(k, v) for k, v in report.details),
+            'report_contents_heading': tr('Contents'),
+            'report_contents': '\n'.join([tr('Overview map')] + [s.heading for s in report.sections]),
+            'report_map_heading': tr('Overview map'),
+            'report_attribution': attribution or tr('Data: see the data attribution section.'),
+            'report_language': language,
+        })
+        report_layout.fill_map(layout, inputs, crs, project)
+        self.check(feedback)
+        feedback.setProgress(45)
+        report_layout.add_sections(layout, html.layout_html(report, family, images))
+        report_layout.repeat_footer(layout)
+        report_layout.apply_font(layout, family)
+        self.check(feedback)
+        feedback.setProgress(55)
+
+        feedback.setProgressText(tr('Writing the PDF'))
+        with atomic_path(pdf_path) as tmp:
+            report_layout.export_pdf(layout, tmp)
+            self.check(feedback)
+        feedback.pushInfo(tr('Report written to {} ({} pages).').format(pdf_path, layout.pageCollection().pageCount()))
+        feedback.setProgress(85)
+        if html_path:
+            feedback.setProgressText(tr('Writing the HTML version'))
+            picture = report_layout.map_png(layout, REPORT_HTML_MAP_DPI)
+            text = html.standalone_html(report, family, images, picture, attribution)
+            with atomic_path(html_path) as tmp:
+                with open(tmp, 'w', encoding='utf-8') as handle:
+                    handle.write(text)
+            feedback.pushInfo(tr('HTML version written to {}.').format(html_path))
+        return layout.pageCollection().pageCount()
