@@ -239,3 +239,83 @@ def test_greedy_capacity_is_respected():
     res = greedy_mclp(cover, pop, 2, capacity=np.array([150.0, 1000.0]))
     assert res.added == pytest.approx(350.0)  # site 1 takes 200, site 0 at most 150
     assert (res.served_share <= 1 + 1e-12).all()
+
+
+def test_t_junctions_are_snapped_and_routable():
+    """Line ends within the tolerance of another line's segment interior (no vertex there) are joined by
+    splitting that segment at the projected point; distances through them agree with a plain Dijkstra."""
+    from scipy.spatial import cKDTree
+    from resilience_plugin.core.shortest_paths import Sources
+    lines = [
+        [(0.0, 0.0), (40.0, 0.0), (100.0, 0.0)],   # main street, vertex only at x = 40
+        [(70.0, 0.4), (70.0, 50.0)],               # T: ends 0.4 m above the second segment
+        [(20.0, -30.0), (20.0, -0.3)],             # T from below on the first segment (its last vertex)
+        [(85.0, 0.2), (85.0, 10.0)],               # a second T on the same segment
+        [(40.3, 0.3), (40.3, 20.0)],               # 0.42 m from the vertex at x = 40: vertex snapping
+        [(100.0, 30.0), (100.0, 60.0)],            # 30 m away: stays apart
+    ]
+    coords = np.vstack(lines)
+    offsets = np.concatenate([[0], np.cumsum([len(x) for x in lines])])
+    loose = build_network(coords, offsets, snap_tolerance=0.0)
+    assert loose.n_components == 6
+    net = build_network(coords, offsets, snap_tolerance=0.5)
+    assert net.n_components == 2
+    assert (net.edge_line == 0).sum() == 5  # the main street is split at x = 20, 40, 70 and 85
+    main = net.edge_line == 0
+    assert net.edge_len[main].sum() == pytest.approx(100.0)  # its geometry and measures are unchanged
+    xy, off = cut_lines(net, [0], [0.0], [100.0])
+    assert np.allclose(xy[:, 1], 0.0) and np.hypot(*np.diff(xy, axis=0).T).sum() == pytest.approx(100.0)
+    start = int(cKDTree(net.node_xy).query((0.0, 0.0))[1])
+    sources = Sources(np.array([0]), np.array([start]), np.array([0.0]), np.array([0.0]))
+    dist, _ = textbook_dijkstra(net, sources)
+    expected = {(70.0, 50.0): 70.0 + 49.6, (20.0, -30.0): 20.0 + 29.7, (85.0, 10.0): 85.0 + 9.8,
+                (40.3, 20.0): 40.0 + 19.7, (100.0, 60.0): np.inf}
+    fnet = attach_facilities(net, np.array([[0.0, 0.0]]), np.arange(1), 1)
+    result = nearest_facility(fnet.graph)
+    for (x, y), d in expected.items():
+        node = int(cKDTree(net.node_xy).query((x, y))[1])
+        assert dist[node] == pytest.approx(d, abs=1e-9), (x, y)
+        split_node = int(cKDTree(fnet.net.node_xy).query((x, y))[1])
+        assert result.cost[split_node] == pytest.approx(d, abs=1e-9) if np.isfinite(d) else \
+            np.isinf(result.cost[split_node])
+
+
+@pytest.mark.parametrize('which,timed,tol', [('helsinki', False, 0.0), ('rutland', True, 0.5),
+                                             ('helsinki', False, 0.5)])
+def test_local_subgraph_searches_equal_full_searches(which, timed, tol, helsinki_lines, rutland_lines):
+    """Per-facility areas searched on local subgraphs (Euclidean radius) equal the full-graph searches."""
+    from resilience_plugin.core.service_areas import overlapping_pieces_sparse
+    from resilience_plugin.core.shortest_paths import facility_reach
+    coords, offsets, _ = helsinki_lines if which == 'helsinki' else rutland_lines
+    rng = np.random.default_rng(5)
+    oneway = rng.choice([0, 0, 0, 1, -1], size=len(offsets) - 1) if timed else None
+    speed = rng.uniform(10, 80, size=len(offsets) - 1) if timed else None
+    net = build_network(coords, offsets, oneway=oneway, speed_kmh=speed, time_cost=timed, snap_tolerance=tol)
+    count = 40
+    fac = random_facilities(net, count, 9)
+    delay = rng.uniform(0, 1 if timed else 100, count)
+    fnet = attach_facilities(net, fac, np.arange(count), count, delay=delay)
+    limit = 3.0 if timed else 400.0
+
+    def key(p):
+        order = np.lexsort((p.m_start, p.edge, p.facility))
+        return np.column_stack([p.facility[order], p.edge[order], p.m_start[order], p.m_end[order],
+                                p.cost_start[order], p.cost_end[order], p.dist_start[order], p.dist_end[order]])
+
+    from resilience_plugin.core.service_areas import Pieces
+    full = Pieces.concat([overlapping_pieces(fnet.net, chunk, cost, lengths, limit)
+                          for chunk, cost, lengths in facility_rows(fnet.graph, limit=limit, need_length=True,
+                                                                    max_cells=200_000)])
+    local = Pieces.concat([overlapping_pieces_sparse(fnet.net, reach, limit)
+                           for reach in facility_reach(fnet.graph, limit=limit, need_length=True,
+                                                       max_cells=200_000)])
+    assert len(full) > 100
+    a, b = key(full), key(local)
+    assert a.shape == b.shape
+    assert np.array_equal(a[:, :2], b[:, :2])
+    assert np.allclose(a[:, 2:], b[:, 2:], rtol=0, atol=1e-6)
+    # geometries: whole edges copied from one cut per edge, the same as cutting every piece
+    from resilience_plugin.core.service_areas import piece_geometries
+    xy, off = cut_lines(fnet.net, local.line, local.m_start, local.m_end)
+    xy2, off2 = piece_geometries(fnet.net, local)
+    assert np.array_equal(off, off2) and np.abs(xy - xy2).max() < 1e-6

@@ -97,15 +97,19 @@ def assign_demand(fnet, att, limit, result=None):
         Assignment(np.zeros(0, int), np.zeros(0), np.zeros(0), np.zeros(0), np.zeros(0, bool))
 
 
-def reach_pairs(fnet, att, limit, check_cancel=None, max_cells=4_000_000):
-    """All (demand, facility, cost) pairs with cost <= limit, by bounded per-facility searches."""
+def reach_pairs(fnet, att, limit, check_cancel=None, max_cells=4_000_000, facilities=None):
+    """All (demand, facility, cost) pairs with cost <= limit, by bounded per-facility searches.
+
+    facilities: only these facility indices (default: all).
+    """
     ok = att.edge >= 0
     di = np.flatnonzero(ok)
     e = att.edge[di]
     x = att.offset[di]
     access_cost = att.access[di] * fnet.net.edge_cost_per_m[e]
     out_d, out_f, out_c = [], [], []
-    for chunk, cost, _ in facility_rows(fnet.graph, limit=limit, max_cells=max_cells, check_cancel=check_cancel):
+    for chunk, cost, _ in facility_rows(fnet.graph, facilities=facilities, limit=limit, max_cells=max_cells,
+                                        check_cancel=check_cancel):
         c, _ = edge_reach_cost(fnet.net, cost, e, x)
         c = c + access_cost
         r, k = np.nonzero(c <= limit)

@@ -143,13 +143,17 @@ def build_network(coords, offsets, oneway=None, speed_kmh=None, passable=None, s
     oneway: per line 0 (both ways), 1 (along the digitised direction), -1 (against it).
     speed_kmh: per line, used when ``time_cost`` (costs are then minutes, else metres).
     passable: per line, False makes the line impassable (it stays in the network for output).
-    snap_tolerance: line ends within this distance (map units) of another vertex are joined to it.
+    snap_tolerance: line ends within this distance (map units) of another vertex are joined to it; a line
+    end within it of another line's segment (T-junction without a shared vertex) splits that segment at
+    the projected point and is joined there (see :func:`insert_t_junctions`).
     """
     coords = np.ascontiguousarray(coords, dtype=np.float64)
     offsets = np.asarray(offsets, dtype=np.int64)
     n_lines = len(offsets) - 1
     if n_lines <= 0 or len(coords) < 2:
         raise NetworkError('The network has no lines.')
+    if snap_tolerance and snap_tolerance > 0:
+        coords, offsets = insert_t_junctions(coords, offsets, snap_tolerance)
     measure = vertex_measures(coords, offsets)
     line_of = line_index_of_vertices(offsets)
 
@@ -215,6 +219,71 @@ def build_network(coords, offsets, oneway=None, speed_kmh=None, passable=None, s
     n_comp, component = connected_components(graph, directed=False)
     return Network(coords, offsets, measure, node_xy, edge_u, edge_v, edge_line, edge_m0, edge_m1, edge_fwd,
                    edge_bwd, cost_per_m, component, n_comp, np.arange(len(edge_u)))
+
+
+def insert_t_junctions(coords, offsets, tolerance):
+    """Insert a vertex into every segment whose interior passes within ``tolerance`` of a line end.
+
+    A line end qualifies when it is farther than ``tolerance`` from both ends of the segment (else the
+    vertex snapping joins it already). The new vertex is the end's projection on the segment, so the
+    segment keeps its shape and its measures; the vertex snapping then joins the end to it. Returns
+    (coords, offsets) with the same lines (only vertices added).
+    """
+    line_of = line_index_of_vertices(offsets)
+    seg_a = np.flatnonzero(line_of[:-1] == line_of[1:])
+    p0, p1 = coords[seg_a], coords[seg_a + 1]
+    d = p1 - p0
+    seg_len = np.hypot(d[:, 0], d[:, 1])
+    keep = seg_len > 0
+    seg_a, p0, p1, d, seg_len = seg_a[keep], p0[keep], p1[keep], d[keep], seg_len[keep]
+    if len(seg_a) == 0:
+        return coords, offsets
+    ends = coords[np.concatenate([offsets[:-1], offsets[1:] - 1])]
+    end_key = np.unique(ends[:, 0] + 1j * ends[:, 1])
+    end_xy = np.column_stack([end_key.real, end_key.imag])
+    # Segments cut into pieces of at most ``step``: a point within ``tolerance`` of a segment is within
+    # step / 2 + tolerance of the midpoint of one of its pieces.
+    step = max(float(np.median(seg_len)), float(tolerance))
+    n_piece = np.ceil(seg_len / step).astype(np.int64)
+    seg_of = np.repeat(np.arange(len(seg_len)), n_piece)
+    k = np.arange(len(seg_of)) - np.repeat(np.cumsum(n_piece) - n_piece, n_piece)
+    mids = p0[seg_of] + d[seg_of] * ((k + 0.5) / n_piece[seg_of])[:, None]
+    tree = cKDTree(mids, balanced_tree=False, compact_nodes=False)  # faster to build, as fast to query
+    radius = step / 2.0 + tolerance
+    # the few nearest pieces of every end in one vectorised query; a ball query only where they all fit
+    n_near = min(8, len(mids))
+    dist, piece = tree.query(end_xy, k=n_near, distance_upper_bound=radius)
+    dist, piece = dist.reshape(len(end_xy), -1), piece.reshape(len(end_xy), -1)
+    found = np.isfinite(dist)
+    who = np.repeat(np.arange(len(end_xy)), found.sum(1))
+    piece = piece[found]
+    full = np.flatnonzero(found[:, -1]) if n_near < len(mids) else np.zeros(0, np.int64)
+    if len(full):
+        lists = tree.query_ball_point(end_xy[full], radius)
+        lens = np.fromiter((len(x) for x in lists), np.int64, len(lists))
+        who = np.concatenate([who, np.repeat(full, lens)])
+        piece = np.concatenate([piece] + [np.asarray(x, np.int64) for x in lists])
+    if len(who) == 0:
+        return coords, offsets
+    key = np.unique(who * len(seg_len) + seg_of[piece])
+    who, seg = key // len(seg_len), key % len(seg_len)
+    e = end_xy[who]
+    t = np.clip(((e - p0[seg]) * d[seg]).sum(1) / seg_len[seg] ** 2, 0.0, 1.0)
+    proj = p0[seg] + d[seg] * t[:, None]
+    ok = ((np.hypot(*(e - proj).T) <= tolerance) & (np.hypot(*(e - p0[seg]).T) > tolerance)
+          & (np.hypot(*(e - p1[seg]).T) > tolerance))
+    if not ok.any():
+        return coords, offsets
+    seg, t, proj = seg[ok], t[ok], proj[ok]
+    order = np.lexsort((t, seg))
+    seg, t, proj = seg[order], t[order], proj[order]
+    first = np.r_[True, (seg[1:] != seg[:-1]) | (t[1:] != t[:-1])]
+    seg, proj = seg[first], proj[first]
+    at = seg_a[seg] + 1  # inserted before the segment's second vertex (stable for several per segment)
+    new_coords = np.insert(coords, at, proj, axis=0)
+    added = np.bincount(line_of[seg_a[seg]], minlength=len(offsets) - 1)
+    new_offsets = offsets + np.concatenate([[0], np.cumsum(added)])
+    return np.ascontiguousarray(new_coords), new_offsets
 
 
 # ---------------------------------------------------------------------------------------------

@@ -83,6 +83,16 @@ def incidence(net):
     return indptr, ids[order]
 
 
+def incidence_sides(net):
+    """Like :func:`incidence`, plus for every entry whether the node is the edge's u end."""
+    n = net.n_nodes
+    ends = np.concatenate([net.edge_u, net.edge_v])
+    ids = np.concatenate([np.arange(net.n_edges), np.arange(net.n_edges)])
+    order = np.argsort(ends, kind='stable')
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(ends, minlength=n))])
+    return indptr, ids[order], order < net.n_edges
+
+
 def overlapping_pieces(net, chunk, cost, lengths, limit, inc=None):
     """Per-facility pieces for a chunk of bounded searches (``cost`` is (c, n))."""
     indptr, inc_edges = incidence(net) if inc is None else inc
@@ -103,3 +113,68 @@ def overlapping_pieces(net, chunk, cost, lengths, limit, inc=None):
 
 def covered_length_by_facility(pieces, n_facilities):
     return np.bincount(pieces.facility, weights=pieces.length, minlength=n_facilities)
+
+
+def overlapping_pieces_sparse(net, reach, limit, inc=None, local=None):
+    """Per-facility pieces of a :class:`~.shortest_paths.Reach` (searches on a subgraph of the network).
+
+    Nodes outside the subgraph are farther than the limit from the chunk's facilities, which
+    :func:`cut_edges` treats exactly like an infinite cost: the pieces equal those of
+    :func:`overlapping_pieces`. ``local``: a reusable (n,) int array filled with -1.
+    """
+    indptr, inc_edges, is_u = incidence_sides(net) if inc is None or len(inc) < 3 else inc
+    n = net.n_nodes
+    local = np.full(n, -1, np.int64) if local is None else local
+    local[reach.nodes] = np.arange(len(reach.nodes))
+    try:
+        cost = reach.cost
+        rows, k = np.nonzero(cost <= limit)
+        nodes = reach.nodes[k]
+        deg = indptr[nodes + 1] - indptr[nodes]
+        r = np.repeat(rows, deg)
+        start = np.repeat(indptr[nodes], deg)
+        within = np.arange(deg.sum()) - np.repeat(np.cumsum(deg) - deg, deg)
+        slot = start + within
+        e = inc_edges[slot]
+        u, v = net.edge_u[e], net.edge_v[e]
+        lu, lv = local[u], local[v]
+        cu = np.where(lu >= 0, cost[r, lu], np.inf)
+        cv = np.where(lv >= 0, cost[r, lv], np.inf)
+        # every (facility, edge) once: from its u end, or from its v end when u is not reached
+        side_u = is_u[slot]
+        keep = side_u | ~(cu <= limit)
+        r, e, u, v, lu, lv, cu, cv = r[keep], e[keep], u[keep], v[keep], lu[keep], lv[keep], cu[keep], cv[keep]
+        lens = cost if reach.length is None else reach.length
+        len_u = np.where(lu >= 0, lens[r, lu], np.inf)
+        len_v = np.where(lv >= 0, lens[r, lv], np.inf)
+        fac = np.asarray(reach.chunk)[r]
+        return cut_edges(net, e, cu, cv, fac, fac, len_u, len_v, limit)
+    finally:
+        local[reach.nodes] = -1
+
+
+def piece_geometries(net, pieces, tol=1e-9):
+    """Coordinates and offsets of the pieces' lines, like :func:`~.network.cut_lines`, faster when most
+    pieces are whole edges (per-facility areas): whole edges are cut once and copied."""
+    from .network import cut_lines
+    e = pieces.edge
+    full = (pieces.m_start <= net.edge_m0[e] + tol) & (pieces.m_end >= net.edge_m1[e] - tol)
+    if full.sum() < 0.5 * len(e):
+        return cut_lines(net, pieces.line, pieces.m_start, pieces.m_end)
+    used, inverse = np.unique(e[full], return_inverse=True)
+    exy, eoff = cut_lines(net, net.edge_line[used], net.edge_m0[used], net.edge_m1[used])
+    part = np.flatnonzero(~full)
+    pxy, poff = cut_lines(net, pieces.line[part], pieces.m_start[part], pieces.m_end[part])
+    counts = np.empty(len(e), np.int64)
+    counts[full] = np.diff(eoff)[inverse]
+    counts[part] = np.diff(poff)
+    off = np.concatenate([[0], np.cumsum(counts)])
+    out = np.empty((off[-1], 2))
+    fi = np.flatnonzero(full)
+    c = counts[fi]
+    dst = np.repeat(off[fi], c) + (np.arange(c.sum()) - np.repeat(np.cumsum(c) - c, c))
+    out[dst] = exy[np.repeat(eoff[:-1][inverse], c) + (np.arange(c.sum()) - np.repeat(np.cumsum(c) - c, c))]
+    c = counts[part]
+    dst = np.repeat(off[part], c) + (np.arange(c.sum()) - np.repeat(np.cumsum(c) - c, c))
+    out[dst] = pxy
+    return out, off

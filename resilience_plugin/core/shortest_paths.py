@@ -87,10 +87,14 @@ class NearestResult:
     length: np.ndarray     # (n,) network length of that path in metres
 
 
-def nearest_facility(graph, limit=np.inf, need_length=True):
-    """One multi-source pass for all facilities (cost, facility and path length per node)."""
+def nearest_facility(graph, limit=np.inf, need_length=True, facilities=None):
+    """One multi-source pass for all facilities, or only ``facilities`` (cost, facility, path length per node)."""
     n = graph.n
-    starts = graph.n + np.flatnonzero(graph.has_source)
+    if facilities is None:
+        starts = graph.n + np.flatnonzero(graph.has_source)
+    else:
+        facilities = np.asarray(facilities, np.int64)
+        starts = graph.n + facilities[graph.has_source[facilities]]
     if len(starts) == 0:
         return NearestResult(np.full(n, np.inf), np.full(n, -1), np.full(n, np.inf))
     lim = np.inf if not np.isfinite(limit) else float(limit) + OFFSET
@@ -151,3 +155,114 @@ def edge_reach_cost(net, dist, edges, offsets):
     dv = np.where(bwd, dv, np.inf)
     via_v = dv < du
     return np.where(via_v, dv, du), via_v
+
+
+def search_radius(graph, limit):
+    """Euclidean radius around a facility's entrances that holds every node it reaches within ``limit``.
+
+    Network cost >= (straight-line distance - slack) * the smallest cost per metre, where the slack sums
+    how much shorter than the straight line between its nodes any edge is (snapped line ends; 0 on clean
+    data). Returns inf when no finite bound exists.
+    """
+    net = graph.net
+    real = (net.edge_u != net.edge_v) & (net.edge_fwd | net.edge_bwd)
+    if not real.any():
+        return 0.0
+    cpm = net.edge_cost_per_m[real]
+    min_cpm = float(cpm[np.isfinite(cpm)].min()) if np.isfinite(cpm).any() else np.inf
+    if not min_cpm > 0:
+        return np.inf
+    u, v = net.edge_u[real], net.edge_v[real]
+    euclid = np.hypot(*(net.node_xy[u] - net.node_xy[v]).T)
+    slack = float(np.maximum(euclid - net.edge_len[real], 0.0).sum())
+    return float(limit) / min_cpm + slack + 1e-6 * (1.0 + float(limit) / min_cpm)
+
+
+@dataclass
+class Reach:
+    """Bounded searches of a chunk of facilities on a subgraph: dense rows over the subgraph's nodes."""
+    chunk: np.ndarray      # (c,) facility indices
+    nodes: np.ndarray      # (s,) network nodes of the subgraph (sorted)
+    cost: np.ndarray       # (c, s) cost (inf beyond the limit or unreachable)
+    length: np.ndarray     # (c, s) network metres, or None when lengths were not asked for
+
+
+def facility_reach(graph, facilities=None, limit=np.inf, need_length=False, max_cells=4_000_000,
+                   check_cancel=None):
+    """Yield :class:`Reach` chunks: bounded per-facility searches on local subgraphs.
+
+    Facilities are grouped by tiles of the search radius; every group searches only the nodes within that
+    radius of its facilities' entrances (:func:`search_radius`), so the work grows with the facilities times
+    the nodes near each, not times the whole network. Same costs as :func:`facility_rows`.
+    """
+    n = graph.n
+    facilities = np.flatnonzero(graph.has_source) if facilities is None else np.asarray(facilities, np.int64)
+    facilities = facilities[graph.has_source[facilities]]
+    radius = search_radius(graph, limit) if np.isfinite(limit) else np.inf
+    if not np.isfinite(radius):
+        for chunk, cost, lengths in facility_rows(graph, facilities, limit, need_length, max_cells, check_cancel):
+            yield Reach(chunk, np.arange(n), cost, lengths)
+        return
+    lim = float(limit) + OFFSET
+    xy = graph.net.node_xy
+    # entrances of every facility (virtual edges) and their bounding boxes
+    virt = graph.tails >= n
+    fac_of, ent = graph.tails[virt] - n, graph.heads[virt]
+    F = graph.n_facilities
+    x0 = np.full(F, np.inf)
+    y0 = np.full(F, np.inf)
+    x1 = np.full(F, -np.inf)
+    y1 = np.full(F, -np.inf)
+    np.minimum.at(x0, fac_of, xy[ent, 0])
+    np.minimum.at(y0, fac_of, xy[ent, 1])
+    np.maximum.at(x1, fac_of, xy[ent, 0])
+    np.maximum.at(y1, fac_of, xy[ent, 1])
+    tile = max(radius, 1e-9)
+    cx = np.floor((x0[facilities] + x1[facilities]) / 2.0 / tile).astype(np.int64)
+    cy = np.floor((y0[facilities] + y1[facilities]) / 2.0 / tile).astype(np.int64)
+    order = np.lexsort((cy, cx))
+    facilities, cx, cy = facilities[order], cx[order], cy[order]
+    bounds = np.flatnonzero(np.r_[True, (cx[1:] != cx[:-1]) | (cy[1:] != cy[:-1]), True])
+    by_x = np.argsort(xy[:, 0], kind='stable')
+    xs = xy[by_x, 0]
+    csr = graph.csr
+    for a, b in zip(bounds[:-1], bounds[1:]):
+        group = facilities[a:b]
+        bx0, by0 = x0[group].min() - radius, y0[group].min() - radius
+        bx1, by1 = x1[group].max() + radius, y1[group].max() + radius
+        cand = by_x[np.searchsorted(xs, bx0, 'left'):np.searchsorted(xs, bx1, 'right')]
+        cand = np.sort(cand[(xy[cand, 1] >= by0) & (xy[cand, 1] <= by1)])
+        step = max(1, int(max_cells // max(len(cand) + len(group), 1)))
+        for s in range(0, len(group), step):
+            if check_cancel is not None:
+                check_cancel()
+            chunk = group[s:s + step]
+            sub = np.concatenate([cand, n + chunk])
+            local = csr[sub][:, sub]
+            starts = len(cand) + np.arange(len(chunk))
+            if need_length:
+                dist, pred = dijkstra(local, directed=True, indices=starts, limit=lim, return_predecessors=True)
+            else:
+                dist = dijkstra(local, directed=True, indices=starts, limit=lim)
+            cost = dist[:, :len(cand)] - OFFSET
+            lengths = None
+            if need_length:
+                lengths = np.vstack([_local_lengths(graph, sub, pr) for pr in pred])[:, :len(cand)]
+                lengths[~np.isfinite(cost)] = np.inf
+            yield Reach(chunk, cand, cost, lengths)
+
+
+def _local_lengths(graph, sub, pred):
+    """Network length of the tree path to every node of a subgraph search (pred in local indices)."""
+    nodes = np.arange(len(pred))
+    has = pred >= 0
+    p = np.where(has, pred, nodes).astype(np.int64)
+    acc = np.zeros(len(pred))
+    acc[has] = graph.edge_length(sub[pred[has]], sub[nodes[has]])
+    while True:
+        pp = p[p]
+        if np.array_equal(pp, p):
+            break
+        acc = acc + acc[p]
+        p = pp
+    return acc

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.sparse import csr_matrix
 
+from ..definitions import N_
+
 GREEDY_FACTOR = 1.0 - 1.0 / np.e
 
 
@@ -76,13 +78,13 @@ def greedy_mclp(cover, population, k, covered0=None, capacity=None, cost=None, l
         available[j] = False
     gains = np.asarray(gains)
     added = float(gains.sum())
-    bounds = [(added / GREEDY_FACTOR, 'greedy (1-1/e)')] if capacity is None else []
+    bounds = [(added / GREEDY_FACTOR, N_('greedy result / (1 - 1/e)'))] if capacity is None else []
     top = np.sort(np.minimum(single, capacity) if capacity is not None else single)[::-1][:k]
-    bounds.append((float(top.sum()), 'sum of the K largest single-site gains'))
+    bounds.append((float(top.sum()), N_('sum of the K largest single-site gains')))
     if capacity is None and cover.nnz <= lp_max_size:
         lp = lp_bound(cover, np.where(covered0, 0.0, population), k)
         if lp is not None:
-            bounds.append((lp, 'LP relaxation'))
+            bounds.append((lp, N_('LP relaxation')))
     bound, method = min(bounds, key=lambda b: b[0])
     bound = max(bound, added)
     share = np.where(population > 0, 1.0 - remaining / np.where(population > 0, population, 1.0), 1.0)

@@ -10,12 +10,14 @@ from qgis.core import (QgsProcessingException, QgsProcessingParameterEnum,
 from ..compat import (FIELD_ANY, FIELD_NUMERIC, GEOM_POLYGON, NUMBER_DOUBLE, SINK_FAST_INSERT,
                       SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON, geometry_type)
 from ..core.areas import edges_in_polygons, polygon_entrances
-from ..core.coverage import attach_facilities
+from ..core.coverage import attach_facilities, demand_attachment
 from ..core.network import NetworkError, SegmentIndex, build_network
-from ..definitions import (COVERAGE_PRESETS, DEFAULT_DRIVE_SPEED_KMH, MAX_ROAD_ACCESS_M, N_,
-                           NETWORK_SNAP_TOLERANCE_M)
+from ..definitions import (CAPACITY_AREA_FIELD, COVERAGE_PRESETS, DEFAULT_DRIVE_SPEED_KMH, DEMAND_FAR_FROM_NETWORK_M,
+                           MAX_ROAD_ACCESS_M, N_,
+                           NETWORK_SNAP_TOLERANCE_M, SHELTER_CLASS_FIELD, SHELTER_PER_CAPITA_M2,
+                           SOURCE_SHELTER_PER_CAPITA)
 from ..qgis_io.network_layers import (choose_crs, parse_oneway, polygon_wkbs, read_features, read_lines,
-                                      representative_points, sample_raster_along_edges, to_float)
+                                      read_population_raster, representative_points, sample_raster_along_edges, to_float)
 from ..translation import tr
 from .base import GROUP_COVERAGE, ResilienceAlgorithm
 
@@ -30,8 +32,78 @@ def preset_help():
     return '\n'.join(lines)
 
 
+class DemandData:
+    def __init__(self, xy, population, features=None, fields=None):
+        self.xy, self.population, self.features, self.fields = xy, population, features, fields
+
+
 class Cancelled(QgsProcessingException):
     pass
+
+
+def entrances(wkbs, fac_xy, is_point, index):
+    """Entrance points of all facilities: polygon entrances (``wkbs`` not None) plus the points."""
+    xy, fac, acc = polygon_entrances(wkbs, index)
+    pts = np.flatnonzero(is_point)
+    return (np.vstack([xy, fac_xy[pts]]), np.concatenate([fac, pts]).astype(np.int64),
+            np.concatenate([acc, np.zeros(len(pts))]))
+
+
+def _ids(feats, idx):
+    return ', '.join(str(feats[i].id()) for i in idx[:10]) + (' ...' if len(idx) > 10 else '')
+
+
+def read_capacity(feats, source, cap_field, preset, feedback):
+    """Capacities from ``cap_field``; empty values are derived from the effective area when possible.
+
+    capacity = floor(effective area / area per person), the area per person taken from the PRESET
+    (per_capita_m2) or else from the shelter class (definitions.SHELTER_PER_CAPITA_M2); the log names
+    the source. Negative capacities stop the run; capacities that stay unknown are reported by feature id.
+    """
+    name = source.sourceName()
+    cap = to_float([f[cap_field] for f in feats], np.nan)
+    neg = np.flatnonzero(cap < 0)
+    if len(neg):
+        raise QgsProcessingException(tr('Negative capacity in field {} of {}: feature ids {}').format(
+            cap_field, name, _ids(feats, neg)))
+    null = np.isnan(cap)
+    names = source.fields().names()
+    if null.any() and CAPACITY_AREA_FIELD in names:
+        area = to_float([f[CAPACITY_AREA_FIELD] for f in feats], np.nan)
+        bad_area = np.flatnonzero(null & (area < 0))
+        if len(bad_area):
+            feedback.pushWarning(tr('Negative {} in {} (feature ids {}): no capacity is derived for them.').format(
+                CAPACITY_AREA_FIELD, name, _ids(feats, bad_area)))
+        per_capita = np.full(len(feats), np.nan)
+        if preset is not None and preset.per_capita_m2:
+            per_capita[:] = preset.per_capita_m2
+            why = tr('{} m2 per person of the preset {} ({})').format(
+                preset.per_capita_m2, tr(preset.label), '; '.join(s.describe() for s in preset.sources))
+        elif SHELTER_CLASS_FIELD in names:
+            classes = [f[SHELTER_CLASS_FIELD] for f in feats]
+            per_capita = np.array([SHELTER_PER_CAPITA_M2.get(str(c), np.nan) if c is not None else np.nan
+                                   for c in classes], float)
+            why = tr('the area per person of each shelter class ({}; {})').format(
+                ', '.join('{} {} m2'.format(k, v) for k, v in SHELTER_PER_CAPITA_M2.items()),
+                SOURCE_SHELTER_PER_CAPITA.describe())
+        else:
+            why = None
+        derive = np.flatnonzero(null & (area >= 0) & (per_capita > 0))
+        if len(derive):
+            cap[derive] = np.floor(area[derive] / per_capita[derive] + 1e-9)
+            feedback.pushInfo(tr('Capacity of {} features of {} with an empty {} derived from {} / {}: feature '
+                                 'ids {}').format(len(derive), name, cap_field, CAPACITY_AREA_FIELD, why,
+                                                  _ids(feats, derive)))
+        elif why is None and (null & (area >= 0)).any():
+            feedback.pushWarning(tr('{} of {} cannot be turned into a capacity: choose a shelter PRESET (area per '
+                                    'person) or give a {} field.').format(CAPACITY_AREA_FIELD, name,
+                                                                          SHELTER_CLASS_FIELD))
+    unknown = np.flatnonzero(np.isnan(cap))
+    if len(unknown):
+        feedback.pushWarning(tr('Capacity field {} is empty for {} facilities of {} and no capacity could be '
+                                'derived (feature ids {}); their capacity is unknown (not 0).').format(
+            cap_field, len(unknown), name, _ids(feats, unknown)))
+    return cap
 
 
 @dataclass
@@ -52,6 +124,8 @@ class Prepared:
     fnet_open: object = None      # undisturbed network when barriers are given
     timings: dict = field(default_factory=dict)
     entrances: tuple = None
+    origin: np.ndarray = None     # (n,) index in ``sources`` of the layer every facility comes from
+    sources: list = None          # [(parameter name, feature source)]
 
     @property
     def n(self):
@@ -95,9 +169,12 @@ class CoverageAlgorithm(ResilienceAlgorithm):
         return tr(self.HELP) + '\n\n' + tr(self.COMMON_HELP) + preset_help()
 
     # Parameters --------------------------------------------------------------------------------
-    def add_common(self, capacity=False):
+    def add_common(self, capacity=False, facilities_label=None, facilities_optional=False, after_facilities=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.FACILITIES, tr('Facilities (points or polygons)'), [SOURCE_POINT, SOURCE_POLYGON]))
+            self.FACILITIES, facilities_label or tr('Facilities (points or polygons)'), [SOURCE_POINT, SOURCE_POLYGON],
+            optional=facilities_optional))
+        if after_facilities is not None:
+            after_facilities()
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.NETWORK, tr('Road network (lines; empty: straight-line distance)'), [SOURCE_LINE], optional=True))
         options = [tr('Custom (use the limits below)')] + [tr(p.label) for p in COVERAGE_PRESETS]
@@ -123,8 +200,8 @@ class CoverageAlgorithm(ResilienceAlgorithm):
                                                       optional=True))
         if capacity:
             self.addParameter(QgsProcessingParameterField(
-                self.CAPACITY_FIELD, tr('Capacity field of the facilities'), parentLayerParameterName=self.FACILITIES,
-                type=FIELD_NUMERIC, optional=True))
+                self.CAPACITY_FIELD, capacity if isinstance(capacity, str) else tr('Capacity field of the facilities'),
+                parentLayerParameterName=self.CAPACITY_PARENT, type=FIELD_NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterMapLayer(
             self.BARRIERS, tr('Barriers: polygons or a hazard raster (scenario)'), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
@@ -137,8 +214,7 @@ class CoverageAlgorithm(ResilienceAlgorithm):
             raise Cancelled(tr('Cancelled.'))
 
     def limits(self, parameters, context, feedback):
-        idx = self.parameterAsEnum(parameters, self.PRESET, context)
-        preset = COVERAGE_PRESETS[idx - 1] if idx > 0 else None
+        preset = self.preset(parameters, context)
         dist = parameters.get(self.MAX_DISTANCE)
         tmin = parameters.get(self.MAX_TIME)
         dist = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context) if dist not in (None, '') else None
@@ -160,11 +236,23 @@ class CoverageAlgorithm(ResilienceAlgorithm):
             raise QgsProcessingException(tr('The limit must be greater than 0.'))
         return limit, tmin is not None, speed
 
+    def facility_sources(self, parameters, context):
+        """[(parameter name, feature source)] of the facility layers, read into one facility list."""
+        src = self.parameterAsSource(parameters, self.FACILITIES, context)
+        if src is None:
+            raise QgsProcessingException(tr('FACILITIES is missing or cannot be read.'))
+        return [(self.FACILITIES, src)]
+
+    # The layer whose CAPACITY_FIELD is read (its parent parameter).
+    CAPACITY_PARENT = 'FACILITIES'
+
+    def preset(self, parameters, context):
+        idx = self.parameterAsEnum(parameters, self.PRESET, context)
+        return COVERAGE_PRESETS[idx - 1] if idx > 0 else None
+
     def prepare(self, parameters, context, feedback, capacity=False, progress=(0, 40)):
         t0 = time.perf_counter()
-        fac_src = self.parameterAsSource(parameters, self.FACILITIES, context)
-        if fac_src is None:
-            raise QgsProcessingException(tr('FACILITIES is missing or cannot be read.'))
+        sources = self.facility_sources(parameters, context)
         net_src = self.parameterAsSource(parameters, self.NETWORK, context)
         limit, timed, speed = self.limits(parameters, context, feedback)
         speed_field = self.parameterAsString(parameters, self.SPEED_FIELD, context) or None
@@ -173,40 +261,47 @@ class CoverageAlgorithm(ResilienceAlgorithm):
             feedback.pushWarning(tr('No speed given; using {} km/h.').format(speed))
         if timed and net_src is None and speed is None:
             speed = DEFAULT_DRIVE_SPEED_KMH
-        primary = net_src if net_src is not None else fac_src
-        crs = choose_crs(primary, [(fac_src.sourceName(), fac_src)], feedback)
-        feats = read_features(fac_src, crs, context)
-        if not feats:
-            raise QgsProcessingException(tr('The facility layer {} is empty.').format(fac_src.sourceName()))
-        kind = geometry_type(fac_src)
-        fac_xy = representative_points(feats, kind)
+        primary = net_src if net_src is not None else sources[0][1]
+        crs = choose_crs(primary, [(src.sourceName(), src) for _, src in sources], feedback)
+        feats, kinds, origin, xys = [], [], [], []
+        for k, (_, src) in enumerate(sources):
+            f = read_features(src, crs, context)
+            if not f:
+                raise QgsProcessingException(tr('The facility layer {} is empty.').format(src.sourceName()))
+            kinds.append(geometry_type(src))
+            xys.append(representative_points(f, kinds[-1]))
+            feats.extend(f)
+            origin.append(np.full(len(f), k))
+        fac_xy = np.vstack(xys)
+        origin = np.concatenate(origin)
         if np.isnan(fac_xy).any():
             bad = [str(feats[i].id()) for i in np.flatnonzero(np.isnan(fac_xy[:, 0]))[:10]]
             feedback.pushWarning(tr('Facilities without geometry are left out: feature ids {}').format(', '.join(bad)))
-        fields = fac_src.fields()
+        fields = sources[0][1].fields()
         delay_field = self.parameterAsString(parameters, self.DELAY_FIELD, context) or None
         delay = np.zeros(len(feats))
-        if delay_field:
-            delay = to_float([f[delay_field] for f in feats], 0.0)
-            neg = np.flatnonzero(delay < 0)
+        names = [name for name, _ in sources]
+        if delay_field and self.FACILITIES in names:
+            k = names.index(self.FACILITIES)
+            src = sources[k][1]
+            sel = np.flatnonzero(origin == k)
+            delay[sel] = to_float([feats[i][delay_field] for i in sel], 0.0)
+            neg = sel[delay[sel] < 0]
             if len(neg):
                 raise QgsProcessingException(tr('Negative start delay in field {} of {}: feature ids {}').format(
-                    delay_field, fac_src.sourceName(), ', '.join(str(feats[i].id()) for i in neg[:10])))
+                    delay_field, src.sourceName(), ', '.join(str(feats[i].id()) for i in neg[:10])))
         cap = None
         cap_field = self.parameterAsString(parameters, self.CAPACITY_FIELD, context) if capacity else None
-        if cap_field:
-            cap = to_float([f[cap_field] for f in feats], np.nan)
-            null = np.flatnonzero(np.isnan(cap))
-            neg = np.flatnonzero(cap < 0)
-            if len(null):
-                feedback.pushWarning(tr('Capacity field {} is empty for {} facilities (feature ids {}); they have '
-                                        'no capacity.').format(cap_field, len(null), ', '.join(
-                                            str(feats[i].id()) for i in null[:10])))
-            if len(neg):
-                raise QgsProcessingException(tr('Negative capacity in field {} of {}: feature ids {}').format(
-                    cap_field, fac_src.sourceName(), ', '.join(str(feats[i].id()) for i in neg[:10])))
+        if cap_field and self.CAPACITY_PARENT in names:
+            k = names.index(self.CAPACITY_PARENT)
+            sel = np.flatnonzero(origin == k)
+            cap = np.full(len(feats), np.nan)
+            cap[sel] = read_capacity([feats[i] for i in sel], sources[k][1], cap_field,
+                                     self.preset(parameters, context), feedback)
         prep = Prepared(crs, feats, fields, np.array([f.id() for f in feats], np.int64), fac_xy, limit, timed,
                         speed, delay, cap)
+        prep.origin = origin
+        prep.sources = sources
         prep.timings['read facilities'] = time.perf_counter() - t0
         self.check(feedback)
         if net_src is None:
@@ -259,13 +354,9 @@ class CoverageAlgorithm(ResilienceAlgorithm):
         t = time.perf_counter()
         index = SegmentIndex(base)
         ok = ~np.isnan(fac_xy[:, 0])
-        if kind == GEOM_POLYGON:
-            wkbs = polygon_wkbs(feats)
-            wkbs = [w if ok[i] else None for i, w in enumerate(wkbs)]
-            ent_xy, ent_fac, ent_acc = polygon_entrances(wkbs, index)
-        else:
-            ent_fac = np.flatnonzero(ok)
-            ent_xy, ent_acc = fac_xy[ent_fac], np.zeros(len(ent_fac))
+        is_poly = np.asarray([kinds[k] == GEOM_POLYGON for k in origin], bool)
+        wkbs = [w if ok[i] and is_poly[i] else None for i, w in enumerate(polygon_wkbs(feats))]
+        ent_xy, ent_fac, ent_acc = entrances(wkbs, fac_xy, ok & ~is_poly, index)
         prep.entrances = (ent_xy, ent_fac, ent_acc)
         prep.base = base
         prep.fnet = attach_facilities(base, ent_xy, ent_fac, len(feats), delay=delay, index=index,
@@ -291,10 +382,7 @@ class CoverageAlgorithm(ResilienceAlgorithm):
             prep.fnet_open = prep.fnet
             closed = base.with_blocked(blocked)
             index_closed = SegmentIndex(closed)
-            if kind == GEOM_POLYGON:
-                ent_xy2, ent_fac2, ent_acc2 = polygon_entrances(wkbs, index_closed)
-            else:
-                ent_xy2, ent_fac2, ent_acc2 = ent_xy, ent_fac, ent_acc
+            ent_xy2, ent_fac2, ent_acc2 = entrances(wkbs, fac_xy, ok & ~is_poly, index_closed)
             prep.fnet = attach_facilities(closed, ent_xy2, ent_fac2, len(feats), delay=delay, index=index_closed,
                                           entrance_access=ent_acc2)
         prep.timings['attach facilities'] = time.perf_counter() - t
@@ -344,6 +432,59 @@ class CoverageAlgorithm(ResilienceAlgorithm):
     def read_barriers_straight(self, parameters, context, feedback, prep):
         if self.barrier_layer(parameters, context) is not None:
             feedback.pushWarning(tr('BARRIERS need a NETWORK; they are ignored for straight-line distances.'))
+
+    # Demand ------------------------------------------------------------------------------------
+    DEMAND = 'DEMAND'
+    DEMAND_FIELD = 'DEMAND_FIELD'
+
+    def add_demand(self):
+        self.addParameter(QgsProcessingParameterMapLayer(self.DEMAND, tr('Demand: population polygons, points or raster')))
+        self.addParameter(QgsProcessingParameterField(self.DEMAND_FIELD, tr('Population field (vector demand)'),
+                                                      parentLayerParameterName=self.DEMAND, type=FIELD_NUMERIC,
+                                                      optional=True))
+
+    def read_demand(self, parameters, context, feedback, crs):
+        layer = self.parameterAsLayer(parameters, self.DEMAND, context)
+        if layer is None:
+            raise QgsProcessingException(tr('DEMAND is missing or cannot be read.'))
+        if isinstance(layer, QgsRasterLayer):
+            xy, pop, nodata = read_population_raster(layer.source(), crs)
+            if nodata:
+                feedback.pushWarning(tr('Population raster {}: {} nodata cells are left out.').format(
+                    layer.name(), nodata))
+            if len(pop) == 0:
+                raise QgsProcessingException(tr('The population raster {} has no populated cells.').format(layer.name()))
+            return DemandData(xy, pop)
+        source = self.parameterAsSource(parameters, self.DEMAND, context)
+        feats = read_features(source, crs, context)
+        if not feats:
+            raise QgsProcessingException(tr('The demand layer {} is empty.').format(layer.name()))
+        fname = self.parameterAsString(parameters, self.DEMAND_FIELD, context)
+        if not fname:
+            raise QgsProcessingException(tr('Choose the population field (DEMAND_FIELD) of {}.').format(layer.name()))
+        pop = to_float([f[fname] for f in feats], np.nan)
+        bad = np.flatnonzero(np.isnan(pop) | (pop < 0))
+        if len(bad):
+            feedback.pushWarning(tr('{} demand features have an empty or negative {} (feature ids {}); counted as 0.').format(
+                len(bad), fname, ', '.join(str(feats[i].id()) for i in bad[:10])))
+            pop[bad] = 0.0
+        xy = representative_points(feats, geometry_type(source))
+        return DemandData(xy, pop, feats, source.fields())
+
+    def attach_demand(self, prep, demand, feedback):
+        """Demand points on the (split) network, with the far-from-network warnings."""
+        valid = ~np.isnan(demand.xy[:, 0])
+        att = demand_attachment(prep.fnet, np.nan_to_num(demand.xy))
+        att.edge[~valid] = -1
+        far = valid & (att.access > DEMAND_FAR_FROM_NETWORK_M)
+        if far.any():
+            share = demand.population[far].sum() / max(demand.population.sum(), 1e-9)
+            feedback.pushWarning(tr('{} demand units ({:.1%} of the population) are farther than {} m from the '
+                                    'network; their access leg is counted.').format(
+                int(far.sum()), share, DEMAND_FAR_FROM_NETWORK_M))
+            if far.sum() == valid.sum():
+                feedback.pushWarning(tr('The demand layer does not overlap the network.'))
+        return att
 
     # Output helpers ----------------------------------------------------------------------------
     def sink(self, parameters, name, context, fields, wkb_type, crs):

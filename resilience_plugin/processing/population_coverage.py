@@ -4,22 +4,16 @@ import time
 import numpy as np
 from qgis.core import (QgsFeature, QgsGeometry, QgsPointXY, QgsProcessing, QgsProcessingException,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterField, QgsProcessingParameterMapLayer, QgsRasterLayer)
+                       QgsProcessingParameterField)
 
-from ..compat import FIELD_ANY, FIELD_NUMERIC, GEOMETRY_WKB, SOURCE_POLYGON, geometry_type
+from ..compat import FIELD_ANY, GEOMETRY_WKB, SOURCE_POLYGON
 from ..core.areas import points_in_polygons
 from ..core.coverage import (assign_demand, demand_attachment, facility_loads, reach_pairs, straight_line_assignment,
                              straight_line_pairs, summarise, two_step_fca)
-from ..definitions import DEMAND_FAR_FROM_NETWORK_M, N_
-from ..qgis_io.network_layers import (make_fields, polygon_wkbs, py, read_features, read_population_raster,
-                                      representative_points, to_float)
+from ..definitions import N_
+from ..qgis_io.network_layers import make_fields, polygon_wkbs, py, read_features
 from ..translation import tr
 from .coverage_common import Cancelled, CoverageAlgorithm
-
-
-class DemandData:
-    def __init__(self, xy, population, features=None, fields=None):
-        self.xy, self.population, self.features, self.fields = xy, population, features, fields
 
 
 class PopulationCoverage(CoverageAlgorithm):
@@ -34,8 +28,6 @@ class PopulationCoverage(CoverageAlgorithm):
               'ratios of the facilities within its reach (places per person). OUTPUT_SUMMARY gives the population '
               'covered, its share and the uncovered population, in total and per district (DISTRICTS).')
 
-    DEMAND = 'DEMAND'
-    DEMAND_FIELD = 'DEMAND_FIELD'
     DISTRICTS = 'DISTRICTS'
     DISTRICT_FIELD = 'DISTRICT_FIELD'
     OUTPUT_DEMAND = 'OUTPUT_DEMAND'
@@ -44,10 +36,7 @@ class PopulationCoverage(CoverageAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_common(capacity=True)
-        self.addParameter(QgsProcessingParameterMapLayer(self.DEMAND, tr('Demand: population polygons, points or raster')))
-        self.addParameter(QgsProcessingParameterField(self.DEMAND_FIELD, tr('Population field (vector demand)'),
-                                                      parentLayerParameterName=self.DEMAND, type=FIELD_NUMERIC,
-                                                      optional=True))
+        self.add_demand()
         self.addParameter(QgsProcessingParameterFeatureSource(self.DISTRICTS, tr('Districts for the summary'),
                                                               [SOURCE_POLYGON], optional=True))
         self.addParameter(QgsProcessingParameterField(self.DISTRICT_FIELD, tr('District name field'),
@@ -65,35 +54,6 @@ class PopulationCoverage(CoverageAlgorithm):
             return self._run(parameters, context, feedback)
         except Cancelled:
             raise QgsProcessingException(tr('Cancelled; no output was written.'))
-
-    # Demand ------------------------------------------------------------------------------------
-    def read_demand(self, parameters, context, feedback, crs):
-        layer = self.parameterAsLayer(parameters, self.DEMAND, context)
-        if layer is None:
-            raise QgsProcessingException(tr('DEMAND is missing or cannot be read.'))
-        if isinstance(layer, QgsRasterLayer):
-            xy, pop, nodata = read_population_raster(layer.source(), crs)
-            if nodata:
-                feedback.pushWarning(tr('Population raster {}: {} nodata cells are left out.').format(
-                    layer.name(), nodata))
-            if len(pop) == 0:
-                raise QgsProcessingException(tr('The population raster {} has no populated cells.').format(layer.name()))
-            return DemandData(xy, pop)
-        source = self.parameterAsSource(parameters, self.DEMAND, context)
-        feats = read_features(source, crs, context)
-        if not feats:
-            raise QgsProcessingException(tr('The demand layer {} is empty.').format(layer.name()))
-        fname = self.parameterAsString(parameters, self.DEMAND_FIELD, context)
-        if not fname:
-            raise QgsProcessingException(tr('Choose the population field (DEMAND_FIELD) of {}.').format(layer.name()))
-        pop = to_float([f[fname] for f in feats], np.nan)
-        bad = np.flatnonzero(np.isnan(pop) | (pop < 0))
-        if len(bad):
-            feedback.pushWarning(tr('{} demand features have an empty or negative {} (feature ids {}); counted as 0.').format(
-                len(bad), fname, ', '.join(str(feats[i].id()) for i in bad[:10])))
-            pop[bad] = 0.0
-        xy = representative_points(feats, geometry_type(source))
-        return DemandData(xy, pop, feats, source.fields())
 
     # Run ---------------------------------------------------------------------------------------
     def _run(self, parameters, context, feedback):
@@ -119,16 +79,7 @@ class PopulationCoverage(CoverageAlgorithm):
             keep = valid[pd]
             pd, pf = pd[keep], pf[keep]
         else:
-            att = demand_attachment(prep.fnet, np.nan_to_num(demand.xy))
-            att.edge[~valid] = -1
-            far = valid & (att.access > DEMAND_FAR_FROM_NETWORK_M)
-            if far.any():
-                share = demand.population[far].sum() / max(demand.population.sum(), 1e-9)
-                feedback.pushWarning(tr('{} demand units ({:.1%} of the population) are farther than {} m from the '
-                                        'network; their access leg is counted.').format(
-                    int(far.sum()), share, DEMAND_FAR_FROM_NETWORK_M))
-                if far.sum() == valid.sum():
-                    feedback.pushWarning(tr('The demand layer does not overlap the network.'))
+            att = self.attach_demand(prep, demand, feedback)
             a = assign_demand(prep.fnet, att, limit)
             pd, pf, _ = reach_pairs(prep.fnet, att, limit, check_cancel=lambda: self.check(feedback))
             if prep.fnet_open is not None:

@@ -17,11 +17,13 @@ ALGORITHMS = (
     ('validate_census', 'ValidateCensus'),
     ('service_areas', 'ServiceAreas'),  # coverage engine (issue 3)
     ('population_coverage', 'PopulationCoverage'),  # coverage engine (issue 3)
+    ('site_selection', 'SiteSelection'),  # coverage engine (issue 3)
     ('risk_influence_zones', 'RiskInfluenceZones'),  # risk overlay (issue 4)
     ('exposure', 'Exposure'),  # risk overlay (issue 4)
     ('risk_list', 'RiskList'),  # risk overlay (issue 4)
     ('hazard_from_scenario', 'HazardFromScenario'),  # risk overlay (issue 4)
     ('export_census', 'ExportCensus'),  # census export (issue 6)
+    ('planning_report', 'PlanningReport'),  # planning-review report (issue 6)
 )
 
 

@@ -8,9 +8,9 @@ from qgis.core import (QgsFeature, QgsGeometry, QgsPointXY, QgsProcessing, QgsPr
 from ..compat import GEOMETRY_WKB, NUMBER_DOUBLE
 from ..core.areas import buffered_areas, nearest_zones, point_buffers
 from ..core.network import cut_lines
-from ..core.service_areas import (Pieces, covered_length_by_facility, incidence, nearest_pieces,
-                                  overlapping_pieces)
-from ..core.shortest_paths import facility_rows, nearest_facility
+from ..core.service_areas import (Pieces, covered_length_by_facility, incidence_sides, nearest_pieces,
+                                  overlapping_pieces_sparse, piece_geometries)
+from ..core.shortest_paths import facility_reach, nearest_facility
 from ..definitions import N_, SERVICE_AREA_BUFFER_M
 from ..qgis_io.network_layers import geometry_from_shapely, make_fields, py, write_lines
 from ..translation import tr
@@ -105,8 +105,8 @@ class ServiceAreas(CoverageAlgorithm):
                 pieces = Pieces.concat([])
                 if prep.base is None:
                     feedback.pushWarning(tr('Without a NETWORK there are no service-area lines.'))
-            xy, off = cut_lines(prep.fnet.net if prep.fnet is not None else None, pieces.line, pieces.m_start,
-                                pieces.m_end) if len(pieces) else (np.zeros((0, 2)), np.zeros(1, int))
+            xy, off = piece_geometries(prep.fnet.net, pieces) if len(pieces) else (np.zeros((0, 2)),
+                                                                                  np.zeros(1, int))
             rows = self.line_rows(pieces, prep, fac_attrs)
             write_lines(sink, line_fields, xy, off, rows, feedback)
             results[name] = dest
@@ -121,19 +121,20 @@ class ServiceAreas(CoverageAlgorithm):
         return results
 
     def overlapping(self, fnet, limit, need_len, feedback, progress, keep_pieces=True):
-        inc = incidence(fnet.net)
+        inc = incidence_sides(fnet.net)
+        local = np.full(fnet.net.n_nodes, -1, np.int64)
         parts = []
         covered = np.zeros(fnet.n_facilities)
         total = max(1, int(fnet.graph.has_source.sum()))
         done = 0
-        for chunk, cost, lengths in facility_rows(fnet.graph, limit=limit, need_length=need_len):
-            self.check(feedback)
-            p = overlapping_pieces(fnet.net, chunk, cost, lengths, limit, inc)
+        for reach in facility_reach(fnet.graph, limit=limit, need_length=need_len,
+                                    check_cancel=lambda: self.check(feedback)):
+            p = overlapping_pieces_sparse(fnet.net, reach, limit, inc, local)
             covered += covered_length_by_facility(p, fnet.n_facilities)
             if keep_pieces:
                 parts.append(p)
-            done += len(chunk)
-            feedback.setProgress(progress[0] + (progress[1] - progress[0]) * done / total)
+            done += len(reach.chunk)
+            feedback.setProgress(progress[0] + (progress[1] - progress[0]) * min(done, total) / total)
         return (Pieces.concat(parts) if keep_pieces else None), covered
 
     @staticmethod

@@ -246,7 +246,8 @@ def sample_raster_along_edges(path, net, crs, spacing=None, band=1):
 # ---------------------------------------------------------------------------------------------
 
 def make_fields(spec, extra=None, prefix='fac_'):
-    """QgsFields from [(name, type)] plus the fields of ``extra`` (renamed with ``prefix`` on clashes)."""
+    """QgsFields from [(name, type)] plus the fields of ``extra`` (renamed with ``prefix`` on clashes and
+    when named fid)."""
     fields = QgsFields()
     for name, kind in spec:
         fields.append(QgsField(name, FIELD_TYPES[kind]))
@@ -254,7 +255,9 @@ def make_fields(spec, extra=None, prefix='fac_'):
     if extra is not None:
         for f in extra:
             name = f.name()
-            while fields.indexOf(name) >= 0:
+            # a copied "fid" would become the GeoPackage feature id of every output row: rows of the same
+            # source feature (service-area pieces) would clash and be dropped
+            while fields.indexOf(name) >= 0 or name.lower() == 'fid':
                 name = prefix + name
             g = QgsField(f)
             g.setName(name)

@@ -41,7 +41,8 @@ def render_overview(project, extent_layers, path, width=1400):
         extent.combineExtentWith(layer.extent())
     extent.scale(1.05)
     settings = QgsMapSettings()
-    settings.setLayers([n.layer() for n in project.layerTreeRoot().findLayers() if n.layer().featureCount()])
+    settings.setLayers([n.layer() for n in project.layerTreeRoot().findLayers()
+                        if n.layer().featureCount() and n.isVisible()])
     settings.setDestinationCrs(project.crs())
     settings.setBackgroundColor(QColor('white'))
     settings.setOutputSize(QSize(width, int(width * extent.height() / extent.width())))
@@ -51,6 +52,92 @@ def render_overview(project, extent_layers, path, width=1400):
     job.waitForFinished()
     job.renderedImage().save(path)
     return path
+
+
+def helsinki_coverage(out, db, project):
+    """Shelter and fire-station coverage of the Helsinki population, and three new shelter sites.
+
+    Writes the result layers into ``out``, adds them to ``project`` (themes Shelters / Facilities) and
+    returns the key figures as lines to print.
+    """
+    from qgis.core import QgsVectorLayer
+    from resilience_plugin.definitions import COVERAGE_PRESETS, THEME_FACILITIES, THEME_SHELTERS
+    from resilience_plugin.qgis_io.coverage_styles import (FIRE_COLOURS, SHELTER_COLOURS, style_chosen_sites,
+                                                           style_coverage_demand, style_facility_loads,
+                                                           style_service_lines)
+    from resilience_plugin.qgis_io.database import layer_uri
+    from resilience_plugin.qgis_io.project import add_layer
+    preset = {p.key: i + 1 for i, p in enumerate(COVERAGE_PRESETS)}  # PRESET 0 is "custom"
+    network = {'NETWORK': layer_uri(db, 'road_network')}
+    demand = {'DEMAND': layer_uri(db, 'population'), 'DEMAND_FIELD': 'population'}
+    shelters, fire = layer_uri(db, 'shelters'), layer_uri(db, 'facilities')
+    paths = {name: str(out / (name + '.gpkg')) for name in (
+        'shelter_coverage', 'shelter_loads', 'shelter_summary', 'shelter_service_areas', 'fire_coverage',
+        'fire_summary', 'fire_service_areas', 'new_shelter_sites', 'new_shelter_sites_summary')}
+    shelter = dict(network, FACILITIES=shelters, PRESET=preset['shelter_emergency'])
+    step('shelter coverage (500 m walk)', 'resilience:population_coverage', dict(
+        shelter, **demand, CAPACITY_FIELD='capacity_persons', OUTPUT_DEMAND=paths['shelter_coverage'],
+        OUTPUT_FACILITIES=paths['shelter_loads'], OUTPUT_SUMMARY=paths['shelter_summary']))
+    step('shelter service areas', 'resilience:service_areas', dict(
+        shelter, OUTPUT_LINES=paths['shelter_service_areas'], OUTPUT_FACILITIES='TEMPORARY_OUTPUT'))
+    station = dict(network, FACILITIES=fire, PRESET=preset['fire_4min'], DELAY_FIELD='turnout_min')
+    step('fire-station coverage (4 min drive)', 'resilience:population_coverage', dict(
+        station, **demand, OUTPUT_DEMAND=paths['fire_coverage'], OUTPUT_SUMMARY=paths['fire_summary']))
+    step('fire-station service areas', 'resilience:service_areas', dict(
+        station, OUTPUT_LINES=paths['fire_service_areas']))
+    step('site selection: 3 new shelters', 'resilience:site_selection', dict(
+        shelter, **demand, CANDIDATES=layer_uri(db, 'shelter_candidates'), K=3, OUTPUT=paths['new_shelter_sites'],
+        OUTPUT_SUMMARY=paths['new_shelter_sites_summary']))
+
+    def layer(name, title):
+        lyr = QgsVectorLayer(paths[name], title, 'ogr')
+        if not lyr.isValid():
+            raise SystemExit('Could not read ' + paths[name])
+        return lyr
+
+    def names(path_key):
+        return {f['facility_id']: f['name'] or 'id {}'.format(f['facility_id'])
+                for f in layer(path_key, '').getFeatures()}
+
+    # Shelters: new sites on top, then service areas, loads, covered / uncovered population.
+    add_layer(style_chosen_sites(layer('new_shelter_sites', 'New shelter sites (3 chosen)')), THEME_SHELTERS, project,
+              position=0)
+    loads = style_facility_loads(layer('shelter_loads', 'Shelter loads'))
+    add_layer(loads, THEME_SHELTERS, project)
+    add_layer(style_service_lines(layer('shelter_service_areas', 'Shelter service areas (500 m)'),
+                                  names=names('shelter_loads'), width=1.2, colours=SHELTER_COLOURS),
+              THEME_SHELTERS, project)
+    add_layer(style_coverage_demand(layer('shelter_coverage', 'Population within 500 m of a shelter')),
+              THEME_SHELTERS, project)
+    # Fire stations: service areas drawn; the covered population is in the project, switched off.
+    fire_lines = layer('fire_service_areas', 'Fire-station service areas (4 min)')
+    add_layer(style_service_lines(fire_lines, names={f.id(): f['name'] for f in QgsVectorLayer(
+        fire, '', 'ogr').getFeatures()}, width=0.35, colours=FIRE_COLOURS, opacity=0.7), THEME_FACILITIES, project)
+    fire_demand = add_layer(style_coverage_demand(layer('fire_coverage', 'Population within 4 min of a fire station')),
+                            THEME_FACILITIES, project)
+    project.layerTreeRoot().findLayer(fire_demand.id()).setItemVisibilityChecked(False)
+
+    lines = ['Coverage of the population (central Helsinki):']
+    for title, key in (('shelters, 500 m walk', 'shelter_summary'), ('fire stations, 4 min drive', 'fire_summary')):
+        total = next(layer(key, '').getFeatures())
+        lines.append('  {:<28} covered {:>7.0f} of {:.0f} ({:.1%}), uncovered {:.0f}'.format(
+            title, total['covered'], total['population'], total['share_covered'], total['uncovered']))
+    loaded = [f for f in loads.getFeatures() if isinstance(f['load_ratio'], float)]
+    if loaded:
+        worst = max(loaded, key=lambda f: f['load_ratio'])
+        lines.append('  most loaded shelter: {} - {:.0f} people for {:.0f} places ({:.0f}%, {})'.format(
+            worst['name'] or 'id {}'.format(worst['facility_id']), worst['population'], worst['capacity'],
+            100 * worst['load_ratio'], 'overloaded' if worst['overloaded'] else 'within capacity'))
+    summary = next(layer('new_shelter_sites_summary', '').getFeatures())
+    lines.append('  3 new shelter sites (greedy, >= 63% of the optimum guaranteed):')
+    for f in sorted(layer('new_shelter_sites', '').getFeatures(), key=lambda f: f['rank']):
+        lines.append('    {}. {:<40} +{:.0f} people (covered then {:.0f})'.format(
+            f['rank'], f['name'] or 'candidate {}'.format(f['candidate_id']), f['gain'], f['covered_after']))
+    lines.append('    covered {:.0f} -> {:.0f} ({:.1%} -> {:.1%}); best possible gain <= {:.0f} ({}), reached {:.1%}'
+                 .format(summary['covered_before'], summary['covered_after'], summary['share_before'],
+                         summary['share_after'], summary['upper_bound_added'], summary['bound_method'],
+                         summary['share_of_bound']))
+    return lines
 
 
 def rutland_risk(out):
@@ -132,6 +219,7 @@ def main():
         from resilience_plugin.qgis_io.styles import style_findings
         style_findings(findings)
         add_layer(findings, THEME_FINDINGS, project, position=0)
+    coverage = helsinki_coverage(out, db, project)
     project.writeEntry('resilience', 'attribution', ATTRIBUTION)
     roads = next(layer for layer in layers if layer.source().endswith('layername=road_network'))
     view = QgsRectangle(roads.extent())
@@ -147,6 +235,8 @@ def main():
         print('  {:<28} {:>6}'.format(layer.name(), layer.featureCount()))
     print('Census findings: {} ({} errors, {} warnings)'.format(
         validation.get('FINDING_COUNT'), validation.get('ERROR_COUNT'), validation.get('WARNING_COUNT')))
+    print()
+    print('\n'.join(coverage))
     print()
     print('Outputs:')
     print('  planning database  ', db)
