@@ -103,3 +103,10 @@ qgis: deploy demo
 clean:
 	rm -rf $(BUILD) dist .pytest_cache
 	find . -name __pycache__ -prune -exec rm -rf {} +
+
+.PHONY: screenshots
+# Screenshots of the dock in the real QGIS desktop under Xvfb (temporary profile), into docs/images/.
+screenshots: stage
+	@[ -f $(DEMO_OUT)/helsinki_planning.qgz ] || $(MAKE) demo
+	$(SYSTEM_PYTHON) tests/tools/screenshots.py --stage $(STAGE) --project $(DEMO_OUT)/helsinki_planning.qgz \
+		--output docs/images

@@ -68,3 +68,24 @@ try:
     SINK_FAST_INSERT = _QgsFeatureSink.Flag.FastInsert
 except AttributeError:  # QGIS 3.22
     SINK_FAST_INSERT = _QgsFeatureSink.FastInsert
+
+# GUI panels (issue 5): layer and field filters of the combo boxes, raster colour-ramp shading.
+try:  # QGIS >= 3.34 / 4
+    _LF = Qgis.LayerFilter
+    LAYER_FILTER_POINT, LAYER_FILTER_LINE, LAYER_FILTER_POLYGON = _LF.PointLayer, _LF.LineLayer, _LF.PolygonLayer
+    LAYER_FILTER_VECTOR, LAYER_FILTER_RASTER = _LF.VectorLayer, _LF.RasterLayer
+except AttributeError:  # QGIS 3.22
+    from qgis.core import QgsMapLayerProxyModel as _MLPM
+    _LF = _MLPM.Filter
+    LAYER_FILTER_POINT, LAYER_FILTER_LINE, LAYER_FILTER_POLYGON = _LF.PointLayer, _LF.LineLayer, _LF.PolygonLayer
+    LAYER_FILTER_VECTOR, LAYER_FILTER_RASTER = _LF.VectorLayer, _LF.RasterLayer
+try:  # QGIS 4
+    FIELD_FILTER_NUMERIC = Qgis.FieldProxyModelFilter.Numeric
+except AttributeError:  # QGIS 3.22
+    from qgis.core import QgsFieldProxyModel as _FPM
+    FIELD_FILTER_NUMERIC = _FPM.Filter.Numeric
+try:  # QGIS >= 3.30 / 4
+    RAMP_INTERPOLATED = Qgis.ShaderInterpolationMethod.Linear
+except AttributeError:  # QGIS 3.22
+    from qgis.core import QgsColorRampShader as _CRS
+    RAMP_INTERPOLATED = _CRS.Type.Interpolated

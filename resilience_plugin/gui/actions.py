@@ -27,3 +27,16 @@ def create_actions(iface, parent):
         action.triggered.connect(_open_algorithm(algorithm_id))
         actions.append(action)
     return actions
+
+
+def create_panel_actions(parent):
+    """The dock toggle ("Resilience planning" panel) and the "Who serves here?" map tool (checkable)."""
+    dock = QAction(QIcon(icon_path('resilience_panel.svg')), tr('Resilience planning panel'), parent)
+    dock.setObjectName('resilience_planning_panel')
+    dock.setCheckable(True)
+    dock.setToolTip(tr('Show or hide the Resilience planning panel (overlay, coverage, risk, census)'))
+    tool = QAction(QIcon(icon_path('who_serves.svg')), tr('Who serves here?'), parent)
+    tool.setObjectName('resilience_who_serves_here')
+    tool.setCheckable(True)
+    tool.setToolTip(tr('Click the map to see the nearest facility over the network and whether the place is covered'))
+    return dock, tool

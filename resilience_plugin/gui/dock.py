@@ -1,0 +1,65 @@
+"""The "Resilience planning" dock: Overlay, Coverage, Risk and Census tabs."""
+from qgis.core import QgsProject
+from qgis.gui import QgsDockWidget
+from qgis.PyQt.QtWidgets import QFrame, QScrollArea, QTabWidget
+
+from ..translation import tr
+from .census_panel import CensusPanel
+from .common import PanelSettings
+from .coverage_panel import CoveragePanel
+from .overlay_panel import OverlayPanel
+from .risk_panel import RiskPanel
+
+DOCK_NAME = 'resilience_planning_dock'
+
+
+def _scrolled(widget):
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
+
+
+class ResilienceDock(QgsDockWidget):
+
+    def __init__(self, iface, parent=None):
+        super().__init__(tr('Resilience planning'), parent)
+        self.setObjectName(DOCK_NAME)
+        self.iface = iface
+        self.settings = PanelSettings('dock')
+        self.tabs = QTabWidget()
+        self.overlay = OverlayPanel(iface)
+        self.coverage = CoveragePanel(iface)
+        self.risk = RiskPanel(iface)
+        self.census = CensusPanel(iface, self.overlay.database_path)
+        for panel, title in ((self.overlay, tr('Overlay')), (self.coverage, tr('Coverage')),
+                             (self.risk, tr('Risk')), (self.census, tr('Census'))):
+            self.tabs.addTab(_scrolled(panel), title)
+        self.setWidget(self.tabs)
+        self.overlay.database_changed.connect(self.census.refresh)
+        self.overlay.layers_added.connect(self._layers_added)
+        self.tabs.setCurrentIndex(int(self.settings.value('tab', 0)))
+        self.tabs.currentChanged.connect(lambda index: self.settings.set('tab', index))
+        QgsProject.instance().readProject.connect(self._project_read)
+
+    def panels(self):
+        return (self.overlay, self.coverage, self.risk, self.census)
+
+    def _layers_added(self, layers):
+        self.coverage.restore_layers()
+        self.risk.restore()
+        self.census.refresh()
+
+    def _project_read(self, *args):
+        self._layers_added([])
+        self.overlay.refresh_themes()
+
+    def shutdown(self):
+        """Cancel what is running and drop the project signal connections before the dock is deleted."""
+        try:
+            QgsProject.instance().readProject.disconnect(self._project_read)
+        except TypeError:
+            pass
+        for panel in self.panels():
+            panel.shutdown()
