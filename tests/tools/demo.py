@@ -72,14 +72,16 @@ def helsinki_coverage(out, db, project):
     demand = {'DEMAND': layer_uri(db, 'population'), 'DEMAND_FIELD': 'population'}
     shelters, fire = layer_uri(db, 'shelters'), layer_uri(db, 'facilities')
     paths = {name: str(out / (name + '.gpkg')) for name in (
-        'shelter_coverage', 'shelter_loads', 'shelter_summary', 'shelter_service_areas', 'fire_coverage',
+        'shelter_coverage', 'shelter_loads', 'shelter_summary', 'shelter_service_areas',
+        'shelter_service_area_polygons', 'fire_coverage',
         'fire_summary', 'fire_service_areas', 'new_shelter_sites', 'new_shelter_sites_summary')}
     shelter = dict(network, FACILITIES=shelters, PRESET=preset['shelter_emergency'])
     step('shelter coverage (500 m walk)', 'resilience:population_coverage', dict(
         shelter, **demand, CAPACITY_FIELD='capacity_persons', OUTPUT_DEMAND=paths['shelter_coverage'],
         OUTPUT_FACILITIES=paths['shelter_loads'], OUTPUT_SUMMARY=paths['shelter_summary']))
     step('shelter service areas', 'resilience:service_areas', dict(
-        shelter, OUTPUT_LINES=paths['shelter_service_areas'], OUTPUT_FACILITIES='TEMPORARY_OUTPUT'))
+        shelter, OUTPUT_LINES=paths['shelter_service_areas'], OUTPUT_POLYGONS=paths['shelter_service_area_polygons'],
+        OUTPUT_FACILITIES='TEMPORARY_OUTPUT'))
     station = dict(network, FACILITIES=fire, PRESET=preset['fire_4min'], DELAY_FIELD='turnout_min')
     step('fire-station coverage (4 min drive)', 'resilience:population_coverage', dict(
         station, **demand, OUTPUT_DEMAND=paths['fire_coverage'], OUTPUT_SUMMARY=paths['fire_summary']))
@@ -137,6 +139,33 @@ def helsinki_coverage(out, db, project):
                  .format(summary['covered_before'], summary['covered_after'], summary['share_before'],
                          summary['share_after'], summary['upper_bound_added'], summary['bound_method'],
                          summary['share_of_bound']))
+    return lines, paths
+
+
+def census_and_reports(out, db, findings_path, coverage):
+    """The census package and the planning-review report in English and Chinese, with PNG pages."""
+    import subprocess
+    census = step('census export', 'resilience:export_census', {'DATABASE': db, 'OUTPUT': str(out / 'census_package')})
+    pages = out / 'report_pages'
+    pages.mkdir(exist_ok=True)
+    for old in pages.glob('*.png'):
+        old.unlink()
+    reports = []
+    for language in ('en', 'zh_CN'):
+        report = step('planning report ({})'.format(language), 'resilience:planning_report', {
+            'DATABASE': db, 'COVERAGE_DEMAND': coverage['shelter_coverage'],
+            'COVERAGE_FACILITIES': coverage['shelter_loads'], 'COVERAGE_SUMMARY': coverage['shelter_summary'],
+            'SERVICE_AREAS': coverage['shelter_service_area_polygons'], 'FINDINGS': findings_path,
+            'LANGUAGE': language, 'OUTPUT': str(out / 'planning_report_{}.pdf'.format(language)),
+            'OUTPUT_HTML': str(out / 'planning_report_{}.html'.format(language))})
+        subprocess.run(['pdftoppm', '-r', '60', '-png', report['OUTPUT'], str(pages / 'report_{}'.format(language))],
+                       check=True)
+        reports.append((language, report))
+    lines = ['  census package     {}'.format(census['OUTPUT'])]
+    for language, report in reports:
+        lines.append('  report ({:<5})     {} ({} pages), {}'.format(language, report['OUTPUT'], report['PAGE_COUNT'],
+                                                                   report['OUTPUT_HTML']))
+    lines.append('  report pages (PNG) {}'.format(pages))
     return lines
 
 
@@ -219,7 +248,7 @@ def main():
         from resilience_plugin.qgis_io.styles import style_findings
         style_findings(findings)
         add_layer(findings, THEME_FINDINGS, project, position=0)
-    coverage = helsinki_coverage(out, db, project)
+    coverage, coverage_paths = helsinki_coverage(out, db, project)
     project.writeEntry('resilience', 'attribution', ATTRIBUTION)
     roads = next(layer for layer in layers if layer.source().endswith('layername=road_network'))
     view = QgsRectangle(roads.extent())
@@ -228,6 +257,7 @@ def main():
     overview = render_overview(project, [roads], str(out / 'helsinki_overview.png'))
     if not project.write(project_path):
         raise SystemExit('Could not write ' + project_path)
+    documents = census_and_reports(out, db, findings_path, coverage_paths)
 
     print()
     print('Features imported:')
@@ -243,6 +273,7 @@ def main():
     print('  census findings    ', findings_path)
     print('  QGIS project       ', project_path)
     print('  map overview       ', overview)
+    print('\n'.join(documents))
     print(ATTRIBUTION)
     rutland_risk(out / 'rutland')
     print('Rutland data: (c) OpenStreetMap contributors, ODbL 1.0')
