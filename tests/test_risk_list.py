@@ -74,3 +74,20 @@ def test_csv_export_and_bad_extension(run, tmp_path):
     with pytest.raises(QgsProcessingException):
         run('resilience:risk_list', {'RISK_SOURCES': sources, 'OUTPUT': 'memory:',
                                      'OUTPUT_TABLE': str(tmp_path / 'list.txt')})
+
+
+def test_default_field_names_the_layer_lacks_are_not_required(run, tmp_path):
+    """A user's own layer without the planning database's responsible_unit/kind columns still works;
+    a field named explicitly that the layer lacks is an error naming it."""
+    import pytest
+    from qgis.core import QgsProcessingException
+    from risk_helpers import memory_layer
+    sources = memory_layer('Point', 'EPSG:3067', ['risk_grade:string'], [('POINT(0 0)', ['major'])])
+    result, _ = run('resilience:risk_list', {'RISK_SOURCES': sources, 'TARGETS': [],
+                                             'OUTPUT': 'TEMPORARY_OUTPUT',
+                                             'OUTPUT_TABLE': str(tmp_path / 'list.csv')})
+    rows = list(result['OUTPUT'].getFeatures())
+    assert len(rows) == 1 and rows[0]['risk_grade'] == 'major'
+    with pytest.raises(QgsProcessingException, match='owner_unit'):
+        run('resilience:risk_list', {'RISK_SOURCES': sources, 'TARGETS': [], 'RESPONSIBLE_FIELD': 'owner_unit',
+                                     'OUTPUT': 'TEMPORARY_OUTPUT', 'OUTPUT_TABLE': str(tmp_path / 'list2.csv')})

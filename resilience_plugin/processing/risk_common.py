@@ -50,12 +50,17 @@ def add_source_parameters(algorithm, sources_name):
 
 
 def field_name(algorithm, parameters, name, context, source):
-    """The chosen field if the source has it, else None."""
+    """The chosen field if the source has it, else None.
+
+    A default field name (the planning database's) the layer lacks is simply not used; a field the user
+    named explicitly and the layer lacks is an error naming it.
+    """
     chosen = algorithm.parameterAsFields(parameters, name, context)
     if chosen and source.fields().indexOf(chosen[0]) >= 0:
         return chosen[0]
-    if chosen:
-        raise QgsProcessingException(tr('The layer has no field "{}".').format(chosen[0]))
+    default = algorithm.parameterDefinition(name).defaultValue()
+    if chosen and parameters.get(name) not in (None, '', [], default):
+        raise QgsProcessingException(tr('The layer has no field "{}" ({}).').format(chosen[0], name))
     return None
 
 
