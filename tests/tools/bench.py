@@ -21,6 +21,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / 'tests'))
 WUHAN = Path(os.environ.get('WUHAN_STREETS', ROOT.parent / 'shared' / 'data' / 'wuhan' / 'wuhan_streets.gpkg'))
 LIMIT_M = 1000.0
 SEED = 42
@@ -104,57 +105,46 @@ def run_case(network, n_fac, overlap):
                 maxrss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0)
 
 
-def run_native(n_points):
-    """QGIS's native:serviceareafromlayer on n_points start points of the Wuhan network."""
-    sys.path.insert(0, str(ROOT / 'tests'))
+def wuhan_facilities(n_points):
+    """Start QGIS and put n_points random Wuhan network nodes (fixed seed) in a memory point layer."""
     from tools.qgis_env import start_qgis
     start_qgis()
-    import processing
     from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
     from resilience_plugin.core.network import build_network
     coords, offsets = read_wuhan()
     net = build_network(coords, offsets)
     rng = np.random.default_rng(SEED)
-    fac = net.node_xy[rng.choice(net.n_nodes, n_points, replace=False)]
-    layer = QgsVectorLayer('Point?crs=EPSG:32650', 'start', 'memory')
+    layer = QgsVectorLayer('Point?crs=EPSG:32650', 'facilities', 'memory')
     feats = []
-    for x, y in fac:
+    for x, y in net.node_xy[rng.choice(net.n_nodes, n_points, replace=False)]:
         f = QgsFeature()
         f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
         feats.append(f)
     layer.dataProvider().addFeatures(feats)
+    return layer
+
+
+def timed_run(algorithm_id, parameters):
+    import processing
     t0 = time.perf_counter()
-    processing.run('native:serviceareafromlayer', {
+    processing.run(algorithm_id, parameters)
+    return dict(seconds=time.perf_counter() - t0, maxrss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0)
+
+
+def run_native(n_points):
+    """QGIS's native:serviceareafromlayer on n_points start points of the Wuhan network."""
+    layer = wuhan_facilities(n_points)
+    return timed_run('native:serviceareafromlayer', {
         'INPUT': '{}|layername=streets'.format(WUHAN), 'STRATEGY': 0, 'DEFAULT_DIRECTION': 2, 'START_POINTS': layer,
         'TRAVEL_COST2': LIMIT_M, 'OUTPUT_LINES': 'TEMPORARY_OUTPUT'})
-    return dict(seconds=time.perf_counter() - t0, maxrss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0)
 
 
 def run_processing(n_fac, out_dir):
     """resilience:service_areas end to end through Processing (nearest-facility lines to a GeoPackage)."""
-    sys.path.insert(0, str(ROOT / 'tests'))
-    from tools.qgis_env import start_qgis
-    start_qgis()
-    import processing
-    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
-    from resilience_plugin.core.network import build_network
-    coords, offsets = read_wuhan()
-    net = build_network(coords, offsets)
-    rng = np.random.default_rng(SEED)
-    fac = net.node_xy[rng.choice(net.n_nodes, n_fac, replace=False)]
-    layer = QgsVectorLayer('Point?crs=EPSG:32650', 'fac', 'memory')
-    feats = []
-    for x, y in fac:
-        f = QgsFeature()
-        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
-        feats.append(f)
-    layer.dataProvider().addFeatures(feats)
-    out = os.path.join(out_dir, 'sa_{}.gpkg'.format(n_fac))
-    t0 = time.perf_counter()
-    processing.run('resilience:service_areas', {
+    layer = wuhan_facilities(n_fac)
+    return timed_run('resilience:service_areas', {
         'FACILITIES': layer, 'NETWORK': '{}|layername=streets'.format(WUHAN), 'MAX_DISTANCE': LIMIT_M,
-        'SNAP_TOLERANCE': 0, 'OUTPUT_NEAREST_LINES': out})
-    return dict(seconds=time.perf_counter() - t0, maxrss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0)
+        'SNAP_TOLERANCE': 0, 'OUTPUT_NEAREST_LINES': os.path.join(out_dir, 'sa_{}.gpkg'.format(n_fac))})
 
 
 def subprocess_json(args):
@@ -236,6 +226,12 @@ def main():
         lines.append('| {network} | {facilities} | {edges} | {read} | {build} | {attach} | {paths} | {areas} | '
                      '{outputs} | {total} | {nearest_total} | {floor} | {ratio} | {total_ratio} | {maxrss_mb} | {n} | {s} | {e} |'.format(
                          n=r.get('native_est', '-'), s=r.get('speedup', '-'), e=r.get('e2e_processing', '-'), **r))
+    from tools import bench_exposure
+    lines += ['', '# Exposure of the Wuhan network to a hazard raster', '',
+              'resilience:exposure of the 92,667 Wuhan street edges against generated hazard rasters over the '
+              'network\'s extent (tests/tools/bench_exposure.py), each run in a fresh process. The raster is read '
+              'window by window, so peak memory must not grow with the raster\'s size.', '',
+              bench_exposure.markdown(bench_exposure.run())]
     text = '\n'.join(lines) + '\n'
     print(text)
     (ROOT / 'docs').mkdir(exist_ok=True)

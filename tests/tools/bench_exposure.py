@@ -96,17 +96,21 @@ def run(sizes=SIZES):
     return rows
 
 
+def markdown(rows):
+    """The rows as a Markdown table (columns in order of first appearance)."""
+    keys = []
+    for row in rows:
+        keys += [k for k in row if k not in keys]
+    lines = ['| ' + ' | '.join(keys) + ' |', '|' + '---|' * len(keys)]
+    lines += ['| ' + ' | '.join(str(row.get(k, '')) for k in keys) + ' |' for row in rows]
+    return '\n'.join(lines)
+
+
 def main():
     if len(sys.argv) > 2 and sys.argv[1] == '--case':
         print(json.dumps(case(sys.argv[2])))
         return
-    rows = run()
-    keys = []
-    for row in rows:
-        keys += [k for k in row if k not in keys]
-    print(' | '.join(keys))
-    for row in rows:
-        print(' | '.join(str(row.get(k, '')) for k in keys))
+    print(markdown(run()))
 
 
 if __name__ == '__main__':
