@@ -1,11 +1,11 @@
 """Risk and Census tabs and the "Who serves here?" map tool, driven in headless QGIS (pytest-qt)."""
 import pytest
-from qgis.core import (QgsCategorizedSymbolRenderer, QgsCoordinateTransform, QgsPointXY, QgsProject,
-                       QgsRectangle, QgsVectorLayer)
+from qgis.core import (QgsCategorizedSymbolRenderer, QgsCoordinateTransform, QgsFeature, QgsGeometry, QgsPointXY,
+                       QgsProject, QgsRectangle, QgsVectorLayer)
 from qgis.PyQt.QtCore import Qt
 
 from resilience_plugin.gui.common import find_db_layer
-from resilience_plugin.gui.map_tool import WhoServesHereTool, click_layer
+from resilience_plugin.gui.map_tool import WhoServesHereTool
 from resilience_plugin.translation import tr
 import test_gui_panels as panels
 from test_gui_panels import TIMEOUT_MS, add_database, group_of
@@ -26,6 +26,17 @@ def risk_sources_layer():
         ('POINT({} {})'.format(x - 300, y - 300), ['r3', 'Chemical store', 'hazardous_chemical', 'major', 'Chem']),
     ], name='Risk sources test')
     QgsProject.instance().addMapLayer(layer)
+    return layer
+
+
+def click_layer(point, crs):
+    """The clicked place as a one-unit demand layer (population 1) for resilience:population_coverage."""
+    layer = QgsVectorLayer('Point?field=population:double', 'Clicked place', 'memory')
+    layer.setCrs(crs)
+    feature = QgsFeature(layer.fields())
+    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(point)))
+    feature.setAttributes([1.0])
+    layer.dataProvider().addFeatures([feature])
     return layer
 
 
@@ -136,8 +147,48 @@ def test_who_serves_here_answers_like_the_coverage_algorithm(dock, qtbot, helsin
     assert answer['facility_id'] == row['facility_id']
     assert answer['distance_m'] == pytest.approx(row['distance_m'])
     assert answer['covered'] == bool(row['covered'])
-    assert tool.band.numberOfVertices() == 2
+    # the route is drawn along the roads: many vertices, from the click to the shelter, as long as the
+    # distance (plus the straight joins where the network snapped line ends together, under a metre here)
+    band = tool.band.asGeometry()
+    assert tool.band.numberOfVertices() > 2
+    line = band.asPolyline()
+    assert line[0] == place
+    assert band.length() == pytest.approx(answer['distance_m'] + answer['joins_m'], abs=1e-3)
+    assert 0.0 <= answer['joins_m'] < 1.0
+    shelter_geometry = next(find_db_layer('shelters').getFeatures()).geometry()
+    assert shelter_geometry.distance(QgsGeometry.fromPointXY(line[-1])) < 1e-6   # ends at its entrance
+
+    # The prepared network is kept: a second click answers from it, and a fast third click replaces it.
+    prepared = tool.routing
+    assert prepared is not None
+    other = QgsPointXY(shelter.x() - 300, shelter.y() + 200)
+    with qtbot.waitSignal(tool.answered, timeout=TIMEOUT_MS) as blocker:
+        tool.canvasClicked.emit(place, Qt.MouseButton.LeftButton)
+        tool.canvasClicked.emit(other, Qt.MouseButton.LeftButton)
+    assert tool.routing is prepared
+    assert 'route' in blocker.args[0], blocker.args[0]
+    assert blocker.args[0]['route'][0] == other
     canvas.unsetMapTool(tool)
+    tool.cleanup()
+
+
+def test_who_serves_here_without_a_network_draws_the_straight_line(dock, qtbot, helsinki_db):
+    add_database(dock, helsinki_db)
+    coverage = dock.coverage
+    coverage.preset.setCurrentIndex(coverage.preset.findData('shelter_fixed_short'))
+    coverage.facilities.setLayer(find_db_layer('shelters'))
+    coverage.network.setLayer(None)
+    canvas = dock.iface.mapCanvas()
+    tool = WhoServesHereTool(canvas, coverage.base_parameters)
+    shelter = next(find_db_layer('shelters').getFeatures()).geometry().pointOnSurface().asPoint()
+    place = QgsPointXY(shelter.x() + 300, shelter.y() + 400)
+    with qtbot.waitSignal(tool.answered, timeout=TIMEOUT_MS) as blocker:
+        tool.canvasClicked.emit(place, Qt.MouseButton.LeftButton)
+    answer = blocker.args[0]
+    assert not answer['on_network'] and answer['covered']
+    assert tool.band.numberOfVertices() == 2
+    assert answer['distance_m'] == pytest.approx(500.0)
+    assert tool.band.asGeometry().length() == pytest.approx(500.0)
     tool.cleanup()
 
 

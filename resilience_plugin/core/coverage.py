@@ -27,6 +27,8 @@ class FacilityNetwork:
     entrance_xy: np.ndarray         # (a, 2) point on the network
     n_facilities: int
     index: SegmentIndex             # nearest points on the (unsplit) network
+    entrance_point: np.ndarray = None   # (a, 2) the entrance as given (facility point, polygon entrance)
+    source_entrance: np.ndarray = None  # (s,) entrance of every row of ``sources``
 
     def access_distance(self):
         """Shortest access leg of every facility (inf when it has no entrance)."""
@@ -56,7 +58,7 @@ def attach_facilities(base, entrance_xy, entrance_facility, n_facilities, delay=
     sources = Sources(entrance_facility[ok], nodes[ok], cost[ok], access[ok])
     graph = Graph(net, n_facilities, sources)
     return FacilityNetwork(base, net, graph, sources, entrance_facility, np.where(ok, access, np.inf),
-                           att.xy, n_facilities, index)
+                           att.xy, n_facilities, index, entrance_xy, np.flatnonzero(ok))
 
 
 # ---------------------------------------------------------------------------------------------

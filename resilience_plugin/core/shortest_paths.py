@@ -47,11 +47,16 @@ class Graph:
         weights = np.concatenate([np.maximum(cost[f], _FLOOR), np.maximum(cost[b], _FLOOR),
                                   OFFSET + sources.cost[src_ok]])
         lengths = np.concatenate([length[f], length[b], sources.length[src_ok]])
+        edges = np.arange(len(u))
+        # the network edge of every arc (-1: a virtual arc) and whether it runs u -> v
+        arc_edge = np.concatenate([edges[f], edges[b], np.full(int(src_ok.sum()), -1)])
+        arc_forward = np.concatenate([np.ones(int(f.sum()), bool), np.zeros(int(b.sum()) + int(src_ok.sum()), bool)])
         order = np.lexsort((weights, heads, tails))
         tails, heads, weights, lengths = tails[order], heads[order], weights[order], lengths[order]
         first = np.r_[True, (tails[1:] != tails[:-1]) | (heads[1:] != heads[:-1])]
         self.tails, self.heads = tails[first], heads[first]
         self.weights, self.lengths = weights[first], lengths[first]
+        self.arc_edge, self.arc_forward = arc_edge[order][first], arc_forward[order][first]
         self.keys = self.tails.astype(np.int64) * self.N + self.heads
         self.csr = csr_matrix((self.weights, (self.tails, self.heads)), shape=(self.N, self.N))
         self.has_source = np.zeros(self.n_facilities, bool)
@@ -64,6 +69,15 @@ class Graph:
         idx = np.searchsorted(self.keys, tail[ok].astype(np.int64) * self.N + head[ok])
         out[ok] = self.lengths[np.minimum(idx, len(self.lengths) - 1)]
         return out
+
+    def arcs(self, tail, head):
+        """Network edge (-1 for a virtual arc) and direction (True: u -> v) of the arcs tail -> head.
+
+        Of parallel edges between two nodes the graph keeps the cheapest: the one shortest paths use.
+        """
+        idx = np.searchsorted(self.keys, np.asarray(tail, np.int64) * self.N + np.asarray(head, np.int64))
+        idx = np.minimum(idx, len(self.keys) - 1)
+        return self.arc_edge[idx], self.arc_forward[idx]
 
     def path_lengths(self, pred):
         """Network length of the tree path to every node (vectorised pointer jumping)."""
@@ -85,6 +99,7 @@ class NearestResult:
     cost: np.ndarray       # (n,) cost from the nearest facility (inf when unreachable)
     facility: np.ndarray   # (n,) index of that facility (-1 when unreachable)
     length: np.ndarray     # (n,) network length of that path in metres
+    pred: np.ndarray = None  # (N,) previous graph node on that path (< 0 at the start or when unreachable)
 
 
 def nearest_facility(graph, limit=np.inf, need_length=True, facilities=None):
@@ -96,7 +111,7 @@ def nearest_facility(graph, limit=np.inf, need_length=True, facilities=None):
         facilities = np.asarray(facilities, np.int64)
         starts = graph.n + facilities[graph.has_source[facilities]]
     if len(starts) == 0:
-        return NearestResult(np.full(n, np.inf), np.full(n, -1), np.full(n, np.inf))
+        return NearestResult(np.full(n, np.inf), np.full(n, -1), np.full(n, np.inf), np.full(graph.N, -9999))
     lim = np.inf if not np.isfinite(limit) else float(limit) + OFFSET
     dist, pred, src = dijkstra(graph.csr, directed=True, indices=starts, min_only=True,
                                return_predecessors=True, limit=lim)
@@ -109,7 +124,7 @@ def nearest_facility(graph, limit=np.inf, need_length=True, facilities=None):
     else:
         length = cost.copy()
     cost[~reached] = np.inf
-    return NearestResult(cost, facility, length)
+    return NearestResult(cost, facility, length, pred)
 
 
 def chunk_size(n_nodes, max_cells=4_000_000):

@@ -8,10 +8,10 @@ from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBox
 from .. import compat
 from ..definitions import COVERAGE_PRESETS, LAYERS_BY_NAME, PRESETS_BY_KEY
 from ..qgis_io.project import add_layer
+from ..qgis_io.result_styles import (COVERED_COLOUR, LOAD_COLOUR, OVERLOADED_COLOUR, UNCOVERED_COLOUR,
+                                     style_coverage_demand, style_facility_loads, style_service_areas)
 from ..translation import tr
 from .common import PanelSettings, RunBar, db_layer_name, find_db_layer
-from .result_styles import (COVERED_COLOUR, LOADED_COLOUR, OVERLOADED_COLOUR, UNCOVERED_COLOUR, style_demand,
-                            style_facility_loads, style_service_areas)
 from .tasks import AlgorithmRun
 from .widgets import BarChart
 
@@ -229,7 +229,7 @@ class CoveragePanel(QWidget):
         demand = pending.get('OUTPUT_DEMAND')
         if demand is not None and not isinstance(demand, str):
             demand.setName(tr('Demand coverage – {}').format(label))
-            added.append(add_layer(style_demand(demand), LAYERS_BY_NAME['population'].theme, position=0))
+            added.append(add_layer(style_coverage_demand(demand), LAYERS_BY_NAME['population'].theme, position=0))
         loads = pending.get('OUTPUT_FACILITIES')
         if loads is not None and not isinstance(loads, str):
             loads.setName(tr('Facility loads – {}').format(label))
@@ -267,7 +267,7 @@ class CoveragePanel(QWidget):
                 if feature['overloaded']:
                     overloaded.append((feature['load_ratio'] or 0.0, str(name)))
                 bars_facilities.append((str(name), feature['population'] or 0.0,
-                                        OVERLOADED_COLOUR if feature['overloaded'] else LOADED_COLOUR))
+                                        OVERLOADED_COLOUR if feature['overloaded'] else LOAD_COLOUR))
         overloaded.sort(reverse=True)
         self.summary['overloaded'] = [name for _, name in overloaded[:MOST_OVERLOADED]]
         text = tr('Population {population}: covered {covered} ({share}), uncovered {uncovered}.').format(

@@ -1,34 +1,73 @@
-"""Map tool "Who serves here?": a click asks the coverage algorithm which facility serves that place.
+"""Map tool "Who serves here?": a click shows the nearest facility, the route to it along the roads, the
+network distance and whether the place is covered.
 
-The click becomes a one-point demand layer; resilience:population_coverage (with the Coverage tab's
-facilities, network and preset) runs in the background and says which facility is nearest over the
-network, at what network distance, and whether the place is covered. The tool draws a line from the
-place to that facility and shows the answer; it computes nothing itself.
+The Coverage tab's facilities, network and preset go to :func:`qgis_io.routes.prepare_routing` (the same
+preparation as resilience:population_coverage) in a background QgsTask; the prepared network is kept for
+the next clicks until a layer or the preset changes. The tool only draws the route it gets back.
 """
-from qgis.core import QgsCoordinateTransform, QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
+from qgis.core import QgsApplication, QgsGeometry, QgsPointXY, QgsProcessingFeedback, QgsProject, QgsTask
 from qgis.gui import QgsMapToolEmitPoint, QgsRubberBand, QgsVertexMarker
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
 from .. import compat
+from ..definitions import COVERAGE_PRESETS
+from ..qgis_io.result_styles import COVERED_COLOUR, UNCOVERED_COLOUR
+from ..qgis_io.routes import prepare_routing
 from ..translation import tr
-from .result_styles import COVERED_COLOUR, UNCOVERED_COLOUR
-from .tasks import AlgorithmRun
 
-ALGORITHM = 'resilience:population_coverage'
+ROUTE_WIDTH_PX = 4
+PLACE_COLOUR = '#333333'
+# Tasks in QGIS's task manager: Python keeps them alive until they finish, even when the tool is gone.
+_LIVE_TASKS = set()
 
 
-def click_layer(point, crs):
-    """A memory layer holding the clicked place as one demand unit of population 1."""
-    layer = QgsVectorLayer('Point?crs={}&field=population:double'.format(crs.authid() or 'EPSG:4326'),
-                           tr('Clicked place'), 'memory')
-    if not crs.authid():
-        layer.setCrs(crs)
-    feature = QgsFeature(layer.fields())
-    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(point)))
-    feature.setAttributes([1.0])
-    layer.dataProvider().addFeatures([feature])
-    return layer
+def resolve_layer(value):
+    """A layer from a parameter value: the layer itself or its id in the project."""
+    if value is None or value == '':
+        return None
+    if hasattr(value, 'getFeatures'):
+        return value
+    return QgsProject.instance().mapLayer(str(value))
+
+
+class RouteTask(QgsTask):
+    """Prepares the facilities on the network (unless ``routing`` is given) and routes one point."""
+
+    def __init__(self, point, crs, routing=None, prepare=None):
+        super().__init__(tr('Who serves here?'), QgsTask.Flag.CanCancel)
+        self.point, self.crs = QgsPointXY(point), crs
+        self.routing = routing
+        self.prepare = prepare
+        self.feedback = QgsProcessingFeedback()
+        self.answer = None
+        self.error = ''
+        self.done = None   # callback(task, ok), called in the GUI thread
+
+    def run(self):  # background thread
+        try:
+            if self.routing is None:
+                self.routing = self.prepare(self.feedback)
+            if self.isCanceled():
+                return False
+            self.answer = self.routing.route(self.point, self.crs)
+            return not self.isCanceled()
+        except Exception as error:  # noqa: BLE001 - reported in the GUI thread
+            self.error = str(error)
+            return False
+
+    def cancel(self):
+        self.feedback.cancel()
+        super().cancel()
+
+    def finished(self, ok):  # GUI thread
+        _LIVE_TASKS.discard(self)
+        if self.done is not None:
+            self.done(self, ok)
+
+    def start(self):
+        _LIVE_TASKS.add(self)
+        QgsApplication.taskManager().addTask(self)
 
 
 class WhoServesHereTool(QgsMapToolEmitPoint):
@@ -41,76 +80,114 @@ class WhoServesHereTool(QgsMapToolEmitPoint):
         self.canvas = canvas
         self.parameters = parameters
         self.report = report or (lambda text: None)
-        self.run = None
+        self.task, self.pending = None, None
+        self.routing, self.routing_key, self._watched = None, None, []
         self.answer = {}
         self.band = QgsRubberBand(canvas, compat.GEOM_LINE)
-        self.band.setWidth(3)
+        self.band.setWidth(ROUTE_WIDTH_PX)
         self.marker = None
         self.canvasClicked.connect(self.ask)
 
+    # Asking ------------------------------------------------------------------------------------
     def ask(self, point, button=None):
+        if self.task is not None:
+            # One route at a time (the prepared network is not shared between threads): the running one
+            # is cancelled and this click is asked when it has stopped; a later click replaces this one.
+            self.pending = QgsPointXY(point)  # before cancel(): a queued task finishes inside cancel()
+            self.task.cancel()
+            return None
         base = self.parameters()
-        if not base.get('FACILITIES'):
+        facilities = resolve_layer(base.get('FACILITIES'))
+        if facilities is None:
             self.report(tr('Choose the facilities in the Coverage tab first.'))
             return None
-        if self.run is not None:
-            self.run.cancel()
+        network = resolve_layer(base.get('NETWORK'))
+        preset = base.get('PRESET') or 0
+        preset = COVERAGE_PRESETS[int(preset) - 1] if int(preset) > 0 else None
+        options = {key: base.get(name) for key, name in (
+            ('max_distance', 'MAX_DISTANCE'), ('max_time', 'MAX_TIME'), ('speed_kmh', 'SPEED_KMH'))
+            if base.get(name) not in (None, '')}
+        key = (facilities.id(), network.id() if network is not None else None,
+               preset.key if preset is not None else None, tuple(sorted(options.items())))
+        if key != self.routing_key:
+            self._forget_routing()
+            self.routing_key = key
+            self._watch([facilities] + ([network] if network is not None else []))
+
+        def prepare(feedback):
+            return prepare_routing(facilities, network, preset, feedback=feedback, **options)
+
         crs = self.canvas.mapSettings().destinationCrs()
         self.place = QgsPointXY(point)
-        self.place_layer = click_layer(point, crs)
-        parameters = dict(base, DEMAND=self.place_layer, DEMAND_FIELD='population', OUTPUT_DEMAND='TEMPORARY_OUTPUT',
-                          OUTPUT_FACILITIES='TEMPORARY_OUTPUT')
-        parameters.pop('CAPACITY_FIELD', None)
         self._clear_graphics()
         self.marker = QgsVertexMarker(self.canvas)
         self.marker.setCenter(self.place)
         self.marker.setIconType(QgsVertexMarker.IconType.ICON_CIRCLE)
-        self.marker.setColor(QColor('#333333'))
+        self.marker.setColor(QColor(PLACE_COLOUR))
         self.marker.setIconSize(12)
         self.marker.setPenWidth(3)
-        run = AlgorithmRun(ALGORITHM, parameters, self)
-        run.finished.connect(lambda ok, results: self._answered(run, ok, results))
-        if not run.start():
-            self.report(tr('Cannot ask: {}').format(run.error))
-            return None
-        self.run = run
+        task = RouteTask(self.place, crs, self.routing, prepare)
+        task.done = self._answered
+        self.task = task
+        task.start()
         self.report(tr('Looking for the nearest facility…'))
-        return run
+        return task
 
-    def _answered(self, run, ok, results):
-        if run is not self.run:
-            return  # a newer click replaced this one
-        self.run = None
-        demand, loads = results.get('OUTPUT_DEMAND'), results.get('OUTPUT_FACILITIES')
-        if not ok or not isinstance(demand, QgsVectorLayer):
-            self.report(tr('No answer: {}').format(run.error))
+    def _answered(self, task, ok):
+        if task is not self.task:
+            return  # the tool was reset meanwhile
+        self.task = None
+        if task.routing is not None and self.routing is None and self.routing_key is not None:
+            self.routing = task.routing   # kept for the next clicks
+        if self.pending is not None:
+            point, self.pending = self.pending, None
+            self.ask(point)
+            return
+        if not ok or task.answer is None:
+            if task.error:
+                self.report(tr('No answer: {}').format(task.error))
             self.answered.emit({})
             return
-        row = next(iter(demand.getFeatures()), None)
-        facility_id = row['facility_id'] if row is not None else None
-        if facility_id is None:
+        answer = task.answer
+        if answer.facility_id is None:
             self.answer = {'facility_id': None}
             self.report(tr('No facility can be reached from here over the network.'))
             self.answered.emit(self.answer)
             return
-        facility = next((f for f in loads.getFeatures() if f['facility_id'] == facility_id), None)
-        name = facility['name'] if facility is not None and loads.fields().indexOf('name') >= 0 else None
-        self.answer = {'facility_id': facility_id, 'name': name, 'distance_m': row['distance_m'],
-                       'covered': bool(row['covered'])}
-        if facility is not None and facility.hasGeometry():
-            target = facility.geometry()
-            transform = QgsCoordinateTransform(loads.crs(), self.canvas.mapSettings().destinationCrs(),
-                                               QgsProject.instance())
-            target.transform(transform)
-            colour = QColor(COVERED_COLOUR if self.answer['covered'] else UNCOVERED_COLOUR)
-            self.band.setColor(colour)
-            self.band.setToGeometry(QgsGeometry.fromPolylineXY([self.place, target.asPoint()]), None)
-        text = tr('Served by {name}: {distance} m over the network; {covered}.').format(
-            name=name or tr('facility {}').format(facility_id), distance='{:,.0f}'.format(row['distance_m'] or 0),
-            covered=tr('covered') if self.answer['covered'] else tr('NOT covered'))
-        self.report(text)
+        self.answer = {'facility_id': answer.facility_id, 'name': answer.name, 'distance_m': answer.distance_m,
+                       'covered': bool(answer.covered), 'cost': answer.cost, 'timed': answer.timed,
+                       'on_network': answer.on_network, 'route': [QgsPointXY(x, y) for x, y in answer.xy],
+                       'joins_m': answer.route.joins_m}
+        self.band.setColor(QColor(COVERED_COLOUR if answer.covered else UNCOVERED_COLOUR))
+        self.band.setToGeometry(QgsGeometry.fromPolylineXY(self.answer['route']), None)
+        name = answer.name or tr('facility {}').format(answer.facility_id)
+        distance = '{:,.0f}'.format(answer.distance_m)
+        covered = tr('covered') if answer.covered else tr('NOT covered')
+        if answer.on_network:
+            text = tr('Served by {name}: {distance} m over the network; {covered}.')
+        else:
+            text = tr('Served by {name}: {distance} m in a straight line (no road network); {covered}.')
+        self.report(text.format(name=name, distance=distance, covered=covered))
         self.answered.emit(self.answer)
 
+    # The prepared network ----------------------------------------------------------------------
+    def _watch(self, layers):
+        for layer in layers:
+            for signal in (layer.dataChanged, layer.subsetStringChanged, layer.crsChanged):
+                signal.connect(self._forget_routing)
+                self._watched.append(signal)
+
+    def _forget_routing(self, *args):
+        """A layer changed (or other layers were chosen): prepare again on the next click."""
+        for signal in self._watched:
+            try:
+                signal.disconnect(self._forget_routing)
+            except (TypeError, RuntimeError):
+                pass  # the layer is gone
+        self._watched = []
+        self.routing, self.routing_key = None, None
+
+    # Graphics ----------------------------------------------------------------------------------
     def _clear_graphics(self):
         self.band.reset(compat.GEOM_LINE)
         if self.marker is not None:
@@ -121,8 +198,11 @@ class WhoServesHereTool(QgsMapToolEmitPoint):
         super().deactivate()
 
     def cleanup(self):
-        if self.run is not None:
-            self.run.cancel()
-            self.run = None
+        for task in list(_LIVE_TASKS):
+            if getattr(task.done, '__self__', None) is self:
+                task.done = None
+                task.cancel()
+        self.task, self.pending = None, None
+        self._forget_routing()
         self._clear_graphics()
         self.canvas.scene().removeItem(self.band)

@@ -10,9 +10,9 @@ from qgis.PyQt.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGridLayou
 
 from ..definitions import RISK_GRADE, SHELTER_CLASS, THEME_HAZARDS, THEMES
 from ..qgis_io.project import add_database_layers, add_layer
+from ..qgis_io.result_styles import style_hazard_raster
 from ..translation import tr
 from .common import PanelSettings, RunBar
-from .result_styles import style_hazard_raster
 from .widgets import Legend
 
 

@@ -9,9 +9,9 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBo
 from .. import compat
 from ..definitions import N_, RISK_GRADE, THEME_RISK
 from ..qgis_io.project import add_layer
+from ..qgis_io.result_styles import style_by_grade
 from ..translation import tr
 from .common import PanelSettings, RunBar, db_layer_name, find_db_layer, zoom_to_feature, zoom_to_geometry
-from .result_styles import style_by_grade
 
 # Planning-database tables counted by exposure and the risk list.
 TARGET_TABLES = ('lifelines', 'road_network', 'shelters', 'shelter_candidates', 'facilities', 'buildings',

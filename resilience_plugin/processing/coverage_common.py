@@ -9,15 +9,15 @@ from qgis.core import (QgsProcessingException, QgsProcessingParameterEnum,
 
 from ..compat import (FIELD_ANY, FIELD_NUMERIC, GEOM_POLYGON, NUMBER_DOUBLE, SINK_FAST_INSERT,
                       SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON, geometry_type)
-from ..core.areas import edges_in_polygons, polygon_entrances
-from ..core.coverage import attach_facilities, demand_attachment
-from ..core.network import NetworkError, SegmentIndex, build_network
+from ..core.areas import edges_in_polygons
+from ..core.coverage import demand_attachment
 from ..definitions import (CAPACITY_AREA_FIELD, COVERAGE_PRESETS, DEFAULT_DRIVE_SPEED_KMH, DEMAND_FAR_FROM_NETWORK_M,
-                           MAX_ROAD_ACCESS_M, N_,
-                           NETWORK_SNAP_TOLERANCE_M, SHELTER_CLASS_FIELD, SHELTER_PER_CAPITA_M2,
+                           N_, NETWORK_SNAP_TOLERANCE_M, SHELTER_CLASS_FIELD, SHELTER_PER_CAPITA_M2,
                            SOURCE_SHELTER_PER_CAPITA)
-from ..qgis_io.network_layers import (choose_crs, parse_oneway, polygon_wkbs, read_features, read_lines,
-                                      read_population_raster, representative_points, sample_raster_along_edges, to_float)
+from ..qgis_io.network_layers import (choose_crs, coverage_limits, facilities_on_network, facility_components,
+                                      polygon_wkbs, read_delays, read_facilities, read_features, read_network,
+                                      read_population_raster, representative_points, sample_raster_along_edges,
+                                      to_float)
 from ..translation import tr
 from .base import GROUP_COVERAGE, ResilienceAlgorithm
 
@@ -39,14 +39,6 @@ class DemandData:
 
 class Cancelled(QgsProcessingException):
     pass
-
-
-def entrances(wkbs, fac_xy, is_point, index):
-    """Entrance points of all facilities: polygon entrances (``wkbs`` not None) plus the points."""
-    xy, fac, acc = polygon_entrances(wkbs, index)
-    pts = np.flatnonzero(is_point)
-    return (np.vstack([xy, fac_xy[pts]]), np.concatenate([fac, pts]).astype(np.int64),
-            np.concatenate([acc, np.zeros(len(pts))]))
 
 
 def _ids(feats, idx):
@@ -214,27 +206,14 @@ class CoverageAlgorithm(ResilienceAlgorithm):
             raise Cancelled(tr('Cancelled.'))
 
     def limits(self, parameters, context, feedback):
-        preset = self.preset(parameters, context)
-        dist = parameters.get(self.MAX_DISTANCE)
-        tmin = parameters.get(self.MAX_TIME)
-        dist = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context) if dist not in (None, '') else None
-        tmin = self.parameterAsDouble(parameters, self.MAX_TIME, context) if tmin not in (None, '') else None
-        speed = parameters.get(self.SPEED_KMH)
-        speed = self.parameterAsDouble(parameters, self.SPEED_KMH, context) if speed not in (None, '') else None
-        if dist is None and tmin is None and preset is not None:
-            dist, tmin = preset.max_distance_m, preset.max_time_min
-            feedback.pushInfo(tr('Preset {}: {}').format(tr(preset.label), '; '.join(
-                s.describe() for s in preset.sources)))
-        if speed is None and preset is not None and preset.speed_kmh:
-            speed = preset.speed_kmh
-        if dist is not None and tmin is not None:
-            raise QgsProcessingException(tr('Give either MAX_DISTANCE or MAX_TIME, not both.'))
-        if dist is None and tmin is None:
-            raise QgsProcessingException(tr('Give MAX_DISTANCE or MAX_TIME (or choose a PRESET).'))
-        limit = dist if dist is not None else tmin
-        if not limit > 0:
-            raise QgsProcessingException(tr('The limit must be greater than 0.'))
-        return limit, tmin is not None, speed
+        """(limit, timed, speed) from MAX_DISTANCE / MAX_TIME / SPEED_KMH, else the PRESET."""
+        values = {}
+        for name in (self.MAX_DISTANCE, self.MAX_TIME, self.SPEED_KMH):
+            given = parameters.get(name) not in (None, '')
+            values[name] = self.parameterAsDouble(parameters, name, context) if given else None
+        speed_field = self.parameterAsString(parameters, self.SPEED_FIELD, context) or None
+        return coverage_limits(self.preset(parameters, context), values[self.MAX_DISTANCE], values[self.MAX_TIME],
+                               values[self.SPEED_KMH], speed_field, feedback)
 
     def facility_sources(self, parameters, context):
         """[(parameter name, feature source)] of the facility layers, read into one facility list."""
@@ -256,40 +235,19 @@ class CoverageAlgorithm(ResilienceAlgorithm):
         net_src = self.parameterAsSource(parameters, self.NETWORK, context)
         limit, timed, speed = self.limits(parameters, context, feedback)
         speed_field = self.parameterAsString(parameters, self.SPEED_FIELD, context) or None
-        if timed and speed is None and speed_field is None:
-            speed = DEFAULT_DRIVE_SPEED_KMH
-            feedback.pushWarning(tr('No speed given; using {} km/h.').format(speed))
         if timed and net_src is None and speed is None:
             speed = DEFAULT_DRIVE_SPEED_KMH
         primary = net_src if net_src is not None else sources[0][1]
         crs = choose_crs(primary, [(src.sourceName(), src) for _, src in sources], feedback)
-        feats, kinds, origin, xys = [], [], [], []
-        for k, (_, src) in enumerate(sources):
-            f = read_features(src, crs, context)
-            if not f:
-                raise QgsProcessingException(tr('The facility layer {} is empty.').format(src.sourceName()))
-            kinds.append(geometry_type(src))
-            xys.append(representative_points(f, kinds[-1]))
-            feats.extend(f)
-            origin.append(np.full(len(f), k))
-        fac_xy = np.vstack(xys)
-        origin = np.concatenate(origin)
-        if np.isnan(fac_xy).any():
-            bad = [str(feats[i].id()) for i in np.flatnonzero(np.isnan(fac_xy[:, 0]))[:10]]
-            feedback.pushWarning(tr('Facilities without geometry are left out: feature ids {}').format(', '.join(bad)))
+        feats, kinds, origin, fac_xy = read_facilities(sources, crs, context, feedback)
         fields = sources[0][1].fields()
         delay_field = self.parameterAsString(parameters, self.DELAY_FIELD, context) or None
         delay = np.zeros(len(feats))
         names = [name for name, _ in sources]
         if delay_field and self.FACILITIES in names:
             k = names.index(self.FACILITIES)
-            src = sources[k][1]
             sel = np.flatnonzero(origin == k)
-            delay[sel] = to_float([feats[i][delay_field] for i in sel], 0.0)
-            neg = sel[delay[sel] < 0]
-            if len(neg):
-                raise QgsProcessingException(tr('Negative start delay in field {} of {}: feature ids {}').format(
-                    delay_field, src.sourceName(), ', '.join(str(feats[i].id()) for i in neg[:10])))
+            delay[sel] = read_delays([feats[i] for i in sel], delay_field, sources[k][1].sourceName())
         cap = None
         cap_field = self.parameterAsString(parameters, self.CAPACITY_FIELD, context) if capacity else None
         if cap_field and self.CAPACITY_PARENT in names:
@@ -311,80 +269,25 @@ class CoverageAlgorithm(ResilienceAlgorithm):
             self.read_barriers_straight(parameters, context, feedback, prep)
             return prep
 
-        t = time.perf_counter()
-        oneway_field = self.parameterAsString(parameters, self.ONEWAY_FIELD, context) or None
-        layer = self.parameterAsVectorLayer(parameters, self.NETWORK, context)
-        coords, offsets, part_of, _, attrs = read_lines(
-            net_src, crs, context, [oneway_field, speed_field], parameter_value=parameters.get(self.NETWORK),
-            layer=layer)
-        prep.timings['read network'] = time.perf_counter() - t
-        if len(offsets) < 2:
-            raise QgsProcessingException(tr('The network layer {} has no lines.').format(net_src.sourceName()))
-        self.check(feedback)
-        feedback.setProgress(progress[0] + 0.25 * (progress[1] - progress[0]))
-        t = time.perf_counter()
-        oneway = parse_oneway(attrs[oneway_field])[part_of] if oneway_field else None
-        if speed_field:
-            sp = to_float(attrs[speed_field], np.nan)[part_of]
-            missing = ~(sp > 0)
-            if missing.any():
-                fallback = speed if speed else DEFAULT_DRIVE_SPEED_KMH
-                feedback.pushWarning(tr('{} lines have no valid speed in {}; using {} km/h for them.').format(
-                    int(missing.sum()), speed_field, fallback))
-                sp[missing] = fallback
-        else:
-            sp = np.full(len(offsets) - 1, speed if speed else 1.0)
-        tol = self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context)
-        try:
-            base = build_network(coords, offsets, oneway=oneway, speed_kmh=sp, snap_tolerance=tol, time_cost=timed)
-        except NetworkError as error:
-            raise QgsProcessingException(tr('The network cannot be built: {}').format(str(error)))
-        sizes = base.component_sizes()
-        feedback.pushInfo(tr('Network: {} lines, {} nodes, {} edges, {} connected parts (largest {} nodes).').format(
-            len(offsets) - 1, base.n_nodes, base.n_edges, base.n_components, int(sizes.max())))
-        if base.n_components > 1:
-            feedback.pushWarning(tr('The network has {} disconnected parts; places in another part than a '
-                                    'facility are unreachable from it.').format(base.n_components))
-        prep.timings['build network'] = time.perf_counter() - t
-        self.check(feedback)
-        feedback.setProgress(progress[0] + 0.5 * (progress[1] - progress[0]))
+        def step(fraction):
+            self.check(feedback)
+            feedback.setProgress(progress[0] + fraction * (progress[1] - progress[0]))
+
+        base = read_network(
+            net_src, crs, context, feedback, self.parameterAsString(parameters, self.ONEWAY_FIELD, context) or None,
+            speed_field, speed, timed, self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context),
+            parameter_value=parameters.get(self.NETWORK), layer=self.parameterAsVectorLayer(
+                parameters, self.NETWORK, context), step=step, timings=prep.timings)
 
         # Barriers: close roads, keep the open network for the comparison.
         blocked = self.read_barriers(parameters, context, feedback, base, crs)
         t = time.perf_counter()
-        index = SegmentIndex(base)
-        ok = ~np.isnan(fac_xy[:, 0])
-        is_poly = np.asarray([kinds[k] == GEOM_POLYGON for k in origin], bool)
-        wkbs = [w if ok[i] and is_poly[i] else None for i, w in enumerate(polygon_wkbs(feats))]
-        ent_xy, ent_fac, ent_acc = entrances(wkbs, fac_xy, ok & ~is_poly, index)
-        prep.entrances = (ent_xy, ent_fac, ent_acc)
         prep.base = base
-        prep.fnet = attach_facilities(base, ent_xy, ent_fac, len(feats), delay=delay, index=index,
-                                      entrance_access=ent_acc)
-        access = prep.fnet.access_distance()
-        far = np.flatnonzero(access > MAX_ROAD_ACCESS_M)
-        for i in far[:20]:
-            feedback.pushWarning(tr('Facility {} is {} m from the nearest road of the network.').format(
-                feats[i].id(), 'inf' if not np.isfinite(access[i]) else '{:.0f}'.format(access[i])))
-        if len(far) > 20:
-            feedback.pushWarning(tr('{} facilities are farther than {} m from the network.').format(
-                len(far), MAX_ROAD_ACCESS_M))
-        comp = self.facility_components(prep)
-        if base.n_components > 1:
-            main = int(np.argmax(sizes))
-            other = np.flatnonzero((comp >= 0) & (comp != main))
-            if len(other):
-                feedback.pushWarning(tr('{} facilities are on a small disconnected part of the network (feature ids '
-                                        '{}); they reach only that part.').format(
-                    len(other), ', '.join(str(feats[i].id()) for i in other[:10])))
+        prep.fnet, prep.entrances = facilities_on_network(base, feats, kinds, origin, fac_xy, delay, feedback)
         if blocked is not None:
             prep.blocked = blocked
             prep.fnet_open = prep.fnet
-            closed = base.with_blocked(blocked)
-            index_closed = SegmentIndex(closed)
-            ent_xy2, ent_fac2, ent_acc2 = entrances(wkbs, fac_xy, ok & ~is_poly, index_closed)
-            prep.fnet = attach_facilities(closed, ent_xy2, ent_fac2, len(feats), delay=delay, index=index_closed,
-                                          entrance_access=ent_acc2)
+            prep.fnet, _ = facilities_on_network(base.with_blocked(blocked), feats, kinds, origin, fac_xy, delay)
         prep.timings['attach facilities'] = time.perf_counter() - t
         self.check(feedback)
         feedback.setProgress(progress[1])
@@ -392,10 +295,7 @@ class CoverageAlgorithm(ResilienceAlgorithm):
 
     @staticmethod
     def facility_components(prep):
-        comp = np.full(prep.n, -1)
-        s = prep.fnet.sources
-        comp[s.facility] = prep.fnet.net.component[s.node]
-        return comp
+        return facility_components(prep.fnet)
 
     def barrier_layer(self, parameters, context):
         if parameters.get(self.BARRIERS) in (None, ''):

@@ -1,4 +1,6 @@
 """QGIS layers <-> arrays for the coverage engine: networks, facilities, demand, barriers, outputs."""
+import time
+
 import numpy as np
 from osgeo import gdal, ogr, osr
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsFeatureRequest,
@@ -6,7 +8,10 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
                        QgsProviderRegistry, QgsRectangle, QgsVectorLayer)
 
 from ..compat import FIELD_TYPES, GEOM_LINE, GEOM_POINT, GEOM_POLYGON, geometry_type
-from ..core.network import parse_wkb_lines
+from ..core.areas import polygon_entrances
+from ..core.coverage import attach_facilities
+from ..core.network import NetworkError, SegmentIndex, build_network, parse_wkb_lines
+from ..definitions import DEFAULT_DRIVE_SPEED_KMH, MAX_ROAD_ACCESS_M, NETWORK_SNAP_TOLERANCE_M
 from ..translation import tr
 from .crs import is_metric, metric_crs
 
@@ -242,6 +247,163 @@ def sample_raster_along_edges(path, net, crs, spacing=None, band=1):
 
 
 # ---------------------------------------------------------------------------------------------
+# Coverage inputs: limits, facilities, the network and the facilities on it
+# ---------------------------------------------------------------------------------------------
+
+def coverage_limits(preset=None, max_distance=None, max_time=None, speed_kmh=None, speed_field=None, feedback=None):
+    """(limit, timed, speed) from explicit limits, else the preset's; a speed for travel times.
+
+    The limit is metres (MAX_DISTANCE) or minutes (MAX_TIME); exactly one must come out.
+    """
+    dist, tmin, speed = max_distance, max_time, speed_kmh
+    if dist is None and tmin is None and preset is not None:
+        dist, tmin = preset.max_distance_m, preset.max_time_min
+        if feedback is not None:
+            feedback.pushInfo(tr('Preset {}: {}').format(tr(preset.label), '; '.join(
+                s.describe() for s in preset.sources)))
+    if speed is None and preset is not None and preset.speed_kmh:
+        speed = preset.speed_kmh
+    if dist is not None and tmin is not None:
+        raise QgsProcessingException(tr('Give either MAX_DISTANCE or MAX_TIME, not both.'))
+    if dist is None and tmin is None:
+        raise QgsProcessingException(tr('Give MAX_DISTANCE or MAX_TIME (or choose a PRESET).'))
+    limit = dist if dist is not None else tmin
+    if not limit > 0:
+        raise QgsProcessingException(tr('The limit must be greater than 0.'))
+    timed = tmin is not None
+    if timed and speed is None and speed_field is None:
+        speed = DEFAULT_DRIVE_SPEED_KMH
+        if feedback is not None:
+            feedback.pushWarning(tr('No speed given; using {} km/h.').format(speed))
+    return limit, timed, speed
+
+
+def read_facilities(sources, crs, context, feedback):
+    """Features of the facility sources [(name, source)], one list in ``crs``.
+
+    Returns (features, geometry kind per source, origin: index in ``sources`` of every feature,
+    representative point of every feature (nan without geometry)).
+    """
+    feats, kinds, origin, xys = [], [], [], []
+    for k, (_, src) in enumerate(sources):
+        f = read_features(src, crs, context)
+        if not f:
+            raise QgsProcessingException(tr('The facility layer {} is empty.').format(src.sourceName()))
+        kinds.append(geometry_type(src))
+        xys.append(representative_points(f, kinds[-1]))
+        feats.extend(f)
+        origin.append(np.full(len(f), k))
+    fac_xy = np.vstack(xys)
+    if np.isnan(fac_xy).any():
+        bad = [str(feats[i].id()) for i in np.flatnonzero(np.isnan(fac_xy[:, 0]))[:10]]
+        feedback.pushWarning(tr('Facilities without geometry are left out: feature ids {}').format(', '.join(bad)))
+    return feats, kinds, np.concatenate(origin), fac_xy
+
+
+def read_delays(feats, field, source_name):
+    """Start delays of ``feats`` from ``field`` (empty: 0); negative delays stop the run."""
+    delay = to_float([f[field] for f in feats], 0.0)
+    neg = np.flatnonzero(delay < 0)
+    if len(neg):
+        raise QgsProcessingException(tr('Negative start delay in field {} of {}: feature ids {}').format(
+            field, source_name, ', '.join(str(feats[i].id()) for i in neg[:10])))
+    return delay
+
+
+def read_network(net_src, crs, context, feedback, oneway_field=None, speed_field=None, speed=None, timed=False,
+                 snap_tolerance=NETWORK_SNAP_TOLERANCE_M, parameter_value=None, layer=None, step=None, timings=None):
+    """Read the line source and build the routable network (one-way and speed attributes kept).
+
+    step(fraction) is called after reading (0.25) and after building (0.5): to report progress and to
+    stop on cancel. ``timings`` gets the seconds of 'read network' and 'build network'.
+    """
+    step = step or (lambda fraction: None)
+    timings = {} if timings is None else timings
+    t = time.perf_counter()
+    coords, offsets, part_of, _, attrs = read_lines(net_src, crs, context, [oneway_field, speed_field],
+                                                    parameter_value=parameter_value, layer=layer)
+    timings['read network'] = time.perf_counter() - t
+    if len(offsets) < 2:
+        raise QgsProcessingException(tr('The network layer {} has no lines.').format(net_src.sourceName()))
+    step(0.25)
+    t = time.perf_counter()
+    oneway = parse_oneway(attrs[oneway_field])[part_of] if oneway_field else None
+    if speed_field:
+        sp = to_float(attrs[speed_field], np.nan)[part_of]
+        missing = ~(sp > 0)
+        if missing.any():
+            fallback = speed if speed else DEFAULT_DRIVE_SPEED_KMH
+            feedback.pushWarning(tr('{} lines have no valid speed in {}; using {} km/h for them.').format(
+                int(missing.sum()), speed_field, fallback))
+            sp[missing] = fallback
+    else:
+        sp = np.full(len(offsets) - 1, speed if speed else 1.0)
+    try:
+        base = build_network(coords, offsets, oneway=oneway, speed_kmh=sp, snap_tolerance=snap_tolerance,
+                             time_cost=timed)
+    except NetworkError as error:
+        raise QgsProcessingException(tr('The network cannot be built: {}').format(str(error)))
+    sizes = base.component_sizes()
+    feedback.pushInfo(tr('Network: {} lines, {} nodes, {} edges, {} connected parts (largest {} nodes).').format(
+        len(offsets) - 1, base.n_nodes, base.n_edges, base.n_components, int(sizes.max())))
+    if base.n_components > 1:
+        feedback.pushWarning(tr('The network has {} disconnected parts; places in another part than a '
+                                'facility are unreachable from it.').format(base.n_components))
+    timings['build network'] = time.perf_counter() - t
+    step(0.5)
+    return base
+
+
+def entrances(wkbs, fac_xy, is_point, index):
+    """Entrance points of all facilities: polygon entrances (``wkbs`` not None) plus the points."""
+    xy, fac, acc = polygon_entrances(wkbs, index)
+    pts = np.flatnonzero(is_point)
+    return (np.vstack([xy, fac_xy[pts]]), np.concatenate([fac, pts]).astype(np.int64),
+            np.concatenate([acc, np.zeros(len(pts))]))
+
+
+def facility_components(fnet):
+    """Connected part of the network every facility enters (-1: none)."""
+    comp = np.full(fnet.n_facilities, -1)
+    s = fnet.sources
+    comp[s.facility] = fnet.net.component[s.node]
+    return comp
+
+
+def facilities_on_network(base, feats, kinds, origin, fac_xy, delay=None, feedback=None):
+    """The facilities attached to ``base`` at their entrances (polygons: where roads cross the boundary).
+
+    With ``feedback``, facilities far from any road or on a small disconnected part are reported.
+    Returns (FacilityNetwork, (entrance xy, facility, extra access)).
+    """
+    index = SegmentIndex(base)
+    ok = ~np.isnan(fac_xy[:, 0])
+    is_poly = np.asarray([kinds[k] == GEOM_POLYGON for k in origin], bool)
+    wkbs = [w if ok[i] and is_poly[i] else None for i, w in enumerate(polygon_wkbs(feats))]
+    ent = entrances(wkbs, fac_xy, ok & ~is_poly, index)
+    fnet = attach_facilities(base, ent[0], ent[1], len(feats), delay=delay, index=index, entrance_access=ent[2])
+    if feedback is None:
+        return fnet, ent
+    access = fnet.access_distance()
+    far = np.flatnonzero(access > MAX_ROAD_ACCESS_M)
+    for i in far[:20]:
+        feedback.pushWarning(tr('Facility {} is {} m from the nearest road of the network.').format(
+            feats[i].id(), 'inf' if not np.isfinite(access[i]) else '{:.0f}'.format(access[i])))
+    if len(far) > 20:
+        feedback.pushWarning(tr('{} facilities are farther than {} m from the network.').format(
+            len(far), MAX_ROAD_ACCESS_M))
+    if base.n_components > 1:
+        comp = facility_components(fnet)
+        main = int(np.argmax(base.component_sizes()))
+        other = np.flatnonzero((comp >= 0) & (comp != main))
+        if len(other):
+            feedback.pushWarning(tr('{} facilities are on a small disconnected part of the network (feature ids '
+                                    '{}); they reach only that part.').format(
+                len(other), ', '.join(str(feats[i].id()) for i in other[:10])))
+    return fnet, ent
+
+
+# ---------------------------------------------------------------------------------------------
 # Outputs
 # ---------------------------------------------------------------------------------------------
 
@@ -310,7 +472,8 @@ def py(value):
     return value
 
 
-__all__ = ['choose_crs', 'read_lines', 'read_features', 'representative_points', 'polygon_wkbs',
-           'read_population_raster', 'sample_raster_along_edges', 'make_fields', 'write_lines', 'py',
+__all__ = ['choose_crs', 'coverage_limits', 'read_facilities', 'read_delays', 'read_network', 'entrances',
+           'facility_components', 'facilities_on_network', 'read_lines', 'read_features', 'representative_points',
+           'polygon_wkbs', 'read_population_raster', 'sample_raster_along_edges', 'make_fields', 'write_lines', 'py',
            'to_float', 'parse_oneway', 'transform_xy', 'geometry_type', 'GEOM_POINT', 'GEOM_LINE', 'GEOM_POLYGON',
            'is_metric', 'QgsRectangle', 'QgsVectorLayer', 'QgsCoordinateTransform', 'geometry_from_shapely']

@@ -62,9 +62,9 @@ def helsinki_coverage(out, db, project):
     """
     from qgis.core import QgsVectorLayer
     from resilience_plugin.definitions import COVERAGE_PRESETS, THEME_FACILITIES, THEME_SHELTERS
-    from resilience_plugin.qgis_io.coverage_styles import (FIRE_COLOURS, SHELTER_COLOURS, style_chosen_sites,
-                                                           style_coverage_demand, style_facility_loads,
-                                                           style_service_lines)
+    from resilience_plugin.qgis_io.result_styles import (FIRE_COLOURS, SHELTER_COLOURS, style_chosen_sites,
+                                                         style_coverage_demand, style_facility_loads,
+                                                         style_service_areas)
     from resilience_plugin.qgis_io.database import layer_uri
     from resilience_plugin.qgis_io.project import add_layer
     preset = {p.key: i + 1 for i, p in enumerate(COVERAGE_PRESETS)}  # PRESET 0 is "custom"
@@ -106,14 +106,14 @@ def helsinki_coverage(out, db, project):
               position=0)
     loads = style_facility_loads(layer('shelter_loads', 'Shelter loads'))
     add_layer(loads, THEME_SHELTERS, project)
-    add_layer(style_service_lines(layer('shelter_service_areas', 'Shelter service areas (500 m)'),
+    add_layer(style_service_areas(layer('shelter_service_areas', 'Shelter service areas (500 m)'),
                                   names=names('shelter_loads'), width=1.2, colours=SHELTER_COLOURS),
               THEME_SHELTERS, project)
     add_layer(style_coverage_demand(layer('shelter_coverage', 'Population within 500 m of a shelter')),
               THEME_SHELTERS, project)
     # Fire stations: service areas drawn; the covered population is in the project, switched off.
     fire_lines = layer('fire_service_areas', 'Fire-station service areas (4 min)')
-    add_layer(style_service_lines(fire_lines, names={f.id(): f['name'] for f in QgsVectorLayer(
+    add_layer(style_service_areas(fire_lines, names={f.id(): f['name'] for f in QgsVectorLayer(
         fire, '', 'ogr').getFeatures()}, width=0.35, colours=FIRE_COLOURS, opacity=0.7), THEME_FACILITIES, project)
     fire_demand = add_layer(style_coverage_demand(layer('fire_coverage', 'Population within 4 min of a fire station')),
                             THEME_FACILITIES, project)

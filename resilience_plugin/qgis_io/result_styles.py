@@ -1,0 +1,175 @@
+"""Symbols of the result layers, for the panels and the demo project alike.
+
+Coverage (population_coverage, service_areas, site_selection): demand units covered / not covered,
+service areas (lines or polygons) in one colour per facility, facility loads with the overloaded ones
+standing out, chosen sites labelled with their rank. Risk: zones and lists by risk grade; hazard rasters
+with a colour ramp. Colours of the risk grades come from definitions; this module only draws, it
+computes nothing.
+"""
+from qgis.core import (QgsCategorizedSymbolRenderer, QgsColorRampShader, QgsGradientColorRamp, QgsPalLayerSettings,
+                       QgsRasterBandStats, QgsRasterShader, QgsRendererCategory, QgsRuleBasedRenderer,
+                       QgsSimpleMarkerSymbolLayerBase, QgsSingleBandPseudoColorRenderer, QgsSingleSymbolRenderer,
+                       QgsSymbol, QgsTextBufferSettings, QgsTextFormat, QgsVectorLayerSimpleLabeling)
+from qgis.PyQt.QtGui import QColor
+
+from .. import compat
+from ..definitions import RISK_GRADE
+from ..translation import tr
+
+COVERED_COLOUR = '#1a9641'
+UNCOVERED_COLOUR = '#d7191c'
+OVERLOADED_COLOUR = '#d7191c'
+LOAD_COLOUR = '#2b83ba'
+SITE_COLOUR = '#ffd92f'
+# Service areas of one kind of facility in shades of its own colour: shelters green, fire stations red.
+SHELTER_COLOURS = ('#006d2c', '#31a354', '#74c476', '#00441b', '#238b45', '#41ab5d')
+FIRE_COLOURS = ('#cb181d', '#fb6a4a', '#a50f15', '#ef3b2c', '#67000d', '#fc9272')
+# One colour per facility (ColorBrewer Paired, strong shades first).
+FACILITY_COLOURS = ('#1f78b4', '#e31a1c', '#33a02c', '#ff7f00', '#6a3d9a', '#b15928', '#a6cee3', '#fb9a99',
+                    '#b2df8a', '#fdbf6f', '#cab2d6', '#ffff99')
+# Flood depth and other hazard rasters: ColorBrewer "Blues", light to dark.
+HAZARD_RAMP = ('#deebf7', '#08306b')
+DEMAND_OPACITY = 0.45
+UNCOVERED_OPACITY = 0.25
+AREA_OPACITY = 0.35          # service-area polygons, half transparent so overlaps show
+LINE_WIDTH_MM = 0.8
+LOAD_SIZE_MM = 3.5
+OVERLOADED_SIZE_MM = 6.0
+
+
+def _symbol(layer, colour, opacity=1.0, outline=None, width=None, size=None):
+    symbol = QgsSymbol.defaultSymbol(layer.geometryType())
+    symbol.setColor(QColor(colour))
+    symbol.setOpacity(opacity)
+    geom = layer.geometryType()
+    if geom == compat.GEOM_LINE and width is not None:
+        symbol.setWidth(width)
+    if geom == compat.GEOM_POINT and size is not None:
+        symbol.setSize(size)
+    if outline is not None and geom != compat.GEOM_LINE and symbol.symbolLayerCount():
+        symbol.symbolLayer(0).setStrokeColor(QColor(outline))
+    return symbol
+
+
+def _done(layer):
+    layer.triggerRepaint()
+    return layer
+
+
+# ---------------------------------------------------------------------------------------------
+# Coverage
+# ---------------------------------------------------------------------------------------------
+
+def style_coverage_demand(layer, covered=COVERED_COLOUR, uncovered=UNCOVERED_COLOUR, opacity=DEMAND_OPACITY,
+                          uncovered_opacity=UNCOVERED_OPACITY):
+    """Demand units filled green when covered, pale red when not (field ``covered``)."""
+    categories = [
+        QgsRendererCategory(True, _symbol(layer, covered, opacity, outline=QColor(covered).darker(150)),
+                            tr('Covered')),
+        QgsRendererCategory(False, _symbol(layer, uncovered, uncovered_opacity, outline=QColor(uncovered).darker(150)),
+                            tr('Not covered')),
+    ]
+    layer.setRenderer(QgsCategorizedSymbolRenderer('covered', categories))
+    return _done(layer)
+
+
+def style_service_areas(layer, field='facility_id', names=None, colours=FACILITY_COLOURS, opacity=None,
+                        width=LINE_WIDTH_MM):
+    """Service areas, lines or polygons, in one colour per facility.
+
+    ``names`` maps facility ids to legend labels. Polygons are half transparent (overlaps show) with a
+    darker outline; lines are ``width`` mm wide.
+    """
+    polygons = layer.geometryType() == compat.GEOM_POLYGON
+    opacity = (AREA_OPACITY if polygons else 1.0) if opacity is None else opacity
+
+    def symbol(colour):
+        return _symbol(layer, colour, opacity, outline=QColor(colour).darker(140) if polygons else None, width=width)
+
+    values = sorted({f[field] for f in layer.getFeatures()} - {None})
+    categories = [QgsRendererCategory(value, symbol(colours[i % len(colours)]),
+                                      (names or {}).get(value) or tr('Facility {}').format(value))
+                  for i, value in enumerate(values)]
+    if not categories:
+        layer.setRenderer(QgsSingleSymbolRenderer(symbol(colours[0])))
+    else:
+        layer.setRenderer(QgsCategorizedSymbolRenderer(field, categories))
+    return _done(layer)
+
+
+def style_facility_loads(layer):
+    """Facilities by load: overloaded ones (more people than capacity) as big red stars, labelled with the load."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    star = _symbol(layer, OVERLOADED_COLOUR, outline='#67000d', size=OVERLOADED_SIZE_MM)
+    if star.symbolLayerCount() and hasattr(star.symbolLayer(0), 'setShape'):
+        star.symbolLayer(0).setShape(QgsSimpleMarkerSymbolLayerBase.Shape.Star)
+    root.appendChild(QgsRuleBasedRenderer.Rule(star, 0, 0, '"overloaded"',
+                                               tr('Overloaded (more people than capacity)')))
+    normal = _symbol(layer, LOAD_COLOUR, outline='#08306b', size=LOAD_SIZE_MM)
+    root.appendChild(QgsRuleBasedRenderer.Rule(normal, 0, 0, 'NOT coalesce("overloaded", false)',
+                                               tr('Within capacity or no capacity')))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+    if layer.fields().indexOf('load_ratio') >= 0:
+        _label(layer, 'round("load_ratio" * 100) || \'%\'', size=8)
+    return _done(layer)
+
+
+def style_chosen_sites(layer):
+    """Chosen sites with a bold outline, labelled with their rank."""
+    symbol = _symbol(layer, SITE_COLOUR, 0.9, outline='#000000', size=OVERLOADED_SIZE_MM)
+    if layer.geometryType() == compat.GEOM_POLYGON:
+        symbol.symbolLayer(0).setStrokeWidth(0.8)
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    _label(layer, '"rank"', size=12, bold=True)
+    return _done(layer)
+
+
+def _label(layer, expression, size=10, bold=False):
+    settings = QgsPalLayerSettings()
+    settings.fieldName = expression
+    settings.isExpression = True
+    text = QgsTextFormat()
+    font = text.font()
+    font.setBold(bold)
+    text.setFont(font)
+    text.setSize(size)
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(1.0)
+    buffer.setColor(QColor('#ffffff'))
+    text.setBuffer(buffer)
+    settings.setFormat(text)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Risk and hazards
+# ---------------------------------------------------------------------------------------------
+
+def style_by_grade(layer, field='risk_grade', opacity=1.0, size=None):
+    """Categorised by risk grade in the four risk colours."""
+    categories = [QgsRendererCategory(c.code, _symbol(layer, c.colour, opacity, size=size), tr(c.label))
+                  for c in RISK_GRADE.choices]
+    layer.setRenderer(QgsCategorizedSymbolRenderer(field, categories))
+    return _done(layer)
+
+
+def style_hazard_raster(layer, opacity=0.6, ramp=HAZARD_RAMP):
+    """Single-band pseudocolour from the band's minimum to maximum (Blues), with transparency."""
+    provider = layer.dataProvider()
+    stats = provider.bandStatistics(1, QgsRasterBandStats.Stats.Min | QgsRasterBandStats.Stats.Max)
+    low, high = stats.minimumValue, stats.maximumValue
+    if not high > low:
+        high = low + 1.0
+    gradient = QgsGradientColorRamp(QColor(ramp[0]), QColor(ramp[1]))
+    shader_function = QgsColorRampShader(low, high, gradient, compat.RAMP_INTERPOLATED)
+    shader_function.classifyColorRamp(5, 1)
+    shader = QgsRasterShader(low, high)
+    shader.setRasterShaderFunction(shader_function)
+    renderer = QgsSingleBandPseudoColorRenderer(provider, 1, shader)
+    renderer.setClassificationMin(low)
+    renderer.setClassificationMax(high)
+    renderer.setOpacity(opacity)
+    layer.setRenderer(renderer)
+    return _done(layer)
