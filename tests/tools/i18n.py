@@ -9,6 +9,7 @@ the .ts files into the .qm files the plugin loads.
     python tests/tools/i18n.py check    # list strings without a finished translation (exit 1 if any)
 """
 import ast
+import re
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -97,11 +98,19 @@ def missing(language):
     return [s for s in extract() if not translated.get(s, ('', False))[1]]
 
 
+PLACEHOLDER = re.compile(r'\{[^{}]*\}')
+
+
+def placeholders(text):
+    """The str.format placeholders of ``text`` ({}, {name}, {:.1f}, ...), sorted: order may change, not content."""
+    return sorted(PLACEHOLDER.findall(text))
+
+
 def placeholder_mismatches(language):
-    """Translations whose {} placeholders differ in number from their source."""
+    """Translations whose str.format placeholders differ from their source's (a crash or a wrong number)."""
     bad = []
     for source, (text, finished) in read_ts(ts_path(language)).items():
-        if finished and source.count('{}') != text.count('{}'):
+        if finished and placeholders(source) != placeholders(text):
             bad.append(source)
     return bad
 
