@@ -4,954 +4,3134 @@
  <context>
   <name>resilience</name>
   <message>
+   <source>Network not tagged in OpenStreetMap; assumed: {}.</source>
+   <translation>OpenStreetMap 中未标注管网类型；假定为：{}。</translation>
+  </message>
+  <message>
+   <source>Risk grade is the default of its kind; assess the site.</source>
+   <translation>风险等级为该类型的默认值；请对场地进行评估。</translation>
+  </message>
+  <message>
+   <source>Closed to traffic (access=no).</source>
+   <translation>禁止通行（access=no）。</translation>
+  </message>
+  <message>
+   <source>Under construction.</source>
+   <translation>在建。</translation>
+  </message>
+  <message>
+   <source>sum of the K largest single-site gains</source>
+   <translation>K 个最大单场地增益之和</translation>
+  </message>
+  <message>
+   <source>greedy result / (1 - 1/e)</source>
+   <translation>贪心结果 / (1 - 1/e)</translation>
+  </message>
+  <message>
+   <source>LP relaxation</source>
+   <translation>线性规划松弛</translation>
+  </message>
+  <message>
    <source>Risk sources</source>
-   <translation type="unfinished" />
+   <translation>风险源</translation>
   </message>
   <message>
    <source>Lifelines</source>
-   <translation type="unfinished" />
+   <translation>生命线</translation>
   </message>
   <message>
    <source>Shelters</source>
-   <translation type="unfinished" />
+   <translation>避难场所</translation>
   </message>
   <message>
    <source>Facilities</source>
-   <translation type="unfinished" />
+   <translation>应急设施</translation>
   </message>
   <message>
    <source>Population</source>
-   <translation type="unfinished" />
+   <translation>人口</translation>
   </message>
   <message>
    <source>Base data</source>
-   <translation type="unfinished" />
+   <translation>基础数据</translation>
   </message>
   <message>
    <source>Hazards</source>
-   <translation type="unfinished" />
+   <translation>灾害</translation>
   </message>
   <message>
    <source>Census findings</source>
-   <translation type="unfinished" />
+   <translation>普查问题</translation>
+  </message>
+  <message>
+   <source>confirmed in a source excerpt</source>
+   <translation>已在来源摘录中核实</translation>
+  </message>
+  <message>
+   <source>partly confirmed</source>
+   <translation>部分核实</translation>
+  </message>
+  <message>
+   <source>recalled only, to be checked against the official text</source>
+   <translation>仅凭记忆，待与正式文本核对</translation>
   </message>
   <message>
    <source>Asset ID</source>
-   <translation type="unfinished" />
+   <translation>资产编号</translation>
   </message>
   <message>
    <source>Risk sources (points)</source>
-   <translation type="unfinished" />
+   <translation>风险源（点）</translation>
   </message>
   <message>
    <source>Risk points: fuel and LPG stations, gas facilities, chemical storage.</source>
-   <translation type="unfinished" />
+   <translation>风险点：加油站、液化石油气站、燃气设施、化学品储存。</translation>
   </message>
   <message>
    <source>Risk sources (areas)</source>
-   <translation type="unfinished" />
+   <translation>风险源（面）</translation>
   </message>
   <message>
    <source>Risk sources mapped as site outlines: plants, depots, industrial sites.</source>
-   <translation type="unfinished" />
+   <translation>以场地轮廓表示的风险源：工厂、仓库、工业用地。</translation>
   </message>
   <message>
    <source>Pipelines, cables and lines of the lifeline networks.</source>
-   <translation type="unfinished" />
+   <translation>生命线网络的管道、电缆与线路。</translation>
   </message>
   <message>
    <source>Lifeline nodes</source>
-   <translation type="unfinished" />
+   <translation>生命线节点</translation>
   </message>
   <message>
    <source>Valves, hydrants, manholes, substations, pump stations.</source>
-   <translation type="unfinished" />
+   <translation>阀门、消火栓、检查井、变电站、泵站。</translation>
   </message>
   <message>
    <source>Road network</source>
-   <translation type="unfinished" />
+   <translation>道路网络</translation>
   </message>
   <message>
    <source>Roads and paths used for access and evacuation.</source>
-   <translation type="unfinished" />
+   <translation>用于通行和疏散的道路与小路。</translation>
   </message>
   <message>
    <source>Emergency shelters</source>
-   <translation type="unfinished" />
+   <translation>应急避难场所</translation>
   </message>
   <message>
    <source>Emergency, fixed and central shelters (GB 51143).</source>
-   <translation type="unfinished" />
+   <translation>紧急、固定和中心避难场所（GB 51143）。</translation>
   </message>
   <message>
    <source>Shelter candidate sites</source>
-   <translation type="unfinished" />
+   <translation>避难场所备选用地</translation>
   </message>
   <message>
    <source>Community centres, schools and parks that could shelter.</source>
-   <translation type="unfinished" />
+   <translation>可用于避难的社区中心、学校和公园。</translation>
   </message>
   <message>
    <source>Emergency facilities</source>
-   <translation type="unfinished" />
+   <translation>应急设施</translation>
   </message>
   <message>
    <source>Fire stations, hospitals, EMS stations, supply depots.</source>
-   <translation type="unfinished" />
+   <translation>消防站、医院、急救站、物资储备库。</translation>
   </message>
   <message>
    <source>Population by area unit (grid cells, census units).</source>
-   <translation type="unfinished" />
+   <translation>按面单元（格网、普查单元）统计的人口。</translation>
   </message>
   <message>
    <source>Population (points)</source>
-   <translation type="unfinished" />
+   <translation>人口（点）</translation>
   </message>
   <message>
    <source>Population by point (address points, building centroids).</source>
-   <translation type="unfinished" />
+   <translation>按点（地址点、建筑中心点）统计的人口。</translation>
   </message>
   <message>
    <source>Buildings</source>
-   <translation type="unfinished" />
+   <translation>建筑</translation>
   </message>
   <message>
    <source>Building footprints.</source>
-   <translation type="unfinished" />
+   <translation>建筑轮廓。</translation>
   </message>
   <message>
    <source>Layer</source>
-   <translation type="unfinished" />
+   <translation>图层</translation>
   </message>
   <message>
    <source>Feature ID</source>
-   <translation type="unfinished" />
+   <translation>要素编号</translation>
   </message>
   <message>
    <source>Rule</source>
-   <translation type="unfinished" />
+   <translation>规则</translation>
   </message>
   <message>
    <source>Severity</source>
-   <translation type="unfinished" />
+   <translation>严重程度</translation>
   </message>
   <message>
    <source>Message</source>
-   <translation type="unfinished" />
+   <translation>说明</translation>
   </message>
   <message>
    <source>A required attribute is empty</source>
-   <translation type="unfinished" />
+   <translation>必填属性为空</translation>
   </message>
   <message>
    <source>A value is not one of the allowed values</source>
-   <translation type="unfinished" />
+   <translation>属性值不在允许的取值范围内</translation>
   </message>
   <message>
    <source>A value is outside its plausible range</source>
-   <translation type="unfinished" />
+   <translation>数值超出合理范围</translation>
   </message>
   <message>
    <source>The geometry is invalid</source>
-   <translation type="unfinished" />
+   <translation>几何无效</translation>
   </message>
   <message>
    <source>The feature has no geometry</source>
-   <translation type="unfinished" />
+   <translation>要素没有几何</translation>
   </message>
   <message>
    <source>The asset ID is used more than once</source>
-   <translation type="unfinished" />
+   <translation>资产编号重复</translation>
   </message>
   <message>
    <source>The segment is not connected to the rest of its network</source>
-   <translation type="unfinished" />
+   <translation>管段未与所属网络的其余部分连通</translation>
   </message>
   <message>
    <source>The site is far from any road</source>
-   <translation type="unfinished" />
+   <translation>场地距道路过远</translation>
   </message>
   <message>
    <source>Emergency shelter: 500 m walk</source>
-   <translation type="unfinished" />
+   <translation>紧急避难场所：步行 500 米</translation>
   </message>
   <message>
    <source>Fixed shelter (short-term): 1,000 m</source>
-   <translation type="unfinished" />
+   <translation>短期固定避难场所：1000 米</translation>
   </message>
   <message>
    <source>Fixed shelter (medium-term): 1,500 m</source>
-   <translation type="unfinished" />
+   <translation>中期固定避难场所：1500 米</translation>
   </message>
   <message>
    <source>Fixed shelter (long-term): 2,500 m</source>
-   <translation type="unfinished" />
+   <translation>长期固定避难场所：2500 米</translation>
   </message>
   <message>
    <source>Fire station: 4-minute drive</source>
-   <translation type="unfinished" />
+   <translation>消防站：行车 4 分钟</translation>
   </message>
   <message>
    <source>EMS / hospital: 5 km urban radius</source>
-   <translation type="unfinished" />
+   <translation>急救 / 医院：城市服务半径 5 公里</translation>
   </message>
   <message>
    <source>15-minute life circle: 1,000 m walk</source>
-   <translation type="unfinished" />
+   <translation>15 分钟生活圈：步行 1000 米</translation>
+  </message>
+  <message>
+   <source>Map data (c) OpenStreetMap contributors, licensed under the Open Database Licence (ODbL 1.0), openstreetmap.org/copyright</source>
+   <translation>地图数据 © OpenStreetMap 贡献者，依据开放数据库许可协议（ODbL 1.0）授权，openstreetmap.org/copyright</translation>
+  </message>
+  <message>
+   <source>Population grid (c) Helsinki Region Environmental Services HSY, licensed under CC BY 4.0</source>
+   <translation>人口格网 © 赫尔辛基地区环境服务局（Helsinki Region Environmental Services，HSY），依据 CC BY 4.0 授权</translation>
   </message>
   <message>
    <source>Major risk (red)</source>
-   <translation type="unfinished" />
+   <translation>重大风险（红）</translation>
   </message>
   <message>
    <source>Significant risk (orange)</source>
-   <translation type="unfinished" />
+   <translation>较大风险（橙）</translation>
   </message>
   <message>
    <source>General risk (yellow)</source>
-   <translation type="unfinished" />
+   <translation>一般风险（黄）</translation>
   </message>
   <message>
    <source>Low risk (blue)</source>
-   <translation type="unfinished" />
+   <translation>低风险（蓝）</translation>
   </message>
   <message>
    <source>Level 1 (R &gt;= 100)</source>
-   <translation type="unfinished" />
+   <translation>一级（R ≥ 100）</translation>
   </message>
   <message>
    <source>Level 2 (50 &lt;= R &lt; 100)</source>
-   <translation type="unfinished" />
+   <translation>二级（50 ≤ R &lt; 100）</translation>
   </message>
   <message>
    <source>Level 3 (10 &lt;= R &lt; 50)</source>
-   <translation type="unfinished" />
+   <translation>三级（10 ≤ R &lt; 50）</translation>
   </message>
   <message>
    <source>Level 4 (R &lt; 10)</source>
-   <translation type="unfinished" />
+   <translation>四级（R &lt; 10）</translation>
   </message>
   <message>
    <source>Hazardous-chemical site</source>
-   <translation type="unfinished" />
+   <translation>危险化学品场所</translation>
   </message>
   <message>
    <source>Major hazard installation</source>
-   <translation type="unfinished" />
+   <translation>重大危险源</translation>
   </message>
   <message>
    <source>Fuel station</source>
-   <translation type="unfinished" />
+   <translation>加油站</translation>
   </message>
   <message>
    <source>LPG / CNG station</source>
-   <translation type="unfinished" />
+   <translation>液化石油气 / 压缩天然气加气站</translation>
   </message>
   <message>
    <source>Gas facility</source>
-   <translation type="unfinished" />
+   <translation>燃气设施</translation>
   </message>
   <message>
    <source>Industrial site</source>
-   <translation type="unfinished" />
+   <translation>工业场地</translation>
   </message>
   <message>
    <source>Other risk source</source>
-   <translation type="unfinished" />
+   <translation>其他风险源</translation>
   </message>
   <message>
    <source>Water supply</source>
-   <translation type="unfinished" />
+   <translation>给水</translation>
   </message>
   <message>
    <source>Drainage</source>
-   <translation type="unfinished" />
+   <translation>排水</translation>
   </message>
   <message>
    <source>Gas</source>
-   <translation type="unfinished" />
+   <translation>燃气</translation>
   </message>
   <message>
    <source>Power</source>
-   <translation type="unfinished" />
+   <translation>电力</translation>
   </message>
   <message>
    <source>Heating</source>
-   <translation type="unfinished" />
+   <translation>热力</translation>
   </message>
   <message>
    <source>Telecom</source>
-   <translation type="unfinished" />
+   <translation>通信</translation>
   </message>
   <message>
    <source>Road</source>
-   <translation type="unfinished" />
+   <translation>道路</translation>
   </message>
   <message>
    <source>Industrial pipeline</source>
-   <translation type="unfinished" />
+   <translation>工业管道</translation>
   </message>
   <message>
    <source>Concrete</source>
-   <translation type="unfinished" />
+   <translation>混凝土</translation>
   </message>
   <message>
    <source>Reinforced concrete</source>
-   <translation type="unfinished" />
+   <translation>钢筋混凝土</translation>
   </message>
   <message>
    <source>Clay</source>
-   <translation type="unfinished" />
+   <translation>陶土</translation>
   </message>
   <message>
    <source>PE</source>
-   <translation type="unfinished" />
+   <translation>PE</translation>
   </message>
   <message>
    <source>HDPE</source>
-   <translation type="unfinished" />
+   <translation>HDPE</translation>
   </message>
   <message>
    <source>UPVC</source>
-   <translation type="unfinished" />
+   <translation>UPVC</translation>
   </message>
   <message>
    <source>Cast iron</source>
-   <translation type="unfinished" />
+   <translation>铸铁</translation>
   </message>
   <message>
    <source>Ductile iron</source>
-   <translation type="unfinished" />
+   <translation>球墨铸铁</translation>
   </message>
   <message>
    <source>Steel</source>
-   <translation type="unfinished" />
+   <translation>钢</translation>
   </message>
   <message>
    <source>Copper</source>
-   <translation type="unfinished" />
+   <translation>铜</translation>
   </message>
   <message>
    <source>Aluminium</source>
-   <translation type="unfinished" />
+   <translation>铝</translation>
   </message>
   <message>
    <source>Optical fibre</source>
-   <translation type="unfinished" />
+   <translation>光纤</translation>
   </message>
   <message>
    <source>Other</source>
-   <translation type="unfinished" />
+   <translation>其他</translation>
   </message>
   <message>
    <source>Unknown</source>
-   <translation type="unfinished" />
+   <translation>未知</translation>
   </message>
   <message>
    <source>Low (P &lt; 0.01 MPa)</source>
-   <translation type="unfinished" />
+   <translation>低压（P &lt; 0.01 MPa）</translation>
   </message>
   <message>
    <source>Medium B (0.01-0.2 MPa)</source>
-   <translation type="unfinished" />
+   <translation>中压B（0.01–0.2 MPa）</translation>
   </message>
   <message>
    <source>Medium A (0.2-0.4 MPa)</source>
-   <translation type="unfinished" />
+   <translation>中压A（0.2–0.4 MPa）</translation>
   </message>
   <message>
    <source>Sub-high B (0.4-0.8 MPa)</source>
-   <translation type="unfinished" />
+   <translation>次高压B（0.4–0.8 MPa）</translation>
   </message>
   <message>
    <source>Sub-high A (0.8-1.6 MPa)</source>
-   <translation type="unfinished" />
+   <translation>次高压A（0.8–1.6 MPa）</translation>
   </message>
   <message>
    <source>High B (1.6-2.5 MPa)</source>
-   <translation type="unfinished" />
+   <translation>高压B（1.6–2.5 MPa）</translation>
   </message>
   <message>
    <source>High A (2.5-4.0 MPa)</source>
-   <translation type="unfinished" />
+   <translation>高压A（2.5–4.0 MPa）</translation>
   </message>
   <message>
    <source>Good</source>
-   <translation type="unfinished" />
+   <translation>良好</translation>
   </message>
   <message>
    <source>Fair</source>
-   <translation type="unfinished" />
+   <translation>一般</translation>
   </message>
   <message>
    <source>Poor</source>
-   <translation type="unfinished" />
+   <translation>较差</translation>
   </message>
   <message>
    <source>Critical</source>
-   <translation type="unfinished" />
+   <translation>危急</translation>
   </message>
   <message>
    <source>Field survey</source>
-   <translation type="unfinished" />
+   <translation>实地探测</translation>
   </message>
   <message>
    <source>As-built drawing</source>
-   <translation type="unfinished" />
+   <translation>竣工图</translation>
   </message>
   <message>
    <source>Design drawing</source>
-   <translation type="unfinished" />
+   <translation>设计图</translation>
   </message>
   <message>
    <source>Inferred</source>
-   <translation type="unfinished" />
+   <translation>推断</translation>
   </message>
   <message>
    <source>OpenStreetMap</source>
-   <translation type="unfinished" />
+   <translation>OpenStreetMap</translation>
   </message>
   <message>
    <source>In use</source>
-   <translation type="unfinished" />
+   <translation>在用</translation>
   </message>
   <message>
    <source>Planned</source>
-   <translation type="unfinished" />
+   <translation>规划</translation>
   </message>
   <message>
    <source>Under construction</source>
-   <translation type="unfinished" />
+   <translation>在建</translation>
   </message>
   <message>
    <source>Abandoned</source>
-   <translation type="unfinished" />
+   <translation>废弃</translation>
   </message>
   <message>
    <source>Directly buried</source>
-   <translation type="unfinished" />
+   <translation>直埋</translation>
   </message>
   <message>
    <source>Duct / conduit</source>
-   <translation type="unfinished" />
+   <translation>管块 / 排管</translation>
   </message>
   <message>
    <source>Utility tunnel</source>
-   <translation type="unfinished" />
+   <translation>综合管廊</translation>
   </message>
   <message>
    <source>Overhead</source>
-   <translation type="unfinished" />
+   <translation>架空</translation>
   </message>
   <message>
    <source>On surface</source>
-   <translation type="unfinished" />
+   <translation>地面敷设</translation>
   </message>
   <message>
    <source>Valve</source>
-   <translation type="unfinished" />
+   <translation>阀门</translation>
   </message>
   <message>
    <source>Fire hydrant</source>
-   <translation type="unfinished" />
+   <translation>消火栓</translation>
   </message>
   <message>
    <source>Manhole</source>
-   <translation type="unfinished" />
+   <translation>检查井</translation>
   </message>
   <message>
    <source>Pump station</source>
-   <translation type="unfinished" />
+   <translation>泵站</translation>
   </message>
   <message>
    <source>Substation</source>
-   <translation type="unfinished" />
+   <translation>变电站</translation>
   </message>
   <message>
    <source>Transformer</source>
-   <translation type="unfinished" />
+   <translation>变压器</translation>
   </message>
   <message>
    <source>Tower / pole</source>
-   <translation type="unfinished" />
+   <translation>铁塔 / 电杆</translation>
   </message>
   <message>
    <source>Pressure regulator station</source>
-   <translation type="unfinished" />
+   <translation>调压站</translation>
   </message>
   <message>
    <source>Other node</source>
-   <translation type="unfinished" />
+   <translation>其他节点</translation>
   </message>
   <message>
    <source>Expressway</source>
-   <translation type="unfinished" />
+   <translation>快速路</translation>
   </message>
   <message>
    <source>Arterial road</source>
-   <translation type="unfinished" />
+   <translation>主干路</translation>
   </message>
   <message>
    <source>Secondary road</source>
-   <translation type="unfinished" />
+   <translation>次干路</translation>
   </message>
   <message>
    <source>Branch road</source>
-   <translation type="unfinished" />
+   <translation>支路</translation>
   </message>
   <message>
    <source>Service / access road</source>
-   <translation type="unfinished" />
+   <translation>服务 / 出入道路</translation>
   </message>
   <message>
    <source>Pedestrian way</source>
-   <translation type="unfinished" />
+   <translation>步行道</translation>
   </message>
   <message>
    <source>Cycleway</source>
-   <translation type="unfinished" />
+   <translation>自行车道</translation>
   </message>
   <message>
    <source>Other way</source>
-   <translation type="unfinished" />
+   <translation>其他道路</translation>
   </message>
   <message>
    <source>Emergency shelter</source>
-   <translation type="unfinished" />
+   <translation>紧急避难场所</translation>
   </message>
   <message>
    <source>Fixed shelter, short-term</source>
-   <translation type="unfinished" />
+   <translation>短期固定避难场所</translation>
   </message>
   <message>
    <source>Fixed shelter, medium-term</source>
-   <translation type="unfinished" />
+   <translation>中期固定避难场所</translation>
   </message>
   <message>
    <source>Fixed shelter, long-term</source>
-   <translation type="unfinished" />
+   <translation>长期固定避难场所</translation>
   </message>
   <message>
    <source>Central shelter</source>
-   <translation type="unfinished" />
+   <translation>中心避难场所</translation>
   </message>
   <message>
    <source>Existing</source>
-   <translation type="unfinished" />
+   <translation>现有</translation>
   </message>
   <message>
    <source>Closed</source>
-   <translation type="unfinished" />
+   <translation>关闭</translation>
   </message>
   <message>
    <source>Community centre</source>
-   <translation type="unfinished" />
+   <translation>社区中心</translation>
   </message>
   <message>
    <source>School</source>
-   <translation type="unfinished" />
+   <translation>学校</translation>
   </message>
   <message>
    <source>Park / open space</source>
-   <translation type="unfinished" />
+   <translation>公园 / 开敞空间</translation>
   </message>
   <message>
    <source>Sports ground</source>
-   <translation type="unfinished" />
+   <translation>体育场地</translation>
   </message>
   <message>
    <source>Other candidate</source>
-   <translation type="unfinished" />
+   <translation>其他备选用地</translation>
   </message>
   <message>
    <source>Fire station</source>
-   <translation type="unfinished" />
+   <translation>消防站</translation>
   </message>
   <message>
    <source>Hospital</source>
-   <translation type="unfinished" />
+   <translation>医院</translation>
   </message>
   <message>
    <source>Ambulance (EMS) station</source>
-   <translation type="unfinished" />
+   <translation>急救站</translation>
   </message>
   <message>
    <source>Emergency supply depot</source>
-   <translation type="unfinished" />
+   <translation>应急物资储备库</translation>
   </message>
   <message>
    <source>Police station</source>
-   <translation type="unfinished" />
+   <translation>派出所</translation>
   </message>
   <message>
    <source>Other facility</source>
-   <translation type="unfinished" />
+   <translation>其他设施</translation>
   </message>
   <message>
    <source>Residential</source>
-   <translation type="unfinished" />
+   <translation>居住</translation>
   </message>
   <message>
    <source>Commercial</source>
-   <translation type="unfinished" />
+   <translation>商业</translation>
   </message>
   <message>
    <source>Industrial</source>
-   <translation type="unfinished" />
+   <translation>工业</translation>
   </message>
   <message>
    <source>Public</source>
-   <translation type="unfinished" />
+   <translation>公共</translation>
   </message>
   <message>
    <source>Other / unknown</source>
-   <translation type="unfinished" />
+   <translation>其他 / 未知</translation>
   </message>
   <message>
    <source>Error</source>
-   <translation type="unfinished" />
+   <translation>错误</translation>
   </message>
   <message>
    <source>Warning</source>
-   <translation type="unfinished" />
+   <translation>警告</translation>
   </message>
   <message>
    <source>Information</source>
-   <translation type="unfinished" />
+   <translation>提示</translation>
   </message>
   <message>
    <source>Owner</source>
-   <translation type="unfinished" />
+   <translation>权属单位</translation>
   </message>
   <message>
    <source>Data source</source>
-   <translation type="unfinished" />
+   <translation>数据来源</translation>
   </message>
   <message>
    <source>Source reference</source>
-   <translation type="unfinished" />
+   <translation>来源编号</translation>
   </message>
   <message>
    <source>Last updated</source>
-   <translation type="unfinished" />
+   <translation>更新日期</translation>
   </message>
   <message>
    <source>Remarks</source>
-   <translation type="unfinished" />
+   <translation>备注</translation>
   </message>
   <message>
    <source>Name</source>
-   <translation type="unfinished" />
+   <translation>名称</translation>
   </message>
   <message>
    <source>Kind of risk source</source>
-   <translation type="unfinished" />
+   <translation>风险源类型</translation>
   </message>
   <message>
    <source>Risk grade</source>
-   <translation type="unfinished" />
+   <translation>风险等级</translation>
   </message>
   <message>
    <source>Hazard-source level (1-4)</source>
-   <translation type="unfinished" />
+   <translation>危险源级别（1–4）</translation>
   </message>
   <message>
    <source>Main hazardous substance</source>
-   <translation type="unfinished" />
+   <translation>主要危险物质</translation>
   </message>
   <message>
    <source>Quantity (t)</source>
-   <translation type="unfinished" />
+   <translation>数量（吨）</translation>
   </message>
   <message>
    <source>Safety distance (m)</source>
-   <translation type="unfinished" />
+   <translation>安全距离（米）</translation>
   </message>
   <message>
    <source>Responsible unit</source>
-   <translation type="unfinished" />
+   <translation>责任单位</translation>
   </message>
   <message>
    <source>Contact</source>
-   <translation type="unfinished" />
+   <translation>联系方式</translation>
   </message>
   <message>
    <source>Network type</source>
-   <translation type="unfinished" />
+   <translation>管网类型</translation>
   </message>
   <message>
    <source>Subtype</source>
-   <translation type="unfinished" />
+   <translation>子类型</translation>
   </message>
   <message>
    <source>Material</source>
-   <translation type="unfinished" />
+   <translation>材质</translation>
   </message>
   <message>
    <source>Diameter (mm)</source>
-   <translation type="unfinished" />
+   <translation>管径（毫米）</translation>
   </message>
   <message>
    <source>Gas pressure class</source>
-   <translation type="unfinished" />
+   <translation>燃气压力级制</translation>
   </message>
   <message>
    <source>Voltage (kV)</source>
-   <translation type="unfinished" />
+   <translation>电压（千伏）</translation>
   </message>
   <message>
    <source>Installation year</source>
-   <translation type="unfinished" />
+   <translation>建设年份</translation>
   </message>
   <message>
    <source>Burial depth (m)</source>
-   <translation type="unfinished" />
+   <translation>埋深（米）</translation>
   </message>
   <message>
    <source>Burial type</source>
-   <translation type="unfinished" />
+   <translation>埋设方式</translation>
   </message>
   <message>
    <source>Condition</source>
-   <translation type="unfinished" />
+   <translation>状况</translation>
   </message>
   <message>
    <source>Status</source>
-   <translation type="unfinished" />
+   <translation>状态</translation>
   </message>
   <message>
    <source>Operator</source>
-   <translation type="unfinished" />
+   <translation>运营单位</translation>
   </message>
   <message>
    <source>Road name</source>
-   <translation type="unfinished" />
+   <translation>所在道路</translation>
   </message>
   <message>
    <source>Node kind</source>
-   <translation type="unfinished" />
+   <translation>节点类型</translation>
   </message>
   <message>
    <source>Ground elevation (m)</source>
-   <translation type="unfinished" />
+   <translation>地面高程（米）</translation>
   </message>
   <message>
    <source>Depth (m)</source>
-   <translation type="unfinished" />
+   <translation>深度（米）</translation>
   </message>
   <message>
    <source>Road class</source>
-   <translation type="unfinished" />
+   <translation>道路等级</translation>
   </message>
   <message>
    <source>Speed (km/h)</source>
-   <translation type="unfinished" />
+   <translation>速度（公里/小时）</translation>
   </message>
   <message>
    <source>One-way (0 no, 1 along, -1 against)</source>
-   <translation type="unfinished" />
+   <translation>单行（0 否，1 顺向，-1 逆向）</translation>
   </message>
   <message>
    <source>Passable</source>
-   <translation type="unfinished" />
+   <translation>可通行</translation>
   </message>
   <message>
    <source>Width (m)</source>
-   <translation type="unfinished" />
+   <translation>宽度（米）</translation>
   </message>
   <message>
    <source>Evacuation route</source>
-   <translation type="unfinished" />
+   <translation>疏散通道</translation>
   </message>
   <message>
    <source>Shelter class</source>
-   <translation type="unfinished" />
+   <translation>避难场所类别</translation>
   </message>
   <message>
    <source>Effective area (m2)</source>
-   <translation type="unfinished" />
+   <translation>有效避难面积（平方米）</translation>
   </message>
   <message>
    <source>Capacity (persons)</source>
-   <translation type="unfinished" />
+   <translation>可容纳人数</translation>
   </message>
   <message>
    <source>Facilities (water, power, toilets, ...)</source>
-   <translation type="unfinished" />
+   <translation>配套设施（供水、供电、厕所等）</translation>
   </message>
   <message>
    <source>Number of entrances</source>
-   <translation type="unfinished" />
+   <translation>出入口数量</translation>
   </message>
   <message>
    <source>Manager</source>
-   <translation type="unfinished" />
+   <translation>管理单位</translation>
   </message>
   <message>
    <source>Kind of candidate site</source>
-   <translation type="unfinished" />
+   <translation>备选用地类型</translation>
   </message>
   <message>
    <source>Facility kind</source>
-   <translation type="unfinished" />
+   <translation>设施类型</translation>
   </message>
   <message>
    <source>Capacity (beds, vehicles or units)</source>
-   <translation type="unfinished" />
+   <translation>能力（床位、车辆或单位数）</translation>
   </message>
   <message>
    <source>Turnout / start delay (min)</source>
-   <translation type="unfinished" />
+   <translation>出动 / 启动时间（分钟）</translation>
   </message>
   <message>
    <source>Reference year</source>
-   <translation type="unfinished" />
+   <translation>基准年份</translation>
   </message>
   <message>
    <source>District</source>
-   <translation type="unfinished" />
+   <translation>行政区</translation>
   </message>
   <message>
    <source>Building use</source>
-   <translation type="unfinished" />
+   <translation>建筑用途</translation>
   </message>
   <message>
    <source>Floors</source>
-   <translation type="unfinished" />
+   <translation>层数</translation>
   </message>
   <message>
    <source>Height (m)</source>
-   <translation type="unfinished" />
+   <translation>高度（米）</translation>
   </message>
   <message>
    <source>Year built</source>
-   <translation type="unfinished" />
+   <translation>建成年份</translation>
   </message>
   <message>
    <source>Estimated residents</source>
-   <translation type="unfinished" />
+   <translation>估算居住人口</translation>
+  </message>
+  <message>
+   <source>Resilience planning panel</source>
+   <translation>韧性规划面板</translation>
+  </message>
+  <message>
+   <source>Show or hide the Resilience planning panel (overlay, coverage, risk, census)</source>
+   <translation>显示或隐藏韧性规划面板（叠加、覆盖分析、风险、普查）</translation>
+  </message>
+  <message>
+   <source>Who serves here?</source>
+   <translation>此处由哪个设施服务？</translation>
+  </message>
+  <message>
+   <source>Click the map to see the nearest facility over the network and whether the place is covered</source>
+   <translation>点击地图，查看经路网最近的设施以及该处是否被覆盖</translation>
   </message>
   <message>
    <source>Create planning database…</source>
-   <translation type="unfinished" />
+   <translation>创建规划数据库…</translation>
   </message>
   <message>
    <source>Import OpenStreetMap data…</source>
-   <translation type="unfinished" />
+   <translation>导入 OpenStreetMap 数据…</translation>
   </message>
   <message>
    <source>Validate census data…</source>
-   <translation type="unfinished" />
+   <translation>检查普查数据…</translation>
   </message>
   <message>
-   <source>&amp;Resilience planning</source>
-   <translation type="unfinished" />
+   <source>Validate census data</source>
+   <translation>检查普查数据</translation>
   </message>
   <message>
-   <source>Planning database</source>
-   <translation type="unfinished" />
+   <source>Click a finding to zoom to the feature and select it</source>
+   <translation>点击一条问题可缩放至对应要素并将其选中</translation>
+  </message>
+  <message>
+   <source>Export census package…</source>
+   <translation>导出普查成果包…</translation>
+  </message>
+  <message>
+   <source>Opens resilience:export_census for the planning database</source>
+   <translation>为该规划数据库打开 resilience:export_census</translation>
+  </message>
+  <message>
+   <source>Choose a planning database in the Overlay tab.</source>
+   <translation>请在“叠加”选项卡中选择规划数据库。</translation>
+  </message>
+  <message>
+   <source>Choose an existing planning database in the Overlay tab.</source>
+   <translation>请在“叠加”选项卡中选择一个已有的规划数据库。</translation>
+  </message>
+  <message>
+   <source>{} features checked: {} errors, {} warnings.</source>
+   <translation>已检查 {} 个要素：{} 个错误，{} 个警告。</translation>
+  </message>
+  <message>
+   <source>Planning database: {}</source>
+   <translation>规划数据库：{}</translation>
+  </message>
+  <message>
+   <source>The layer {} is not in the project: add the database layers first.</source>
+   <translation>图层 {} 不在项目中：请先添加数据库图层。</translation>
+  </message>
+  <message>
+   <source>Cancel</source>
+   <translation>取消</translation>
+  </message>
+  <message>
+   <source>Cancelling…</source>
+   <translation>正在取消…</translation>
+  </message>
+  <message>
+   <source>Cancelled; nothing was added to the project.</source>
+   <translation>已取消；未向项目添加任何内容。</translation>
+  </message>
+  <message>
+   <source>Running {}…</source>
+   <translation>正在运行 {}…</translation>
+  </message>
+  <message>
+   <source>Cannot start: {}</source>
+   <translation>无法启动：{}</translation>
+  </message>
+  <message>
+   <source>Done.</source>
+   <translation>完成。</translation>
+  </message>
+  <message>
+   <source>Failed: {}</source>
+   <translation>失败：{}</translation>
+  </message>
+  <message>
+   <source>Inputs</source>
+   <translation>输入</translation>
+  </message>
+  <message>
+   <source>Preset</source>
+   <translation>预设</translation>
+  </message>
+  <message>
+   <source>Demand</source>
+   <translation>需求</translation>
+  </message>
+  <message>
+   <source>Population field</source>
+   <translation>人口字段</translation>
+  </message>
+  <message>
+   <source>Run coverage</source>
+   <translation>运行覆盖分析</translation>
+  </message>
+  <message>
+   <source>Summary</source>
+   <translation>汇总</translation>
+  </message>
+  <message>
+   <source>Run the coverage to see the population covered.</source>
+   <translation>运行覆盖分析以查看覆盖人口。</translation>
+  </message>
+  <message>
+   <source>{} m</source>
+   <translation>{} 米</translation>
+  </message>
+  <message>
+   <source>{} min at {} km/h</source>
+   <translation>{} 分钟（按 {} 公里/小时）</translation>
+  </message>
+  <message>
+   <source>Choose a facility layer.</source>
+   <translation>请选择设施图层。</translation>
+  </message>
+  <message>
+   <source>Service areas need a road network.</source>
+   <translation>计算服务范围需要道路网络。</translation>
+  </message>
+  <message>
+   <source>Population {population}: covered {covered} ({share}), uncovered {uncovered}.</source>
+   <translation>人口 {population}：已覆盖 {covered}（{share}），未覆盖 {uncovered}。</translation>
+  </message>
+  <message>
+   <source>No facility is overloaded.</source>
+   <translation>没有超负荷的设施。</translation>
+  </message>
+  <message>
+   <source>Choose a demand layer and its population field.</source>
+   <translation>请选择需求图层及其人口字段。</translation>
+  </message>
+  <message>
+   <source>Done: {} layers added.</source>
+   <translation>完成：已添加 {} 个图层。</translation>
+  </message>
+  <message>
+   <source>Service areas – {}</source>
+   <translation>服务范围 – {}</translation>
+  </message>
+  <message>
+   <source>Demand coverage – {}</source>
+   <translation>需求覆盖 – {}</translation>
+  </message>
+  <message>
+   <source>Facility loads – {}</source>
+   <translation>设施负荷 – {}</translation>
+  </message>
+  <message>
+   <source>Service areas of {} facilities added.</source>
+   <translation>已添加 {} 个设施的服务范围。</translation>
+  </message>
+  <message>
+   <source>Most overloaded: {}</source>
+   <translation>超负荷最严重：{}</translation>
+  </message>
+  <message>
+   <source>Covered</source>
+   <translation>已覆盖</translation>
+  </message>
+  <message>
+   <source>Uncovered</source>
+   <translation>未覆盖</translation>
+  </message>
+  <message>
+   <source>Facility {}</source>
+   <translation>设施 {}</translation>
+  </message>
+  <message>
+   <source>{} (load {:.1f}×)</source>
+   <translation>{}（负荷 {:.1f} 倍）</translation>
+  </message>
+  <message>
+   <source>Resilience planning</source>
+   <translation>韧性规划</translation>
+  </message>
+  <message>
+   <source>Overlay</source>
+   <translation>叠加</translation>
   </message>
   <message>
    <source>Coverage</source>
-   <translation type="unfinished" />
+   <translation>覆盖分析</translation>
+  </message>
+  <message>
+   <source>Risk</source>
+   <translation>风险</translation>
+  </message>
+  <message>
+   <source>Census</source>
+   <translation>普查</translation>
+  </message>
+  <message>
+   <source>Looking for the nearest facility…</source>
+   <translation>正在查找最近的设施…</translation>
+  </message>
+  <message>
+   <source>covered</source>
+   <translation>已覆盖</translation>
+  </message>
+  <message>
+   <source>NOT covered</source>
+   <translation>未被覆盖</translation>
+  </message>
+  <message>
+   <source>Served by {name}: {distance} m over the network; {covered}.</source>
+   <translation>服务设施：{name}，经路网 {distance} 米；{covered}。</translation>
+  </message>
+  <message>
+   <source>Served by {name}: {distance} m in a straight line (no road network); {covered}.</source>
+   <translation>服务设施：{name}，直线距离 {distance} 米（无道路网络）；{covered}。</translation>
+  </message>
+  <message>
+   <source>Choose the facilities in the Coverage tab first.</source>
+   <translation>请先在“覆盖分析”选项卡中选择设施。</translation>
+  </message>
+  <message>
+   <source>No facility can be reached from here over the network.</source>
+   <translation>从此处经路网无法到达任何设施。</translation>
+  </message>
+  <message>
+   <source>facility {}</source>
+   <translation>设施 {}</translation>
+  </message>
+  <message>
+   <source>No answer: {}</source>
+   <translation>查询失败：{}</translation>
+  </message>
+  <message>
+   <source>Planning database</source>
+   <translation>规划数据库</translation>
+  </message>
+  <message>
+   <source>GeoPackage (*.gpkg)</source>
+   <translation>GeoPackage (*.gpkg)</translation>
+  </message>
+  <message>
+   <source>Open a planning database</source>
+   <translation>打开规划数据库</translation>
+  </message>
+  <message>
+   <source>Add layers</source>
+   <translation>添加图层</translation>
+  </message>
+  <message>
+   <source>Add every layer of the database, grouped by theme, with its style</source>
+   <translation>按专题分组添加数据库的全部图层，并应用各自的样式</translation>
+  </message>
+  <message>
+   <source>Create new…</source>
+   <translation>新建…</translation>
+  </message>
+  <message>
+   <source>Create</source>
+   <translation>创建</translation>
+  </message>
+  <message>
+   <source>Themes shown on the map</source>
+   <translation>地图上显示的专题</translation>
+  </message>
+  <message>
+   <source>Hazard raster</source>
+   <translation>灾害栅格</translation>
+  </message>
+  <message>
+   <source>Rasters (*.tif *.tiff *.vrt *.asc *.img);;All files (*)</source>
+   <translation>栅格 (*.tif *.tiff *.vrt *.asc *.img);;所有文件 (*)</translation>
+  </message>
+  <message>
+   <source>File</source>
+   <translation>文件</translation>
+  </message>
+  <message>
+   <source>Opacity</source>
+   <translation>不透明度</translation>
+  </message>
+  <message>
+   <source>Add hazard raster (blue depth ramp)</source>
+   <translation>添加灾害栅格（蓝色水深色带）</translation>
+  </message>
+  <message>
+   <source>Risk grades</source>
+   <translation>风险等级</translation>
+  </message>
+  <message>
+   <source>Shelter classes</source>
+   <translation>避难场所类别</translation>
+  </message>
+  <message>
+   <source>Create a planning database</source>
+   <translation>创建规划数据库</translation>
+  </message>
+  <message>
+   <source>Choose an existing planning database first.</source>
+   <translation>请先选择一个已有的规划数据库。</translation>
+  </message>
+  <message>
+   <source>Planning database created. Press "Add layers" to show it.</source>
+   <translation>规划数据库已创建。请点击“添加图层”显示。</translation>
+  </message>
+  <message>
+   <source>Choose a hazard raster file first.</source>
+   <translation>请先选择灾害栅格文件。</translation>
+  </message>
+  <message>
+   <source>{} layers added from {}.</source>
+   <translation>已添加 {} 个图层（来自 {}）。</translation>
+  </message>
+  <message>
+   <source>Hazard raster {} added to the group {}.</source>
+   <translation>灾害栅格 {} 已添加到图层组“{}”。</translation>
+  </message>
+  <message>
+   <source>{} is not a raster QGIS can read.</source>
+   <translation>{} 不是 QGIS 可读取的栅格。</translation>
+  </message>
+  <message>
+   <source>Grade</source>
+   <translation>等级</translation>
+  </message>
+  <message>
+   <source>Kind</source>
+   <translation>类型</translation>
+  </message>
+  <message>
+   <source>People</source>
+   <translation>人数</translation>
+  </message>
+  <message>
+   <source>Lifelines (m)</source>
+   <translation>生命线（米）</translation>
+  </message>
+  <message>
+   <source>Build influence zones</source>
+   <translation>生成影响范围</translation>
+  </message>
+  <message>
+   <source>Open risk list</source>
+   <translation>打开风险清单</translation>
+  </message>
+  <message>
+   <source>Exposure</source>
+   <translation>暴露分析</translation>
+  </message>
+  <message>
+   <source>Risk zones</source>
+   <translation>风险区</translation>
+  </message>
+  <message>
+   <source>or hazard raster</source>
+   <translation>或灾害栅格</translation>
+  </message>
+  <message>
+   <source>Run exposure</source>
+   <translation>运行暴露分析</translation>
+  </message>
+  <message>
+   <source>Run</source>
+   <translation>运行</translation>
+  </message>
+  <message>
+   <source>Click a row to zoom to its risk source</source>
+   <translation>点击一行可缩放至对应风险源</translation>
+  </message>
+  <message>
+   <source>Risk list</source>
+   <translation>风险清单</translation>
+  </message>
+  <message>
+   <source>Risk influence zones</source>
+   <translation>风险影响范围</translation>
+  </message>
+  <message>
+   <source>Choose risk zones or a hazard raster.</source>
+   <translation>请选择风险区或灾害栅格。</translation>
+  </message>
+  <message>
+   <source>Add the layers of a planning database first (Overlay tab).</source>
+   <translation>请先添加规划数据库的图层（“叠加”选项卡）。</translation>
+  </message>
+  <message>
+   <source>Exposed lifeline segments</source>
+   <translation>暴露的生命线段</translation>
+  </message>
+  <message>
+   <source>Exposed sites</source>
+   <translation>暴露的场所</translation>
+  </message>
+  <message>
+   <source>Nothing is exposed.</source>
+   <translation>无暴露对象。</translation>
+  </message>
+  <message>
+   <source>{:,.0f} m</source>
+   <translation>{:,.0f} 米</translation>
+  </message>
+  <message>
+   <source>{} sites</source>
+   <translation>{} 处场所</translation>
+  </message>
+  <message>
+   <source>{:,.0f} people</source>
+   <translation>{:,.0f} 人</translation>
+  </message>
+  <message>
+   <source>Cancelled.</source>
+   <translation>已取消。</translation>
+  </message>
+  <message>
+   <source>The algorithm failed.</source>
+   <translation>算法运行失败。</translation>
+  </message>
+  <message>
+   <source>The algorithm {} is not available.</source>
+   <translation>算法 {} 不可用。</translation>
+  </message>
+  <message>
+   <source>No results yet</source>
+   <translation>暂无结果</translation>
+  </message>
+  <message>
+   <source>&amp;Resilience planning</source>
+   <translation>韧性规划(&amp;R)</translation>
   </message>
   <message>
    <source>Risk and hazards</source>
-   <translation type="unfinished" />
+   <translation>风险与灾害</translation>
   </message>
   <message>
    <source>Census and reports</source>
-   <translation type="unfinished" />
+   <translation>普查与报告</translation>
+  </message>
+  <message>
+   <source>FACILITIES are points or polygons; polygons reach the network where its lines cross their boundary (else at the boundary point nearest to a road). NETWORK is a line layer; without it straight-line distances are used. The limit is MAX_DISTANCE (metres) or MAX_TIME (minutes, at SPEED_KMH or the speed in SPEED_FIELD); a PRESET fills the limits it defines when they are left empty. DELAY_FIELD gives a start delay per facility, in minutes with MAX_TIME and in metres with MAX_DISTANCE. ONEWAY_FIELD: 1/yes along the line, -1 against it, else both ways (travel goes from the facility outwards). SNAP_TOLERANCE joins line ends to vertices closer than it. BARRIERS (polygons, or a hazard raster with BARRIER_THRESHOLD) close the roads they touch; the outputs then also give the loss against the undisturbed network. All distances come from one multi-source shortest-path pass; per-facility areas use searches bounded by the limit.
+
+Presets:
+</source>
+   <translation>FACILITIES 为点或面；面状设施在路网线路穿越其边界处接入路网（否则在边界上距道路最近的点接入）。NETWORK 为线图层；不提供时采用直线距离。限值为 MAX_DISTANCE（米）或 MAX_TIME（分钟，按 SPEED_KMH 或 SPEED_FIELD 中的速度计算）；选择 PRESET 时，其规定的限值填入留空的限值参数。DELAY_FIELD 给出每个设施的启动延时，使用 MAX_TIME 时以分钟计，使用 MAX_DISTANCE 时以米计。ONEWAY_FIELD：1/yes 表示沿线方向单行，-1 表示逆线方向单行，其他值为双向（通行方向为从设施向外）。SNAP_TOLERANCE：将线端点连接到距离小于该值的顶点。BARRIERS（面，或配合 BARRIER_THRESHOLD 的灾害栅格）封闭其接触到的道路；此时输出还给出相对于未受阻断路网的损失。所有距离由一次多源最短路径计算得出；各设施的服务范围采用以限值为界的搜索。
+
+预设：
+</translation>
+  </message>
+  <message>
+   <source>min</source>
+   <translation>分钟</translation>
+  </message>
+  <message>
+   <source>m</source>
+   <translation>米</translation>
+  </message>
+  <message>
+   <source>Road network (lines; empty: straight-line distance)</source>
+   <translation>道路网络（线；留空则按直线距离）</translation>
+  </message>
+  <message>
+   <source>Custom (use the limits below)</source>
+   <translation>自定义（使用下方限值）</translation>
+  </message>
+  <message>
+   <source>Preset (planning standard)</source>
+   <translation>预设（规划标准）</translation>
+  </message>
+  <message>
+   <source>Maximum distance (m)</source>
+   <translation>最大距离（米）</translation>
+  </message>
+  <message>
+   <source>Maximum travel time (min)</source>
+   <translation>最大出行时间（分钟）</translation>
+  </message>
+  <message>
+   <source>Speed (km/h) for travel times</source>
+   <translation>计算出行时间的速度（公里/小时）</translation>
+  </message>
+  <message>
+   <source>Speed field of the network (km/h)</source>
+   <translation>路网速度字段（公里/小时）</translation>
+  </message>
+  <message>
+   <source>One-way field of the network</source>
+   <translation>路网单行字段</translation>
+  </message>
+  <message>
+   <source>Snapping tolerance of line ends (m)</source>
+   <translation>线端点捕捉容差（米）</translation>
+  </message>
+  <message>
+   <source>Start delay field of the facilities</source>
+   <translation>设施启动延时字段</translation>
+  </message>
+  <message>
+   <source>Barriers: polygons or a hazard raster (scenario)</source>
+   <translation>阻断：面或灾害栅格（情景）</translation>
+  </message>
+  <message>
+   <source>Hazard raster threshold (cells at or above it close the roads)</source>
+   <translation>灾害栅格阈值（大于或等于该值的像元封闭道路）</translation>
+  </message>
+  <message>
+   <source>FACILITIES is missing or cannot be read.</source>
+   <translation>FACILITIES 缺失或无法读取。</translation>
+  </message>
+  <message>
+   <source>No network: straight-line distances.</source>
+   <translation>无路网：采用直线距离。</translation>
+  </message>
+  <message>
+   <source>BARRIERS need a NETWORK; they are ignored for straight-line distances.</source>
+   <translation>BARRIERS 需要配合 NETWORK 使用；按直线距离计算时将被忽略。</translation>
+  </message>
+  <message>
+   <source>Demand: population polygons, points or raster</source>
+   <translation>需求：人口面、点或栅格</translation>
+  </message>
+  <message>
+   <source>Population field (vector demand)</source>
+   <translation>人口字段（矢量需求）</translation>
+  </message>
+  <message>
+   <source>DEMAND is missing or cannot be read.</source>
+   <translation>DEMAND 缺失或无法读取。</translation>
+  </message>
+  <message>
+   <source>Negative capacity in field {} of {}: feature ids {}</source>
+   <translation>字段 {}（图层 {}）中有负的容量：要素编号 {}</translation>
+  </message>
+  <message>
+   <source>{} m2 per person of the preset {} ({})</source>
+   <translation>人均 {} 平方米（预设 {}，{}）</translation>
+  </message>
+  <message>
+   <source>Capacity field {} is empty for {} facilities of {} and no capacity could be derived (feature ids {}); their capacity is unknown (not 0).</source>
+   <translation>容量字段 {} 在 {} 个设施（图层 {}）中为空且无法推算容量（要素编号 {}）；其容量未知（不按 0 计）。</translation>
+  </message>
+  <message>
+   <source>Facilities (points or polygons)</source>
+   <translation>设施（点或面）</translation>
+  </message>
+  <message>
+   <source>A hazard raster as BARRIERS needs BARRIER_THRESHOLD.</source>
+   <translation>以灾害栅格作为 BARRIERS 时需要给出 BARRIER_THRESHOLD。</translation>
+  </message>
+  <message>
+   <source>Barriers {} close {} of {} road edges ({:.1f} km).</source>
+   <translation>阻断 {} 封闭了 {}/{} 条道路边（{:.1f} 公里）。</translation>
+  </message>
+  <message>
+   <source>The demand layer does not overlap the network.</source>
+   <translation>需求图层与路网不重叠。</translation>
+  </message>
+  <message>
+   <source>Negative {} in {} (feature ids {}): no capacity is derived for them.</source>
+   <translation>{} 在 {} 中为负值（要素编号 {}）：不为其推算容量。</translation>
+  </message>
+  <message>
+   <source>the area per person of each shelter class ({}; {})</source>
+   <translation>各避难场所类别的人均面积（{}；{}）</translation>
+  </message>
+  <message>
+   <source>Capacity of {} features of {} with an empty {} derived from {} / {}: feature ids {}</source>
+   <translation>{} 个要素（图层 {}）的 {} 为空，其容量按 {} / {} 推算：要素编号 {}</translation>
+  </message>
+  <message>
+   <source>Capacity field of the facilities</source>
+   <translation>设施容量字段</translation>
+  </message>
+  <message>
+   <source>The demand layer {} is empty.</source>
+   <translation>需求图层 {} 为空。</translation>
+  </message>
+  <message>
+   <source>Choose the population field (DEMAND_FIELD) of {}.</source>
+   <translation>请选择 {} 的人口字段（DEMAND_FIELD）。</translation>
+  </message>
+  <message>
+   <source>{} demand features have an empty or negative {} (feature ids {}); counted as 0.</source>
+   <translation>{} 个需求要素的 {} 为空或为负（要素编号 {}）；按 0 计。</translation>
+  </message>
+  <message>
+   <source>{} demand units ({:.1%} of the population) are farther than {} m from the network; their access leg is counted.</source>
+   <translation>{} 个需求单元（占人口的 {:.1%}）距路网超过 {} 米；其接入段距离已计入。</translation>
+  </message>
+  <message>
+   <source>{} of {} cannot be turned into a capacity: choose a shelter PRESET (area per person) or give a {} field.</source>
+   <translation>{}（图层 {}）无法换算为容量：请选择避难场所 PRESET（人均面积）或提供 {} 字段。</translation>
+  </message>
+  <message>
+   <source>Straight-line travel time at {} km/h.</source>
+   <translation>按 {} 公里/小时计算直线出行时间。</translation>
+  </message>
+  <message>
+   <source>{} samples of the hazard raster {} along roads are nodata; they do not close roads.</source>
+   <translation>沿道路的 {} 个采样点在灾害栅格 {} 中为无数据值；这些采样点不封闭道路。</translation>
+  </message>
+  <message>
+   <source>BARRIERS must be a polygon layer or a raster: {}</source>
+   <translation>BARRIERS 必须是面图层或栅格：{}</translation>
+  </message>
+  <message>
+   <source>Population raster {}: {} nodata cells are left out.</source>
+   <translation>人口栅格 {}：已排除 {} 个无数据像元。</translation>
+  </message>
+  <message>
+   <source>The population raster {} has no populated cells.</source>
+   <translation>人口栅格 {} 中没有有人口的像元。</translation>
   </message>
   <message>
    <source>Create planning database</source>
-   <translation type="unfinished" />
+   <translation>创建规划数据库</translation>
   </message>
   <message>
    <source>Creates a GeoPackage with every layer of the planning data model: risk sources, lifelines and their nodes, road network, shelters and candidate sites, emergency facilities, population and buildings. Each layer carries its default style, attribute form with drop-down lists, range checks, constraints and default values, so it opens in QGIS ready to edit.
 
 CRS: a projected CRS in metres. When left empty it is the UTM zone of EXTENT; a geographic CRS is replaced by the UTM zone of the extent.</source>
-   <translation type="unfinished" />
-  </message>
-  <message>
-   <source>GeoPackage (*.gpkg)</source>
-   <translation type="unfinished" />
+   <translation>创建包含规划数据模型全部图层的 GeoPackage：风险源、生命线及其节点、道路网络、避难场所及备选用地、应急设施、人口和建筑。每个图层都带有默认样式和属性表单（下拉列表、范围检查、约束和默认值），在 QGIS 中打开即可编辑。
+
+坐标系：以米为单位的投影坐标系。留空时使用 EXTENT 所在的 UTM 带；地理坐标系会被替换为范围所在的 UTM 带。</translation>
   </message>
   <message>
    <source>CRS (projected, metres)</source>
-   <translation type="unfinished" />
+   <translation>坐标系（投影，米）</translation>
   </message>
   <message>
    <source>Extent (to choose the CRS)</source>
-   <translation type="unfinished" />
+   <translation>范围（用于选择坐标系）</translation>
   </message>
   <message>
    <source>Give a projected CRS in metres, or an EXTENT to choose one.</source>
-   <translation type="unfinished" />
+   <translation>请给出以米为单位的投影坐标系，或给出 EXTENT 以自动选择。</translation>
   </message>
   <message>
    <source>Created {} with {} layers in {}.</source>
-   <translation type="unfinished" />
+   <translation>已创建 {}，包含 {} 个图层，坐标系 {}。</translation>
   </message>
   <message>
    <source>OUTPUT must be a GeoPackage file (.gpkg): {}</source>
-   <translation type="unfinished" />
+   <translation>OUTPUT 必须是 GeoPackage 文件（.gpkg）：{}</translation>
   </message>
   <message>
    <source>{} is not a metric CRS; using {} instead.</source>
-   <translation type="unfinished" />
+   <translation>{} 不是以米为单位的坐标系；改用 {}。</translation>
   </message>
   <message>
    <source>CRS chosen from the extent: {}</source>
-   <translation type="unfinished" />
+   <translation>根据范围选择的坐标系：{}</translation>
   </message>
   <message>
    <source>CRS {} does not measure in metres; give a projected CRS or an EXTENT to choose its UTM zone.</source>
-   <translation type="unfinished" />
+   <translation>坐标系 {} 不以米为单位；请给出投影坐标系，或给出 EXTENT 以选择 UTM 带。</translation>
   </message>
   <message>
-   <source>Resilience planning</source>
-   <translation type="unfinished" />
+   <source>Diameter class</source>
+   <translation>管径分级</translation>
   </message>
   <message>
-   <source>Resilience planning {}</source>
-   <translation type="unfinished" />
+   <source>Installation decade</source>
+   <translation>建设年代</translation>
   </message>
   <message>
-   <source>The planning database {} has no valid layer "{}".</source>
-   <translation type="unfinished" />
+   <source>Segments</source>
+   <translation>段数</translation>
   </message>
   <message>
-   <source>The planning database {} does not exist.</source>
-   <translation type="unfinished" />
+   <source>Length (km)</source>
+   <translation>长度（公里）</translation>
   </message>
   <message>
-   <source>{} is not a planning database: layers missing: {}</source>
-   <translation type="unfinished" />
+   <source>Nodes</source>
+   <translation>节点数</translation>
   </message>
   <message>
-   <source>Could not save the style of {}: {}</source>
-   <translation type="unfinished" />
+   <source>Features with effective area</source>
+   <translation>已填有效面积的要素数</translation>
   </message>
   <message>
-   <source>Cannot open {} for writing.</source>
-   <translation type="unfinished" />
+   <source>Features with capacity</source>
+   <translation>已填容量的要素数</translation>
+  </message>
+  <message>
+   <source>Points</source>
+   <translation>点要素</translation>
+  </message>
+  <message>
+   <source>Areas</source>
+   <translation>面要素</translation>
+  </message>
+  <message>
+   <source>Total</source>
+   <translation>合计</translation>
+  </message>
+  <message>
+   <source>Features in</source>
+   <translation>范围内要素数</translation>
+  </message>
+  <message>
+   <source>Exported</source>
+   <translation>已导出</translation>
+  </message>
+  <message>
+   <source>Left out</source>
+   <translation>已剔除</translation>
+  </message>
+  <message>
+   <source>Features</source>
+   <translation>要素数</translation>
+  </message>
+  <message>
+   <source>Findings</source>
+   <translation>问题</translation>
+  </message>
+  <message>
+   <source>Census code</source>
+   <translation>普查编码</translation>
+  </message>
+  <message>
+   <source>Export census package</source>
+   <translation>导出普查成果包</translation>
+  </message>
+  <message>
+   <source>Writes the census package of a planning database into the OUTPUT folder:
+- census.gpkg: one layer per infrastructure class (risk sources, lifelines and their nodes, roads, shelters, shelter candidates, facilities) in the census schema, with field aliases, forms and styles. Only valid features are exported: a feature with an error of validate_census (missing required value, value not allowed, invalid or empty geometry, duplicate asset ID) is left out and listed in the layer "findings" with every reason. Features keep their feature id. Lines are stored as MultiLineString;
+- census_statistics.xlsx (one sheet per table) and csv/*.csv (UTF-8): lifeline length by network type, material, diameter class, installation decade and condition; road length by class; node counts by kind and network; shelters by class with effective area and capacity; facilities by kind; risk sources by grade and kind; features in, exported and left out per layer;
+- provenance.json and the sheet "provenance": plugin, QGIS and GDAL versions, inputs with their SHA-256, CRS, parameters, start and end time (UTC), feature counts.
+
+AREA (optional): only features intersecting the polygons are exported; lines are cut to them, points and polygons are kept whole (their recorded area and capacity describe the whole site). Left-out features are reported when they intersect AREA (an invalid geometry is repaired for this test), or when they have no geometry. An AREA without polygons is an error; an AREA that no feature intersects gives a warning and an empty but complete package.
+
+The package is built beside OUTPUT and replaces it only when complete: a failed or cancelled export leaves the previous package as it was. An existing OUTPUT folder is replaced only when it is empty or holds a census package.</source>
+   <translation>将规划数据库的普查成果包写入 OUTPUT 文件夹：
+- census.gpkg：按普查数据结构，每类基础设施（风险源、生命线及其节点、道路、避难场所、避难场所备选用地、应急设施）一个图层，带字段别名、表单和样式。只导出有效要素：存在 validate_census 错误（必填值缺失、取值不允许、几何无效或为空、资产编号重复）的要素被剔除，并连同全部原因列入图层“findings”。要素保留原要素编号。线以 MultiLineString 存储；
+- census_statistics.xlsx（每张表一个工作表）和 csv/*.csv（UTF-8）：按管网类型、材质、管径分级、建设年代和状况统计的生命线长度；按道路等级统计的道路长度；按类型和管网统计的节点数；按类别统计的避难场所及其有效面积和容量；按类型统计的应急设施；按等级和类型统计的风险源；各图层范围内、已导出和已剔除的要素数；
+- provenance.json 和工作表“provenance”：插件、QGIS 和 GDAL 版本，输入数据及其 SHA-256，坐标系，参数，开始和结束时间（UTC），要素数量。
+
+AREA（可选）：只导出与其中的面相交的要素；线按面裁切，点和面保持完整（其记录的面积和容量描述的是整个场地）。被剔除的要素在其范围与 AREA 接触或没有几何时予以报告。AREA 中没有面时报错；AREA 与任何要素都不相交时给出警告，并生成一个空但完整的成果包。
+
+成果包在 OUTPUT 旁生成，完整后才替换 OUTPUT：导出失败或取消时，原有成果包保持不变。已存在的 OUTPUT 文件夹只有在为空或包含普查成果包时才会被替换。</translation>
   </message>
   <message>
    <source>(not set)</source>
-   <translation type="unfinished" />
+   <translation>（未填写）</translation>
+  </message>
+  <message>
+   <source>Saving styles</source>
+   <translation>正在保存样式</translation>
+  </message>
+  <message>
+   <source>Computing statistics</source>
+   <translation>正在计算统计数据</translation>
+  </message>
+  <message>
+   <source>{} (code)</source>
+   <translation>{}（代码）</translation>
+  </message>
+  <message>
+   <source>Area to export (polygons)</source>
+   <translation>导出范围（面）</translation>
+  </message>
+  <message>
+   <source>Census package folder</source>
+   <translation>普查成果包文件夹</translation>
+  </message>
+  <message>
+   <source>Census GeoPackage</source>
+   <translation>普查 GeoPackage</translation>
+  </message>
+  <message>
+   <source>Statistics workbook</source>
+   <translation>统计工作簿</translation>
+  </message>
+  <message>
+   <source>Provenance record</source>
+   <translation>溯源记录</translation>
+  </message>
+  <message>
+   <source>Features exported</source>
+   <translation>已导出要素数</translation>
+  </message>
+  <message>
+   <source>No OUTPUT folder given.</source>
+   <translation>未给出 OUTPUT 文件夹。</translation>
+  </message>
+  <message>
+   <source>AREA has no polygon to export: choose a layer with polygons (or selected polygons).</source>
+   <translation>AREA 中没有可用于导出的面：请选择含有面的图层（或已选中的面）。</translation>
+  </message>
+  <message>
+   <source>No valid feature of the database lies in AREA: the package is empty.</source>
+   <translation>数据库中没有位于 AREA 内的有效要素：成果包为空。</translation>
+  </message>
+  <message>
+   <source>Export cancelled; the previous package is unchanged.</source>
+   <translation>导出已取消；原有成果包未改变。</translation>
+  </message>
+  <message>
+   <source>under {} mm</source>
+   <translation>小于 {} 毫米</translation>
+  </message>
+  <message>
+   <source>The folder {} is not empty and holds no census package; choose a new or empty folder (the export replaces the whole folder).</source>
+   <translation>文件夹 {} 不为空且不包含普查成果包；请选择新的或空的文件夹（导出会替换整个文件夹）。</translation>
+  </message>
+  <message>
+   <source>Writing statistics</source>
+   <translation>正在写入统计数据</translation>
+  </message>
+  <message>
+   <source>{} features in scope: {} exported, {} left out ({} findings).</source>
+   <translation>范围内要素 {} 个：已导出 {} 个，已剔除 {} 个（问题 {} 个）。</translation>
+  </message>
+  <message>
+   <source>Census package written to {}</source>
+   <translation>普查成果包已写入 {}</translation>
+  </message>
+  <message>
+   <source>Key</source>
+   <translation>项</translation>
+  </message>
+  <message>
+   <source>Value</source>
+   <translation>值</translation>
+  </message>
+  <message>
+   <source>{} exists and is not a folder.</source>
+   <translation>{} 已存在且不是文件夹。</translation>
+  </message>
+  <message>
+   <source>The CRS of the database ({}) does not measure in metres.</source>
+   <translation>数据库的坐标系（{}）不以米为单位。</translation>
+  </message>
+  <message>
+   <source>{} to under {} mm</source>
+   <translation>{}（含）至 {} 毫米（不含）</translation>
+  </message>
+  <message>
+   <source>{} mm and more</source>
+   <translation>{} 毫米及以上</translation>
+  </message>
+  <message>
+   <source>AREA cannot be transformed to the CRS of the database: {}</source>
+   <translation>AREA 无法转换到数据库的坐标系：{}</translation>
+  </message>
+  <message>
+   <source>The new package could not replace {} (is a file of it open?): {}</source>
+   <translation>新的成果包无法替换 {}（其中是否有文件处于打开状态？）：{}</translation>
+  </message>
+  <message>
+   <source>Exporting {}</source>
+   <translation>正在导出 {}</translation>
+  </message>
+  <message>
+   <source>before {}</source>
+   <translation>{} 以前</translation>
+  </message>
+  <message>
+   <source>The database {} changed during the export; run it again.</source>
+   <translation>数据库 {} 在导出期间发生了变化；请重新运行。</translation>
+  </message>
+  <message>
+   <source>{} to {}</source>
+   <translation>{} 至 {}</translation>
+  </message>
+  <message>
+   <source>Exposure to risk zones or hazard</source>
+   <translation>风险区或灾害暴露分析</translation>
+  </message>
+  <message>
+   <source>Reports what lies in the risk zones (ZONES: polygons with a grade field, for example the output of Risk influence zones) or in a hazard raster (HAZARD, classed by HAZARD_BREAKS: values below the first break are not exposed). Give one of the two.
+TARGETS: lifelines and roads (lines: cut at zone boundaries, exposed_length_m per piece, by network type and class; with a raster the maximum and length-weighted mean value along each line, sampled twice per cell), shelters (inside a zone: flagged unusable), facilities and buildings (counted), population polygons (POPULATION_FIELD counted by the share of their area inside), population points and population rasters.
+The raster is read window by window, so rasters larger than memory work; nodata cells are not counted as exposed (their length is reported). Vectors are transformed to the raster's CRS for sampling; lengths are measured in metres in a metric CRS. Invalid zone geometries are repaired and reported. No input layer is modified.</source>
+   <translation>报告位于风险区（ZONES：带等级字段的面，例如“风险影响范围”的输出）或灾害栅格（HAZARD，按 HAZARD_BREAKS 分级：低于第一个分级阈值的值不计为暴露）内的对象。二者给出其一。
+TARGETS：生命线和道路（线：在分区边界处切分，每段给出 exposed_length_m，按管网类型和等级统计；使用栅格时给出每条线沿线的最大值和长度加权平均值，每个像元采样两次）、避难场所（位于分区内：标记为不可用）、应急设施和建筑（计数）、人口面（POPULATION_FIELD 按其位于区内的面积比例计入）、人口点和人口栅格。
+栅格逐窗口读取，因此可处理大于内存的栅格；无数据像元不计为暴露（报告其长度）。矢量数据转换到栅格的坐标系进行采样；长度在以米为单位的坐标系中量算。无效的分区几何会被修复并报告。不修改任何输入图层。</translation>
+  </message>
+  <message>
+   <source>Raster window (cells a side)</source>
+   <translation>栅格读取窗口（每边像元数）</translation>
+  </message>
+  <message>
+   <source>Zone grade field</source>
+   <translation>分区等级字段</translation>
+  </message>
+  <message>
+   <source>Hazard class breaks (comma separated)</source>
+   <translation>灾害分级阈值（以逗号分隔）</translation>
+  </message>
+  <message>
+   <source>Targets</source>
+   <translation>承灾体图层</translation>
+  </message>
+  <message>
+   <source>Exposure summary</source>
+   <translation>暴露汇总</translation>
+  </message>
+  <message>
+   <source>The zone layer is empty: nothing is exposed.</source>
+   <translation>分区图层为空：无暴露对象。</translation>
+  </message>
+  <message>
+   <source>Give at least one target layer.</source>
+   <translation>请至少给出一个承灾体图层。</translation>
+  </message>
+  <message>
+   <source>Give either ZONES (polygons) or HAZARD (a raster), not both.</source>
+   <translation>ZONES（面）与 HAZARD（栅格）只能给出其一，不能同时给出。</translation>
+  </message>
+  <message>
+   <source>Nothing of the targets is exposed.</source>
+   <translation>承灾体均未暴露。</translation>
+  </message>
+  <message>
+   <source>The zones are not in a metric CRS; working in {}.</source>
+   <translation>分区不在以米为单位的坐标系中；改在 {} 中计算。</translation>
+  </message>
+  <message>
+   <source>The zone layer has no field "{}".</source>
+   <translation>分区图层中没有字段“{}”。</translation>
+  </message>
+  <message>
+   <source>{} zones had an invalid geometry and were repaired: feature ids {}</source>
+   <translation>{} 个分区几何无效，已修复：要素编号 {}</translation>
+  </message>
+  <message>
+   <source>{} zones without geometry were skipped.</source>
+   <translation>已跳过 {} 个无几何的分区。</translation>
+  </message>
+  <message>
+   <source>HAZARD_BREAKS must be increasing numbers, e.g. 0.15,0.5,1.5</source>
+   <translation>HAZARD_BREAKS 必须是递增的数值，例如 0.15,0.5,1.5</translation>
+  </message>
+  <message>
+   <source>Hazard raster: {} x {} cells in {}; classes {}; window {} cells.</source>
+   <translation>灾害栅格：{} × {} 个像元，坐标系 {}；分级 {}；窗口 {} 个像元。</translation>
+  </message>
+  <message>
+   <source>(custom CRS)</source>
+   <translation>（自定义坐标系）</translation>
+  </message>
+  <message>
+   <source>Target {} of {}: {}</source>
+   <translation>承灾体图层 {}/{}：{}</translation>
+  </message>
+  <message>
+   <source>The hazard raster does not overlap the target layer {}: nothing of it can be exposed.</source>
+   <translation>灾害栅格与承灾体图层 {} 不重叠：该图层中没有对象会暴露。</translation>
+  </message>
+  <message>
+   <source>{}: {} features without a usable geometry were skipped.</source>
+   <translation>{}：已跳过 {} 个没有可用几何的要素。</translation>
+  </message>
+  <message>
+   <source>{}: {:.0f} m of lines lie on nodata cells (not counted as exposed).</source>
+   <translation>{}：有 {:.0f} 米线路位于无数据像元上（不计为暴露）。</translation>
+  </message>
+  <message>
+   <source>{}: {:.0f} m of lines lie outside the raster.</source>
+   <translation>{}：有 {:.0f} 米线路位于栅格范围之外。</translation>
+  </message>
+  <message>
+   <source>{} has no field "{}": its features are counted, not people.</source>
+   <translation>{} 中没有字段“{}”：统计要素数而非人数。</translation>
+  </message>
+  <message>
+   <source>{} {} {}: {:.0f} m, {} features, {} unusable, {:.0f} people</source>
+   <translation>{} {} {}：{:.0f} 米，{} 个要素，{} 个不可用，{:.0f} 人</translation>
+  </message>
+  <message>
+   <source>The target layer {} is empty.</source>
+   <translation>承灾体图层 {} 为空。</translation>
+  </message>
+  <message>
+   <source>{} is in {}, the raster in {}: the layer is transformed to the raster CRS for sampling.</source>
+   <translation>{} 的坐标系为 {}，栅格为 {}：采样时将该图层转换到栅格坐标系。</translation>
+  </message>
+  <message>
+   <source>Cannot read the hazard raster: {}</source>
+   <translation>无法读取灾害栅格：{}</translation>
+  </message>
+  <message>
+   <source>Hazard raster from a scenario</source>
+   <translation>由情景生成灾害栅格</translation>
+  </message>
+  <message>
+   <source>Makes a hazard raster (GeoTIFF) when no hazard data exists. Give either:
+- DEM and LEVEL: a flood at a water level; each cell holds the depth LEVEL minus elevation where positive, 0 where dry, and nodata where the DEM has none (same grid as the DEM); or
+- RISK_SOURCES: a release footprint around each source with CLASSES distance-decay rings: the value is CLASSES in the innermost ring down to 1 in the outermost, 0 outside. The radius is RADIUS, or each source's influence distance (distance field, table, grade) when RADIUS is empty. The grid has CELL_SIZE metres and covers EXTENT, or the footprints.
+Rasters are processed window by window. The result can be used as HAZARD by Exposure, or as BARRIERS with a threshold by the coverage algorithms.</source>
+   <translation>在没有灾害数据时生成灾害栅格（GeoTIFF）。二者给出其一：
+- DEM 和 LEVEL：某一水位下的洪水淹没；像元值为 LEVEL 减去高程所得的水深（为正时），无水处为 0，DEM 为无数据处为无数据（网格与 DEM 相同）；或
+- RISK_SOURCES：在每个风险源周围生成含 CLASSES 个距离衰减环的泄漏影响范围：最内环取值为 CLASSES，向外逐环递减，最外环为 1，环外为 0。半径为 RADIUS；RADIUS 留空时采用每个风险源的影响距离（距离字段、距离表、等级）。网格像元大小为 CELL_SIZE 米，覆盖 EXTENT，未给出时覆盖各泄漏影响范围。
+栅格逐窗口处理。结果可作为“风险区或灾害暴露分析”的 HAZARD，或配合阈值作为覆盖分析算法的 BARRIERS。</translation>
+  </message>
+  <message>
+   <source>Elevation model (DEM)</source>
+   <translation>高程模型（DEM）</translation>
+  </message>
+  <message>
+   <source>Flood water level (DEM units)</source>
+   <translation>洪水水位（DEM 单位）</translation>
+  </message>
+  <message>
+   <source>Risk sources (release)</source>
+   <translation>风险源（泄漏）</translation>
+  </message>
+  <message>
+   <source>Release radius (m)</source>
+   <translation>泄漏影响半径（米）</translation>
+  </message>
+  <message>
+   <source>Distance-decay classes</source>
+   <translation>距离衰减分级数</translation>
+  </message>
+  <message>
+   <source>Cell size (m)</source>
+   <translation>像元大小（米）</translation>
+  </message>
+  <message>
+   <source>Extent of the release grid</source>
+   <translation>泄漏栅格范围</translation>
+  </message>
+  <message>
+   <source>Give either DEM and LEVEL (flood) or RISK_SOURCES (release).</source>
+   <translation>请给出 DEM 和 LEVEL（洪水），或给出 RISK_SOURCES（泄漏），二者选一。</translation>
+  </message>
+  <message>
+   <source>Give the flood water LEVEL.</source>
+   <translation>请给出洪水水位 LEVEL。</translation>
+  </message>
+  <message>
+   <source>No cell of the DEM lies below the level: the raster holds no flood.</source>
+   <translation>DEM 中没有低于该水位的像元：栅格中没有淹没区。</translation>
+  </message>
+  <message>
+   <source>The risk-source layer is empty: no release footprint.</source>
+   <translation>风险源图层为空：无泄漏影响范围。</translation>
+  </message>
+  <message>
+   <source>Flood level {:g}: {} wet cells, deepest {:.2f}.</source>
+   <translation>洪水水位 {:g}：{} 个淹没像元，最大水深 {:.2f}。</translation>
+  </message>
+  <message>
+   <source>Release footprint: {} sources, {} x {} cells of {:g} m in {}; cells per class: {}</source>
+   <translation>泄漏影响范围：{} 个风险源，{} × {} 个 {:g} 米像元，坐标系 {}；各级像元数：{}</translation>
+  </message>
+  <message>
+   <source>OUTPUT must be a GeoTIFF (.tif): {}</source>
+   <translation>OUTPUT 必须是 GeoTIFF 文件（.tif）：{}</translation>
+  </message>
+  <message>
+   <source>The grid would have {} x {} cells: give a larger CELL_SIZE or a smaller EXTENT.</source>
+   <translation>网格将有 {} × {} 个像元：请给出更大的 CELL_SIZE 或更小的 EXTENT。</translation>
+  </message>
+  <message>
+   <source>Mapped as a point in OpenStreetMap: drawn as a {} m circle; effective area unknown.</source>
+   <translation>OpenStreetMap 中以点表示：绘制为半径 {} 米的圆；有效面积未知。</translation>
+  </message>
+  <message>
+   <source>Import OpenStreetMap</source>
+   <translation>导入 OpenStreetMap 数据</translation>
+  </message>
+  <message>
+   <source>Fills a planning database with OpenStreetMap data from an .osm.pbf file (or any vector source with OSM tags as columns): roads (class, speed from maxspeed, one-way, passable), power lines, pipelines and telecom lines, lifeline nodes (substations, transformers, towers and poles, hydrants, valves, pump stations, manholes), fire stations, hospitals and ambulance stations, emergency shelters and assembly points, shelter candidates (community centres, schools, parks, sports grounds), fuel and LPG stations, gas and chemical sites, industrial land, and buildings.
+
+Geometries are reprojected to the database CRS. Invalid ones are repaired; those that cannot be used are skipped. Both are listed in the log with their OSM id. Risk sources get the default grade of their kind: assess them. Shelters and candidate sites mapped as points become small circles without an area. Objects already imported (same asset ID) are left as they are, so a second import adds only new objects.
+
+The database is updated in one step: a failed or cancelled import leaves it unchanged.</source>
+   <translation>用 .osm.pbf 文件（或任何以 OSM 标签为字段的矢量数据源）中的 OpenStreetMap 数据填充规划数据库：道路（等级、由 maxspeed 得出的速度、单行、可通行）、电力线、管道和通信线路、生命线节点（变电站、变压器、铁塔和电杆、消火栓、阀门、泵站、检查井）、消防站、医院和急救站、应急避难场所和应急集合点、避难场所备选用地（社区中心、学校、公园、体育场地）、加油站和液化石油气站、燃气和化工场所、工业用地，以及建筑。
+
+几何重投影到数据库坐标系。无效几何会被修复；无法使用的几何会被跳过。两者均连同其 OSM 编号列在日志中。风险源取其类型的默认等级：请进行评估。以点表示的避难场所和备选用地会成为没有面积的小圆。已导入的对象（资产编号相同）保持不变，因此再次导入只会添加新对象。
+
+数据库一次性更新：导入失败或取消时数据库保持不变。</translation>
+  </message>
+  <message>
+   <source>OpenStreetMap file (.osm.pbf) or vector source</source>
+   <translation>OpenStreetMap 文件（.osm.pbf）或矢量数据源</translation>
+  </message>
+  <message>
+   <source>Rows skipped (unusable geometry)</source>
+   <translation>跳过的记录数（几何不可用）</translation>
+  </message>
+  <message>
+   <source>Objects with a repaired geometry</source>
+   <translation>几何经修复的对象数</translation>
+  </message>
+  <message>
+   <source>Rows already in the database</source>
+   <translation>数据库中已有的记录数</translation>
+  </message>
+  <message>
+   <source>Import cancelled; the planning database was not changed.</source>
+   <translation>导入已取消；规划数据库未改变。</translation>
+  </message>
+  <message>
+   <source>OpenStreetMap (*.osm.pbf *.pbf *.osm);;All files (*.*)</source>
+   <translation>OpenStreetMap (*.osm.pbf *.pbf *.osm);;所有文件 (*.*)</translation>
+  </message>
+  <message>
+   <source>Reading {}</source>
+   <translation>正在读取 {}</translation>
+  </message>
+  <message>
+   <source>GDAL left out {} relations whose member ways are not all in the file (an extract cut at its edge): {}</source>
+   <translation>GDAL 略去了 {} 个成员路径不全在文件中的关系（数据摘录在边缘处被截断）：{}</translation>
+  </message>
+  <message>
+   <source>GDAL warning while reading: {}</source>
+   <translation>读取时 GDAL 警告：{}</translation>
+  </message>
+  <message>
+   <source>Invalid geometries repaired with makeValid: {}. {}</source>
+   <translation>已用 makeValid 修复的无效几何：{} 个。{}</translation>
+  </message>
+  <message>
+   <source>{} rows were already in the database (same asset ID) and were left as they are.</source>
+   <translation>{} 条记录已在数据库中（资产编号相同），保持不变。</translation>
+  </message>
+  <message>
+   <source>{} sports pitches smaller than the minimum site area were not taken as shelter candidates.</source>
+   <translation>{} 处面积小于最小场地面积的运动场未列为避难场所备选用地。</translation>
+  </message>
+  <message>
+   <source>{} risk sources got the default risk grade of their kind; assess them and set the grade.</source>
+   <translation>{} 个风险源采用了其类型的默认风险等级；请评估并设定等级。</translation>
+  </message>
+  <message>
+   <source>Rows written to {}</source>
+   <translation>写入 {} 的记录数</translation>
+  </message>
+  <message>
+   <source>{}: {} skipped for an unusable geometry: {}</source>
+   <translation>{}：因几何不可用跳过 {} 个：{}</translation>
+  </message>
+  <message>
+   <source>Writing {}</source>
+   <translation>正在写入 {}</translation>
+  </message>
+  <message>
+   <source>{}: {} rows written.</source>
+   <translation>{}：已写入 {} 条记录。</translation>
+  </message>
+  <message>
+   <source>Import population</source>
+   <translation>导入人口数据</translation>
+  </message>
+  <message>
+   <source>Copies population counts into the planning database: polygons (grid cells, census units) into the population layer, points (address points, building centroids) into population points. FIELD is the numeric field with the number of people; YEAR and DISTRICT_FIELD are optional.
+
+Geometries are reprojected to the database CRS and repaired when invalid. Features with an empty or negative count, or a geometry that cannot be used, are skipped and listed in the log by feature id. Rows are added to those already in the layer. The database is updated in one step: a failed or cancelled import leaves it unchanged.</source>
+   <translation>将人口数导入规划数据库：面（格网、普查单元）写入人口图层，点（地址点、建筑中心点）写入人口点图层。FIELD 为表示人数的数值字段；YEAR 和 DISTRICT_FIELD 可选。
+
+几何重投影到数据库坐标系，无效时予以修复。人数为空或为负、或几何无法使用的要素会被跳过，并按要素编号列在日志中。新记录追加到图层已有记录之后。数据库一次性更新：导入失败或取消时数据库保持不变。</translation>
+  </message>
+  <message>
+   <source>Population layer (polygons or points)</source>
+   <translation>人口图层（面或点）</translation>
+  </message>
+  <message>
+   <source>Population count field</source>
+   <translation>人口数字段</translation>
+  </message>
+  <message>
+   <source>District field</source>
+   <translation>行政区字段</translation>
+  </message>
+  <message>
+   <source>Layer written</source>
+   <translation>写入的图层</translation>
+  </message>
+  <message>
+   <source>Rows written</source>
+   <translation>写入的记录数</translation>
+  </message>
+  <message>
+   <source>Features skipped</source>
+   <translation>跳过的要素数</translation>
+  </message>
+  <message>
+   <source>Geometries repaired</source>
+   <translation>修复的几何数</translation>
+  </message>
+  <message>
+   <source>Population written</source>
+   <translation>写入的人口数</translation>
+  </message>
+  <message>
+   <source>{}: {} rows written, {} people in all.</source>
+   <translation>{}：已写入 {} 条记录，共 {} 人。</translation>
+  </message>
+  <message>
+   <source>The layer has no field "{}".</source>
+   <translation>图层中没有字段“{}”。</translation>
+  </message>
+  <message>
+   <source>The field "{}" is not numeric ({}); choose the field with the number of people.</source>
+   <translation>字段“{}”不是数值型（{}）；请选择表示人数的字段。</translation>
+  </message>
+  <message>
+   <source>{} already had {} rows; the new rows were added to them.</source>
+   <translation>{} 中已有 {} 条记录；新记录已追加。</translation>
+  </message>
+  <message>
+   <source>Features skipped for an empty or negative count: {}. Feature ids: {}</source>
+   <translation>因人数为空或为负而跳过的要素：{} 个。要素编号：{}</translation>
+  </message>
+  <message>
+   <source>Features skipped for an unusable geometry: {}. {}</source>
+   <translation>因几何不可用而跳过的要素：{} 个。{}</translation>
+  </message>
+  <message>
+   <source>Invalid geometries repaired with makeValid: {}. Feature ids: {}</source>
+   <translation>已用 makeValid 修复的无效几何：{} 个。要素编号：{}</translation>
+  </message>
+  <message>
+   <source>Planning-review report</source>
+   <translation>规划评估报告</translation>
+  </message>
+  <message>
+   <source>The planning-review report as a PDF, built with a QGIS print layout from the template resources/templates/planning_report.qpt (or TEMPLATE, a copy edited in the layout designer; items are found by id: title, map, legend, scalebar, north_arrow, attribution, content, footer). Pages: cover; overview map with risk zones, lifelines, shelters, facilities and service areas in the styles stored in the planning database; coverage summary with tables and a chart; overloaded shelters; uncovered areas; exposure; the risk list; census completeness; methods and standards with their sources and evidence levels; data attribution. Every figure is read from the result layers given (the outputs of population_coverage, service_areas, risk_influence_zones, exposure, risk_list and validate_census); a section whose layer is not given says so. LANGUAGE en or zh_CN (Chinese text in a CJK font). Attribution of OpenStreetMap and HSY data is found from the planning database's provenance fields; ATTRIBUTION adds lines. OUTPUT_HTML writes the same content as one HTML file. The PDF replaces an earlier one only once complete.</source>
+   <translation>以 PDF 形式输出规划评估报告，使用 QGIS 打印布局生成，模板为 resources/templates/planning_report.qpt（或 TEMPLATE，即在布局设计器中编辑过的副本；各项按 id 查找：title、map、legend、scalebar、north_arrow、attribution、content、footer）。页面：封面；总览图，以规划数据库中保存的样式显示风险区、生命线、避难场所、应急设施和服务范围；覆盖汇总（含表格和图表）；超负荷避难场所；未覆盖区域；暴露；风险清单；普查数据完整性；方法与标准（含依据及其核实等级）；数据来源声明。所有数据均读自给出的结果图层（population_coverage、service_areas、risk_influence_zones、exposure、risk_list 和 validate_census 的输出）；未给出相应图层的章节会予以注明。LANGUAGE 为 en 或 zh_CN（中文使用 CJK 字体）。OpenStreetMap 和 HSY 数据的来源声明根据规划数据库的来源字段识别；ATTRIBUTION 可追加声明行。OUTPUT_HTML 将相同内容写为一个 HTML 文件。PDF 完整生成后才替换已有文件。</translation>
+  </message>
+  <message>
+   <source>Demand with coverage (population_coverage OUTPUT_DEMAND)</source>
+   <translation>需求覆盖结果（population_coverage OUTPUT_DEMAND）</translation>
+  </message>
+  <message>
+   <source>Facility loads (population_coverage OUTPUT_FACILITIES)</source>
+   <translation>设施负荷（population_coverage OUTPUT_FACILITIES）</translation>
+  </message>
+  <message>
+   <source>Coverage summary (population_coverage OUTPUT_SUMMARY)</source>
+   <translation>覆盖汇总（population_coverage OUTPUT_SUMMARY）</translation>
+  </message>
+  <message>
+   <source>Service areas (service_areas polygons)</source>
+   <translation>服务范围（service_areas 面输出）</translation>
+  </message>
+  <message>
+   <source>Risk influence zones (risk_influence_zones OUTPUT)</source>
+   <translation>风险影响范围（risk_influence_zones OUTPUT）</translation>
+  </message>
+  <message>
+   <source>Exposure summary (exposure OUTPUT_SUMMARY)</source>
+   <translation>暴露汇总（exposure OUTPUT_SUMMARY）</translation>
+  </message>
+  <message>
+   <source>Urban safety risk list (risk_list OUTPUT)</source>
+   <translation>城市安全风险清单（risk_list OUTPUT）</translation>
+  </message>
+  <message>
+   <source>Census findings (validate_census OUTPUT)</source>
+   <translation>普查问题（validate_census OUTPUT）</translation>
+  </message>
+  <message>
+   <source>Report language</source>
+   <translation>报告语言</translation>
+  </message>
+  <message>
+   <source>Planning review: urban safety and resilience</source>
+   <translation>规划评估：城市安全与韧性</translation>
+  </message>
+  <message>
+   <source>Reading the result layers</source>
+   <translation>正在读取结果图层</translation>
+  </message>
+  <message>
+   <source>Filling the layout template</source>
+   <translation>正在填充布局模板</translation>
+  </message>
+  <message>
+   <source>Writing the PDF</source>
+   <translation>正在写入 PDF</translation>
+  </message>
+  <message>
+   <source>Report title</source>
+   <translation>报告标题</translation>
+  </message>
+  <message>
+   <source>Layout template (.qpt; empty: the default)</source>
+   <translation>布局模板（.qpt；留空则使用默认模板）</translation>
+  </message>
+  <message>
+   <source>Additional data attribution</source>
+   <translation>补充数据来源声明</translation>
+  </message>
+  <message>
+   <source>Report (PDF)</source>
+   <translation>报告（PDF）</translation>
+  </message>
+  <message>
+   <source>PDF files (*.pdf)</source>
+   <translation>PDF 文件 (*.pdf)</translation>
+  </message>
+  <message>
+   <source>Report (HTML)</source>
+   <translation>报告（HTML）</translation>
+  </message>
+  <message>
+   <source>HTML files (*.html)</source>
+   <translation>HTML 文件 (*.html)</translation>
+  </message>
+  <message>
+   <source>Number of pages</source>
+   <translation>页数</translation>
+  </message>
+  <message>
+   <source>Cancelled; no report was written.</source>
+   <translation>已取消；未写入报告。</translation>
+  </message>
+  <message>
+   <source>Contents</source>
+   <translation>目录</translation>
+  </message>
+  <message>
+   <source>Overview map</source>
+   <translation>总览图</translation>
+  </message>
+  <message>
+   <source>Writing the HTML version</source>
+   <translation>正在写入 HTML 版本</translation>
+  </message>
+  <message>
+   <source>Data: see the data attribution section.</source>
+   <translation>数据：见“数据来源声明”一节。</translation>
+  </message>
+  <message>
+   <source>Report written to {} ({} pages).</source>
+   <translation>报告已写入 {}（共 {} 页）。</translation>
+  </message>
+  <message>
+   <source>OUTPUT must end with .pdf: {}</source>
+   <translation>OUTPUT 必须以 .pdf 结尾：{}</translation>
+  </message>
+  <message>
+   <source>HTML version written to {}.</source>
+   <translation>HTML 版本已写入 {}。</translation>
+  </message>
+  <message>
+   <source>Population coverage and capacity</source>
+   <translation>人口覆盖与设施容量</translation>
+  </message>
+  <message>
+   <source>Every demand unit (polygon: its point on surface; point; or raster cell) gets its nearest facility (facility_id), distance_m (the access leg from the demand point to the nearest point of the network plus the network distance), time_min with MAX_TIME, and covered (true/false). OUTPUT_FACILITIES gives per facility the covered population assigned to it, its capacity (CAPACITY_FIELD), the load ratio and an overloaded flag, and the two-step floating catchment ratio fca_ratio (Luo &amp; Wang 2003: capacity over all the population within reach); every demand unit gets fca_access, the sum of the ratios of the facilities within its reach (places per person). OUTPUT_SUMMARY gives the population covered, its share and the uncovered population, in total and per district (DISTRICTS).</source>
+   <translation>每个需求单元（面：取其面内点；点；或栅格像元）得到其最近设施（facility_id）、distance_m（从需求点到路网最近点的接入段加上路网距离）、使用 MAX_TIME 时的 time_min，以及 covered（true/false）。OUTPUT_FACILITIES 给出每个设施分配到的覆盖人口、容量（CAPACITY_FIELD）、负荷率和超负荷标记，以及两步移动搜索法比值 fca_ratio（Luo &amp; Wang 2003：容量除以可达范围内的全部人口）；每个需求单元得到 fca_access，即其可达范围内各设施比值之和（人均服务名额）。OUTPUT_SUMMARY 给出覆盖人口、覆盖比例和未覆盖人口，包括总计和按行政区（DISTRICTS）的统计。</translation>
+  </message>
+  <message>
+   <source>Districts for the summary</source>
+   <translation>用于汇总的行政区</translation>
+  </message>
+  <message>
+   <source>District name field</source>
+   <translation>行政区名称字段</translation>
+  </message>
+  <message>
+   <source>Demand with coverage</source>
+   <translation>需求覆盖结果</translation>
+  </message>
+  <message>
+   <source>Facility loads</source>
+   <translation>设施负荷</translation>
+  </message>
+  <message>
+   <source>Coverage summary</source>
+   <translation>覆盖汇总</translation>
+  </message>
+  <message>
+   <source>(outside the districts)</source>
+   <translation>（行政区以外）</translation>
+  </message>
+  <message>
+   <source>Cancelled; no output was written.</source>
+   <translation>已取消；未写入任何输出。</translation>
+  </message>
+  <message>
+   <source>Timings: {}</source>
+   <translation>耗时：{}</translation>
+  </message>
+  <message>
+   <source>{} demand units (population {:.0f}) cannot reach any facility over the network.</source>
+   <translation>{} 个需求单元（人口 {:.0f}）无法经路网到达任何设施。</translation>
+  </message>
+  <message>
+   <source>{} facilities are overloaded (more people than capacity): feature ids {}</source>
+   <translation>{} 个设施超负荷（人数超过容量）：要素编号 {}</translation>
+  </message>
+  <message>
+   <source>Population {:.0f}: covered {:.0f} ({:.1%}), uncovered {:.0f}.</source>
+   <translation>人口 {:.0f}：已覆盖 {:.0f}（{:.1%}），未覆盖 {:.0f}。</translation>
+  </message>
+  <message>
+   <source>Resilience planning {}</source>
+   <translation>韧性规划 {}</translation>
+  </message>
+  <message>
+   <source>The algorithm {} could not be loaded:
+{}</source>
+   <translation>无法加载算法 {}：
+{}</translation>
+  </message>
+  <message>
+   <source>Influence distance of each source: DISTANCE_FIELD when it holds a positive number, else the DISTANCE_TABLE row of its kind and grade (editable; defaults below with their sources and evidence levels: C confirmed, P partly confirmed, R recalled only), else the distance of its grade. A source without a valid grade gets the default grade of its kind; the log lists them.</source>
+   <translation>每个风险源的影响距离：DISTANCE_FIELD 中为正数时采用该值，否则采用 DISTANCE_TABLE 中对应其类型和等级的行（可编辑；默认值见下文，并注明依据及其核实等级：C 已核实，P 部分核实，R 仅凭记忆、待核对原文），再否则采用其等级的距离。没有有效等级的风险源取其类型的默认等级；日志中会列出这些风险源。</translation>
+  </message>
+  <message>
+   <source>Kind field</source>
+   <translation>类型字段</translation>
+  </message>
+  <message>
+   <source>Risk grade field</source>
+   <translation>风险等级字段</translation>
+  </message>
+  <message>
+   <source>Distance field (m, overrides the table)</source>
+   <translation>距离字段（米，优先于距离表）</translation>
+  </message>
+  <message>
+   <source>Distance table (kind, grade, distance in m)</source>
+   <translation>距离表（类型、等级、距离/米）</translation>
+  </message>
+  <message>
+   <source>DISTANCE_TABLE must have three columns: kind, grade, distance_m.</source>
+   <translation>DISTANCE_TABLE 必须有三列：kind、grade、distance_m。</translation>
+  </message>
+  <message>
+   <source>Distances: {} from the distance field, {} from the table, {} from the grade.</source>
+   <translation>距离来源：距离字段 {} 个，距离表 {} 个，等级 {} 个。</translation>
+  </message>
+  <message>
+   <source>The layer has no field "{}" ({}).</source>
+   <translation>图层中没有字段“{}”（{}）。</translation>
+  </message>
+  <message>
+   <source>{} risk sources without a usable geometry were skipped: {}</source>
+   <translation>已跳过 {} 个没有可用几何的风险源：{}</translation>
+  </message>
+  <message>
+   <source>{} risk sources had no valid risk grade and got the default grade of their kind: feature ids {}</source>
+   <translation>{} 个风险源没有有效风险等级，已取其类型的默认等级：要素编号 {}</translation>
+  </message>
+  <message>
+   <source>DISTANCE_TABLE has a bad row: {}</source>
+   <translation>DISTANCE_TABLE 中有错误的行：{}</translation>
+  </message>
+  <message>
+   <source>Buffers every risk source (points or site outlines) by its influence distance, dissolves the buffers per risk grade and gives overlapping places to the higher grade (red &gt; orange &gt; yellow &gt; blue): each grade's zone is its buffers minus the zones of all higher grades, so the zones do not overlap and their areas add up. The result is styled in the four risk colours. Distances are measured in metres: a layer in degrees is worked on in its UTM zone. The input layer is not modified.</source>
+   <translation>按影响距离对每个风险源（点或场地轮廓）生成缓冲区，按风险等级融合缓冲区，并将重叠区域归入较高等级（红 &gt; 橙 &gt; 黄 &gt; 蓝）：每一等级的范围为其缓冲区减去所有更高等级的范围，因此各范围互不重叠，面积可以相加。结果以四种风险颜色显示。距离以米计：以度为单位的图层在其所在 UTM 带中处理。不修改输入图层。</translation>
+  </message>
+  <message>
+   <source>The risk-source layer is empty: no zones.</source>
+   <translation>风险源图层为空：未生成影响范围。</translation>
+  </message>
+  <message>
+   <source>The risk sources are not in a metric CRS; zones are built in {}.</source>
+   <translation>风险源不在以米为单位的坐标系中；在 {} 中生成影响范围。</translation>
+  </message>
+  <message>
+   <source>{}: {} sources, {:.0f} m2 after higher grades are removed.</source>
+   <translation>{}：{} 个风险源，扣除更高等级后面积 {:.0f} 平方米。</translation>
+  </message>
+  <message>
+   <source>Urban safety risk list</source>
+   <translation>城市安全风险清单</translation>
+  </message>
+  <message>
+   <source>One row per risk source: grade, kind, location (x, y in the working CRS and longitude/latitude), responsible unit, influence distance and what lies within its own zone: people (population polygons by area share, population points, population rasters), shelters, facilities, buildings and lifeline length by network type. Rows are ranked by grade (red first), then people, shelters, facilities and lifeline length. OUTPUT is a point layer; OUTPUT_TABLE writes the same table as .xlsx or .csv.</source>
+   <translation>每个风险源一行：等级、类型、位置（工作坐标系中的 x、y 及经纬度）、责任单位、影响距离，以及其自身影响范围内的对象：人口（人口面按面积比例计、人口点、人口栅格）、避难场所、应急设施、建筑，以及按管网类型统计的生命线长度。各行按等级排序（红色在前），其次依次按人口、避难场所、应急设施和生命线长度排序。OUTPUT 为点图层；OUTPUT_TABLE 将同一张表写为 .xlsx 或 .csv。</translation>
+  </message>
+  <message>
+   <source>Responsible unit field</source>
+   <translation>责任单位字段</translation>
+  </message>
+  <message>
+   <source>Risk list table</source>
+   <translation>风险清单表</translation>
+  </message>
+  <message>
+   <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+   <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+  </message>
+  <message>
+   <source>The risk-source layer is empty: the list is empty.</source>
+   <translation>风险源图层为空：清单为空。</translation>
+  </message>
+  <message>
+   <source>OUTPUT_TABLE must end with .xlsx or .csv: {}</source>
+   <translation>OUTPUT_TABLE 必须以 .xlsx 或 .csv 结尾：{}</translation>
+  </message>
+  <message>
+   <source>{} risk sources listed.</source>
+   <translation>已列出 {} 个风险源。</translation>
+  </message>
+  <message>
+   <source>Risk list table written to {}.</source>
+   <translation>风险清单表已写入 {}。</translation>
+  </message>
+  <message>
+   <source>Service areas (many facilities)</source>
+   <translation>服务范围（多设施）</translation>
+  </message>
+  <message>
+   <source>Service areas of every facility within the limit, as network lines cut at the limit (with the distance, and time, at both ends of every piece) and optionally as polygons (covered lines buffered by POLYGON_BUFFER and dissolved per facility). OUTPUT_LINES holds the per-facility overlapping areas, OUTPUT_NEAREST_LINES the nearest-facility zones (every piece belongs to the facility that reaches it first). OUTPUT_FACILITIES lists every facility with its access leg, whether it reaches the network, the covered network length and, with BARRIERS, the length lost against the undisturbed network and whether it is cut off.</source>
+   <translation>限值内每个设施的服务范围，以在限值处切断的路网线段表示（每段两端带距离，以及时间），并可选输出为面（覆盖线段按 POLYGON_BUFFER 缓冲后按设施融合）。OUTPUT_LINES 包含各设施相互重叠的服务范围，OUTPUT_NEAREST_LINES 为最近设施分区（每段归属于最先到达它的设施）。OUTPUT_FACILITIES 列出每个设施的接入段、是否接入路网、覆盖的路网长度，以及给出 BARRIERS 时相对于未受阻断路网损失的长度和是否被隔断。</translation>
+  </message>
+  <message>
+   <source>Polygon buffer around covered lines (m)</source>
+   <translation>覆盖线段的面缓冲距离（米）</translation>
+  </message>
+  <message>
+   <source>Service areas per facility (lines)</source>
+   <translation>各设施服务范围（线）</translation>
+  </message>
+  <message>
+   <source>Nearest-facility zones (lines)</source>
+   <translation>最近设施分区（线）</translation>
+  </message>
+  <message>
+   <source>Service areas per facility (polygons)</source>
+   <translation>各设施服务范围（面）</translation>
+  </message>
+  <message>
+   <source>Nearest-facility zones (polygons)</source>
+   <translation>最近设施分区（面）</translation>
+  </message>
+  <message>
+   <source>Facilities with their coverage</source>
+   <translation>设施及其覆盖情况</translation>
+  </message>
+  <message>
+   <source>Without a NETWORK there are no service-area lines.</source>
+   <translation>没有 NETWORK 时不生成服务范围线。</translation>
+  </message>
+  <message>
+   <source>Site selection (maximal covering)</source>
+   <translation>选址优化（最大覆盖）</translation>
+  </message>
+  <message>
+   <source>Chooses K of the CANDIDATES (points or polygons, e.g. community centres, schools, parks) that add the most population within the limit of a site, on top of what the existing FACILITIES (optional) already cover: the maximal covering location problem (Church &amp; ReVelle 1974), solved greedily. Covered population is a monotone submodular function of the chosen sites, so the greedy choice adds at least 1 - 1/e (63.2 %) of the best possible K-site gain; OUTPUT_SUMMARY gives the gain against an upper bound of that optimum (the tightest of: greedy / (1 - 1/e), the LP relaxation, the sum of the K largest single-site gains). With CAPACITY_FIELD (on the candidates) a site serves at most its capacity, nearest people first, and people beyond it stay uncovered for the next site; an empty capacity is derived from effective_area_m2 (area per person of a shelter PRESET) and candidates whose capacity stays unknown are left out of the choice (reported). OUTPUT lists the chosen sites in the order chosen with rank, gain (population added) and covered_after (population covered after adding it, existing facilities included). With BARRIERS the sites are chosen on the disturbed network.</source>
+   <translation>从 CANDIDATES（点或面，例如社区中心、学校、公园）中选出 K 处场地，使其在现有 FACILITIES（可选）已覆盖人口的基础上，在场地限值范围内新增覆盖人口最多：即最大覆盖选址问题（Church &amp; ReVelle 1974），采用贪心算法求解。覆盖人口是所选场地的单调子模函数，因此贪心选择新增的覆盖人口至少为 K 处场地最优增益的 1 - 1/e（63.2 %）；OUTPUT_SUMMARY 给出增益与该最优值上界的比较（上界取以下三者中最紧者：贪心结果 / (1 - 1/e)、线性规划松弛、K 个最大单场地增益之和）。给出 CAPACITY_FIELD（候选场地的字段）时，每处场地最多服务与其容量相当的人口，按距离由近及远分配，超出部分保持未覆盖，留给下一处场地；容量为空时由 effective_area_m2 推算（按避难场所 PRESET 的人均面积），容量仍未知的候选场地不参与选择（并予以报告）。OUTPUT 按入选顺序列出所选场地，含 rank、gain（新增人口）和 covered_after（加入该场地后的覆盖人口，含现有设施）。给出 BARRIERS 时，在受阻断的路网上选址。</translation>
+  </message>
+  <message>
+   <source>Capacity field of the candidates</source>
+   <translation>候选场地容量字段</translation>
+  </message>
+  <message>
+   <source>Existing facilities (points or polygons, optional)</source>
+   <translation>现有设施（点或面，可选）</translation>
+  </message>
+  <message>
+   <source>Chosen sites</source>
+   <translation>入选场地</translation>
+  </message>
+  <message>
+   <source>Site selection summary</source>
+   <translation>选址汇总</translation>
+  </message>
+  <message>
+   <source>CANDIDATES is missing or cannot be read.</source>
+   <translation>CANDIDATES 缺失或无法读取。</translation>
+  </message>
+  <message>
+   <source>K must be at least 1.</source>
+   <translation>K 必须至少为 1。</translation>
+  </message>
+  <message>
+   <source>With capacities the 1 - 1/e guarantee does not hold; compare with the upper bound.</source>
+   <translation>考虑容量时 1 - 1/e 的保证不成立；请与上界比较。</translation>
+  </message>
+  <message>
+   <source>Candidate sites (points or polygons)</source>
+   <translation>候选场地（点或面）</translation>
+  </message>
+  <message>
+   <source>Number of sites to choose (K)</source>
+   <translation>选址数量（K）</translation>
+  </message>
+  <message>
+   <source>FACILITIES cannot be read.</source>
+   <translation>无法读取 FACILITIES。</translation>
+  </message>
+  <message>
+   <source>Sites are chosen on the network with the BARRIERS closed.</source>
+   <translation>在 BARRIERS 封闭道路后的路网上选址。</translation>
+  </message>
+  <message>
+   <source>Covered by the existing facilities: {:.0f} of {:.0f} ({:.1%}).</source>
+   <translation>现有设施覆盖人口：{:.0f} / {:.0f}（{:.1%}）。</translation>
+  </message>
+  <message>
+   <source>Covered with the {} chosen sites: {:.0f} ({:.1%}); added {:.0f}.</source>
+   <translation>加上 {} 处入选场地后覆盖人口：{:.0f}（{:.1%}）；新增 {:.0f}。</translation>
+  </message>
+  <message>
+   <source>The best possible gain of {} sites is at most {:.0f} ({}); the greedy choice reaches {:.1%} of that bound.</source>
+   <translation>{} 处场地可能的最大增益不超过 {:.0f}（{}）；贪心选择达到该上界的 {:.1%}。</translation>
+  </message>
+  <message>
+   <source>Site {}: candidate {} adds {:.0f} people.</source>
+   <translation>第 {} 处：候选场地 {} 新增 {:.0f} 人。</translation>
+  </message>
+  <message>
+   <source>Only {} of the {} sites asked for add any covered population.</source>
+   <translation>只有 {} 处场地（共要求 {} 处）能新增覆盖人口。</translation>
+  </message>
+  <message>
+   <source>Greedy guarantee: at least {:.1%} (1 - 1/e) of the optimum.</source>
+   <translation>贪心算法保证：至少达到最优值的 {:.1%}（1 - 1/e）。</translation>
+  </message>
+  <message>
+   <source>{} candidates have no known capacity and are left out of the choice: feature ids {}</source>
+   <translation>{} 个候选场地容量未知，不参与选择：要素编号 {}</translation>
+  </message>
+  <message>
+   <source>Checks every layer of a planning database and lists what is wrong, one point per finding:
+- missing_required: a required attribute is empty;
+- out_of_domain: a value is not one of the allowed values of its drop-down list;
+- out_of_range: a number is outside its plausible range;
+- invalid_geometry and empty_geometry;
+- duplicate_asset_id: an asset ID used more than once in a layer (compared ignoring case and surrounding spaces);
+- disconnected_segment: a lifeline (per network type) or road not connected to the largest part of its network. Line ends within CONNECT_TOLERANCE of another line's end or of any point of another line count as connected;
+- far_from_road: a shelter, candidate site or facility farther than MAX_ROAD_DISTANCE from the nearest passable road.
+
+The database is not modified. Findings are styled by severity when loaded; OUTPUT_SUMMARY optionally writes the totals as JSON.</source>
+   <translation>检查规划数据库的每个图层并列出存在的问题，每个问题一个点：
+- missing_required：必填属性为空；
+- out_of_domain：属性值不在其下拉列表的允许取值范围内；
+- out_of_range：数值超出合理范围；
+- invalid_geometry 和 empty_geometry：几何无效和几何为空；
+- duplicate_asset_id：同一图层中资产编号被多次使用（比较时忽略大小写和首尾空格）；
+- disconnected_segment：生命线（按管网类型）或道路未与所属网络的最大连通部分连通。线端点与另一条线的端点或线上任意点的距离在 CONNECT_TOLERANCE 以内即视为连通；
+- far_from_road：避难场所、备选用地或应急设施距最近可通行道路超过 MAX_ROAD_DISTANCE。
+
+不修改数据库。问题点加载时按严重程度显示样式；OUTPUT_SUMMARY 可选择将汇总数写为 JSON。</translation>
+  </message>
+  <message>
+   <source>Validation cancelled.</source>
+   <translation>检查已取消。</translation>
+  </message>
+  <message>
+   <source>Errors</source>
+   <translation>错误数</translation>
+  </message>
+  <message>
+   <source>Warnings</source>
+   <translation>警告数</translation>
+  </message>
+  <message>
+   <source>Features checked</source>
+   <translation>已检查要素数</translation>
+  </message>
+  <message>
+   <source>{} and {} more</source>
+   <translation>{}，另有 {} 个</translation>
+  </message>
+  <message>
+   <source>{} #{} (asset {})</source>
+   <translation>{} #{}（资产编号 {}）</translation>
+  </message>
+  <message>
+   <source>Connection tolerance (m)</source>
+   <translation>连通容差（米）</translation>
+  </message>
+  <message>
+   <source>Maximum distance to a road (m)</source>
+   <translation>距道路最大距离（米）</translation>
+  </message>
+  <message>
+   <source>JSON files (*.json)</source>
+   <translation>JSON 文件 (*.json)</translation>
+  </message>
+  <message>
+   <source>{} #{} (no asset ID)</source>
+   <translation>{} #{}（无资产编号）</translation>
+  </message>
+  <message>
+   <source>unknown reason</source>
+   <translation>原因不明</translation>
+  </message>
+  <message>
+   <source>Network "{}" ({}): {} segments, largest connected part {}, {} disconnected.</source>
+   <translation>网络“{}”（{}）：{} 段，最大连通部分 {} 段，未连通 {} 段。</translation>
+  </message>
+  <message>
+   <source>{} features checked: {} findings, {} errors, {} warnings.</source>
+   <translation>已检查 {} 个要素：{} 个问题，{} 个错误，{} 个警告。</translation>
+  </message>
+  <message>
+   <source>Layer {} has no field "{}"; it is not checked.</source>
+   <translation>图层 {} 中没有字段“{}”；跳过该字段的检查。</translation>
+  </message>
+  <message>
+   <source>Checking {}</source>
+   <translation>正在检查 {}</translation>
+  </message>
+  <message>
+   <source>{}: {} ({})</source>
+   <translation>{}：{}（{}）</translation>
+  </message>
+  <message>
+   <source>{}: the feature has no geometry.</source>
+   <translation>{}：要素没有几何。</translation>
+  </message>
+  <message>
+   <source>{}: asset ID "{}" is also used by {}.</source>
+   <translation>{}：资产编号“{}”也被 {} 使用。</translation>
+  </message>
+  <message>
+   <source>{}: the segment is in a group of {} segment(s) that is not connected to the largest part of the "{}" network ({} segments).</source>
+   <translation>{}：该段所在的线段组（{} 段）未与“{}”网络的最大连通部分（{} 段）连通。</translation>
+  </message>
+  <message>
+   <source>The road network has no passable roads, so road access of {} site(s) could not be checked.</source>
+   <translation>道路网络中没有可通行道路，因此无法检查 {} 处场地的道路可达性。</translation>
+  </message>
+  <message>
+   <source>{}: the nearest passable road is {:.1f} m away (more than {} m).</source>
+   <translation>{}：最近的可通行道路距离 {:.1f} 米（超过 {} 米）。</translation>
+  </message>
+  <message>
+   <source>{}: field "{}" is empty but required.</source>
+   <translation>{}：字段“{}”为必填项，但为空。</translation>
+  </message>
+  <message>
+   <source>{}: field "{}" has the value "{}", which is not one of the allowed values ({}).</source>
+   <translation>{}：字段“{}”的值为“{}”，不在允许取值（{}）之内。</translation>
+  </message>
+  <message>
+   <source>{}: field "{}" is {}, outside the plausible range {} to {}.</source>
+   <translation>{}：字段“{}”的值为 {}，超出合理范围 {} 至 {}。</translation>
+  </message>
+  <message>
+   <source>{}: the geometry is invalid: {}.</source>
+   <translation>{}：几何无效：{}。</translation>
+  </message>
+  <message>
+   <source>Features left out of the census package, and why.</source>
+   <translation>普查成果包中剔除的要素及剔除原因。</translation>
+  </message>
+  <message>
+   <source>Could not save the style of {}: {}</source>
+   <translation>无法保存 {} 的样式：{}</translation>
+  </message>
+  <message>
+   <source>Cannot open {} for writing.</source>
+   <translation>无法以写入方式打开 {}。</translation>
+  </message>
+  <message>
+   <source>The planning database {} has no valid layer "{}".</source>
+   <translation>规划数据库 {} 中没有有效图层“{}”。</translation>
+  </message>
+  <message>
+   <source>The planning database {} does not exist.</source>
+   <translation>规划数据库 {} 不存在。</translation>
+  </message>
+  <message>
+   <source>{} is not a planning database: layers missing: {}</source>
+   <translation>{} 不是规划数据库：缺少图层：{}</translation>
+  </message>
+  <message>
+   <source>Give either MAX_DISTANCE or MAX_TIME, not both.</source>
+   <translation>MAX_DISTANCE 与 MAX_TIME 只能给出其一，不能同时给出。</translation>
+  </message>
+  <message>
+   <source>Give MAX_DISTANCE or MAX_TIME (or choose a PRESET).</source>
+   <translation>请给出 MAX_DISTANCE 或 MAX_TIME（或选择一个 PRESET）。</translation>
+  </message>
+  <message>
+   <source>The limit must be greater than 0.</source>
+   <translation>限值必须大于 0。</translation>
+  </message>
+  <message>
+   <source>Network: {} lines, {} nodes, {} edges, {} connected parts (largest {} nodes).</source>
+   <translation>路网：{} 条线，{} 个节点，{} 条边，{} 个连通部分（最大部分 {} 个节点）。</translation>
+  </message>
+  <message>
+   <source>{} is not a metric CRS; working in {} (layers are reprojected).</source>
+   <translation>{} 不是以米为单位的坐标系；改在 {} 中计算（图层将被重投影）。</translation>
+  </message>
+  <message>
+   <source>Facilities without geometry are left out: feature ids {}</source>
+   <translation>无几何的设施已被排除：要素编号 {}</translation>
+  </message>
+  <message>
+   <source>Negative start delay in field {} of {}: feature ids {}</source>
+   <translation>字段 {}（图层 {}）中有负的启动延时：要素编号 {}</translation>
+  </message>
+  <message>
+   <source>The network layer {} has no lines.</source>
+   <translation>路网图层 {} 中没有线。</translation>
+  </message>
+  <message>
+   <source>The network has {} disconnected parts; places in another part than a facility are unreachable from it.</source>
+   <translation>路网有 {} 个互不连通的部分；与设施不在同一部分的地点无法从该设施到达。</translation>
+  </message>
+  <message>
+   <source>Facility {} is {} m from the nearest road of the network.</source>
+   <translation>设施 {} 距路网最近道路 {} 米。</translation>
+  </message>
+  <message>
+   <source>{} facilities are farther than {} m from the network.</source>
+   <translation>{} 个设施距路网超过 {} 米。</translation>
+  </message>
+  <message>
+   <source>Layer {} is in {}; reprojected to {}.</source>
+   <translation>图层 {} 的坐标系为 {}；已重投影到 {}。</translation>
+  </message>
+  <message>
+   <source>Preset {}: {}</source>
+   <translation>预设 {}：{}</translation>
+  </message>
+  <message>
+   <source>No speed given; using {} km/h.</source>
+   <translation>未给出速度；采用 {} 公里/小时。</translation>
+  </message>
+  <message>
+   <source>The facility layer {} is empty.</source>
+   <translation>设施图层 {} 为空。</translation>
+  </message>
+  <message>
+   <source>{} lines have no valid speed in {}; using {} km/h for them.</source>
+   <translation>{} 条线在 {} 中没有有效速度；对其采用 {} 公里/小时。</translation>
+  </message>
+  <message>
+   <source>The network cannot be built: {}</source>
+   <translation>无法构建路网：{}</translation>
+  </message>
+  <message>
+   <source>{} facilities are on a small disconnected part of the network (feature ids {}); they reach only that part.</source>
+   <translation>{} 个设施位于路网中较小的孤立部分（要素编号 {}）；只能到达该部分。</translation>
+  </message>
+  <message>
+   <source>Cannot open {}.</source>
+   <translation>无法打开 {}。</translation>
+  </message>
+  <message>
+   <source>{} has no point, line or polygon layer.</source>
+   <translation>{} 中没有点、线或面图层。</translation>
+  </message>
+  <message>
+   <source>Cannot open {}: {}</source>
+   <translation>无法打开 {}：{}</translation>
+  </message>
+  <message>
+   <source>Cannot read {}.</source>
+   <translation>无法读取 {}。</translation>
+  </message>
+  <message>
+   <source>Not covered</source>
+   <translation>未覆盖</translation>
+  </message>
+  <message>
+   <source>Overloaded (more people than capacity)</source>
+   <translation>超负荷（人数超过容量）</translation>
+  </message>
+  <message>
+   <source>Within capacity or no capacity</source>
+   <translation>未超容量</translation>
+  </message>
+  <message>
+   <source> and {} more</source>
+   <translation>，另有 {} 个</translation>
+  </message>
+  <message>
+   <source>The raster {} is not a GDAL raster file.</source>
+   <translation>栅格 {} 不是 GDAL 栅格文件。</translation>
+  </message>
+  <message>
+   <source>no geometry</source>
+   <translation>无几何</translation>
+  </message>
+  <message>
+   <source>cannot be reprojected to the database CRS</source>
+   <translation>无法重投影到数据库坐标系</translation>
+  </message>
+  <message>
+   <source>invalid and cannot be repaired</source>
+   <translation>几何无效且无法修复</translation>
+  </message>
+  <message>
+   <source>no line left after repair</source>
+   <translation>修复后不再有线</translation>
+  </message>
+  <message>
+   <source>no polygon left after repair</source>
+   <translation>修复后不再有面</translation>
+  </message>
+  <message>
+   <source>no point can be placed on it</source>
+   <translation>无法在其上生成点</translation>
+  </message>
+  <message>
+   <source>drawn as an open way where a point or a closed area is expected</source>
+   <translation>应为点或闭合面，却绘制为开放路径</translation>
+  </message>
+  <message>
+   <source>several points in one feature</source>
+   <translation>一个要素中有多个点</translation>
   </message>
   <message>
    <source>Between {} and {}</source>
-   <translation type="unfinished" />
+   <translation>介于 {} 与 {} 之间</translation>
   </message>
   <message>
    <source>{} - {} persons/ha</source>
-   <translation type="unfinished" />
+   <translation>{} – {} 人/公顷</translation>
   </message>
   <message>
    <source>{} persons/ha and more</source>
-   <translation type="unfinished" />
+   <translation>{} 人/公顷及以上</translation>
+  </message>
+  <message>
+   <source>Overloaded shelters</source>
+   <translation>超负荷避难场所</translation>
+  </message>
+  <message>
+   <source>Uncovered areas</source>
+   <translation>未覆盖区域</translation>
+  </message>
+  <message>
+   <source>Census completeness</source>
+   <translation>普查数据完整性</translation>
+  </message>
+  <message>
+   <source>Methods and standards</source>
+   <translation>方法与标准</translation>
+  </message>
+  <message>
+   <source>Coverage: every demand unit is assigned to its nearest facility over the road network (network distance plus the access leg); it is covered when that distance or time is within the limit. Loads compare the population assigned to a facility with its capacity; the two-step floating catchment ratio (Luo &amp; Wang 2003) divides capacity by all the population within reach.</source>
+   <translation>覆盖：每个需求单元经道路网络分配给最近的设施（路网距离加接入段）；该距离或时间在限值以内即视为被覆盖。负荷为设施分配到的人口与其容量之比；两步移动搜索法比值（Luo &amp; Wang 2003）为设施容量除以其可达范围内的全部人口。</translation>
+  </message>
+  <message>
+   <source>Risk: every risk source is buffered by its influence distance; the zones are dissolved per grade and overlaps go to the higher grade. Exposure cuts lifelines at the zone boundaries, tests sites against the zones and shares population polygons by area. The risk list ranks sources by grade, then people, shelters, facilities and lifeline length in their own zone.</source>
+   <translation>风险：按影响距离对每个风险源生成缓冲区；影响范围按等级融合，重叠部分归入较高等级。暴露分析在分区边界处切分生命线，判断各场所是否位于分区内，并按面积比例分摊人口面的人口。风险清单先按等级，再依次按其自身影响范围内的人口、避难场所、应急设施和生命线长度对风险源排序。</translation>
+  </message>
+  <message>
+   <source>Census completeness: every feature of the planning database is checked against the schema (required fields, allowed values, plausible ranges), its geometry, duplicate IDs, network connectivity and road access.</source>
+   <translation>普查数据完整性：规划数据库的每个要素均对照数据结构（必填字段、允许取值、合理范围）进行检查，并检查其几何、编号重复、网络连通性和道路可达性。</translation>
+  </message>
+  <message>
+   <source>Service areas (polygons)</source>
+   <translation>服务范围（面）</translation>
+  </message>
+  <message>
+   <source>Hazard classes</source>
+   <translation>灾害分级</translation>
+  </message>
+  <message>
+   <source>Data attribution</source>
+   <translation>数据来源声明</translation>
+  </message>
+  <message>
+   <source>Share covered</source>
+   <translation>覆盖率</translation>
+  </message>
+  <message>
+   <source>Demand units</source>
+   <translation>需求单元数</translation>
+  </message>
+  <message>
+   <source>Unreachable units</source>
+   <translation>不可达单元数</translation>
+  </message>
+  <message>
+   <source>No shelter or facility is overloaded: the population assigned to each stays within its capacity.</source>
+   <translation>没有超负荷的避难场所或设施：各自分配的人口均未超过其容量。</translation>
+  </message>
+  <message>
+   <source>Nothing lies in the risk zones or the hazard.</source>
+   <translation>风险区或灾害范围内没有任何对象。</translation>
+  </message>
+  <message>
+   <source>No data set with an attribution requirement was recognised; add it with the ATTRIBUTION parameter.</source>
+   <translation>未识别到需要声明来源的数据集；如有需要，请通过 ATTRIBUTION 参数添加。</translation>
+  </message>
+  <message>
+   <source>Planning review of {}</source>
+   <translation>规划评估：{}</translation>
+  </message>
+  <message>
+   <source>Date</source>
+   <translation>日期</translation>
+  </message>
+  <message>
+   <source>Plugin version</source>
+   <translation>插件版本</translation>
+  </message>
+  <message>
+   <source>QGIS version</source>
+   <translation>QGIS 版本</translation>
+  </message>
+  <message>
+   <source>The first {} of {} rows are shown; the layer holds them all.</source>
+   <translation>仅显示前 {} 行（共 {} 行）；完整记录见图层。</translation>
+  </message>
+  <message>
+   <source>Not part of this review: no {} layer was given.</source>
+   <translation>未纳入本次评估：未提供“{}”图层。</translation>
+  </message>
+  <message>
+   <source>Covered without barriers</source>
+   <translation>无阻断时覆盖人口</translation>
+  </message>
+  <message>
+   <source>Lost to barriers</source>
+   <translation>因阻断失去覆盖</translation>
+  </message>
+  <message>
+   <source>Population covered and uncovered</source>
+   <translation>覆盖与未覆盖人口</translation>
+  </message>
+  <message>
+   <source>{} of {} demand units are not covered, with a population of {}; {} of them cannot reach any facility over the network.</source>
+   <translation>{} 个需求单元（共 {} 个）未被覆盖，人口 {}；其中 {} 个经路网无法到达任何设施。</translation>
+  </message>
+  <message>
+   <source>Demand unit</source>
+   <translation>需求单元</translation>
+  </message>
+  <message>
+   <source>Distance to the nearest facility (m)</source>
+   <translation>至最近设施距离（米）</translation>
+  </message>
+  <message>
+   <source>Nearest facility</source>
+   <translation>最近设施</translation>
+  </message>
+  <message>
+   <source>Uncovered demand units, largest population first</source>
+   <translation>未覆盖需求单元（按人口由多到少）</translation>
+  </message>
+  <message>
+   <source>Target</source>
+   <translation>承灾体</translation>
+  </message>
+  <message>
+   <source>Network</source>
+   <translation>网络类型</translation>
+  </message>
+  <message>
+   <source>Zone or hazard class</source>
+   <translation>风险分区或灾害分级</translation>
+  </message>
+  <message>
+   <source>Exposed length (m)</source>
+   <translation>暴露长度（米）</translation>
+  </message>
+  <message>
+   <source>Count</source>
+   <translation>数量</translation>
+  </message>
+  <message>
+   <source>Unusable</source>
+   <translation>不可用</translation>
+  </message>
+  <message>
+   <source>What lies in each zone</source>
+   <translation>各分区内的对象</translation>
+  </message>
+  <message>
+   <source>{} risk sources: {}.</source>
+   <translation>风险源 {} 个：{}。</translation>
+  </message>
+  <message>
+   <source>Rank</source>
+   <translation>排序</translation>
+  </message>
+  <message>
+   <source>Distance (m)</source>
+   <translation>距离（米）</translation>
+  </message>
+  <message>
+   <source>{} findings: {} errors, {} warnings, {} for information.</source>
+   <translation>问题 {} 个：错误 {} 个，警告 {} 个，提示 {} 个。</translation>
+  </message>
+  <message>
+   <source>Meaning</source>
+   <translation>含义</translation>
+  </message>
+  <message>
+   <source>Findings by rule and layer</source>
+   <translation>按规则和图层统计的问题</translation>
+  </message>
+  <message>
+   <source>Features without a finding</source>
+   <translation>无问题要素数</translation>
+  </message>
+  <message>
+   <source>Complete</source>
+   <translation>完整率</translation>
+  </message>
+  <message>
+   <source>Completeness by layer</source>
+   <translation>各图层完整性</translation>
+  </message>
+  <message>
+   <source>Topic</source>
+   <translation>事项</translation>
+  </message>
+  <message>
+   <source>Standard or source</source>
+   <translation>标准或依据</translation>
+  </message>
+  <message>
+   <source>Evidence</source>
+   <translation>核实等级</translation>
+  </message>
+  <message>
+   <source>Where</source>
+   <translation>出处</translation>
+  </message>
+  <message>
+   <source>Standards and sources used</source>
+   <translation>采用的标准与依据</translation>
+  </message>
+  <message>
+   <source>Evidence levels: {}.</source>
+   <translation>核实等级：{}。</translation>
+  </message>
+  <message>
+   <source>Input</source>
+   <translation>输入项</translation>
+  </message>
+  <message>
+   <source>Layer or file</source>
+   <translation>图层或文件</translation>
+  </message>
+  <message>
+   <source>Inputs of this report</source>
+   <translation>本报告的输入数据</translation>
+  </message>
+  <message>
+   <source>Population {}: covered {} ({}), uncovered {}. {} demand units, {} of them cannot reach any facility over the network.</source>
+   <translation>人口 {}：已覆盖 {}（{}），未覆盖 {}。需求单元 {} 个，其中 {} 个经路网无法到达任何设施。</translation>
+  </message>
+  <message>
+   <source>Population covered and uncovered, in total and per district</source>
+   <translation>覆盖与未覆盖人口（合计及分行政区）</translation>
+  </message>
+  <message>
+   <source>{} facilities: {} reach the network, {} are overloaded, {} have no capacity recorded (their load cannot be judged).</source>
+   <translation>设施 {} 个：{} 个接入路网，{} 个超负荷，{} 个未记录容量（无法判断其负荷）。</translation>
+  </message>
+  <message>
+   <source>yes</source>
+   <translation>是</translation>
+  </message>
+  <message>
+   <source>no</source>
+   <translation>否</translation>
+  </message>
+  <message>
+   <source>Facility</source>
+   <translation>设施</translation>
+  </message>
+  <message>
+   <source>Population assigned</source>
+   <translation>分配人口</translation>
+  </message>
+  <message>
+   <source>Capacity</source>
+   <translation>容量</translation>
+  </message>
+  <message>
+   <source>Load ratio</source>
+   <translation>负荷率</translation>
+  </message>
+  <message>
+   <source>2SFCA ratio</source>
+   <translation>2SFCA 比值</translation>
+  </message>
+  <message>
+   <source>Reaches the network</source>
+   <translation>接入路网</translation>
+  </message>
+  <message>
+   <source>{} service areas with a total area of {} ha (areas of different facilities may overlap).</source>
+   <translation>服务范围 {} 个，总面积 {} 公顷（不同设施的服务范围可能重叠）。</translation>
+  </message>
+  <message>
+   <source>Service area (ha)</source>
+   <translation>服务范围面积（公顷）</translation>
+  </message>
+  <message>
+   <source>{} shelters or facilities are assigned more people than their capacity.</source>
+   <translation>{} 个避难场所或设施分配的人口超过其容量。</translation>
+  </message>
+  <message>
+   <source>Places missing</source>
+   <translation>名额缺口</translation>
+  </message>
+  <message>
+   <source>No capacity is recorded for: {}.</source>
+   <translation>以下设施未记录容量：{}。</translation>
+  </message>
+  <message>
+   <source>none reachable</source>
+   <translation>无可达设施</translation>
+  </message>
+  <message>
+   <source>Zone area (ha)</source>
+   <translation>影响范围面积（公顷）</translation>
+  </message>
+  <message>
+   <source>No font with Chinese glyphs is installed (looked for {}); install fonts-noto-cjk.</source>
+   <translation>未安装含中文字形的字体（已查找 {}）；请安装 fonts-noto-cjk。</translation>
+  </message>
+  <message>
+   <source>Unknown report language {}.</source>
+   <translation>未知的报告语言 {}。</translation>
+  </message>
+  <message>
+   <source>The translation {} is missing; build it with "make transcompile".</source>
+   <translation>缺少翻译文件 {}；请运行 make transcompile 生成。</translation>
+  </message>
+  <message>
+   <source>The report template item "map" is not a map.</source>
+   <translation>报告模板中的项“map”不是地图。</translation>
+  </message>
+  <message>
+   <source>Legend</source>
+   <translation>图例</translation>
+  </message>
+  <message>
+   <source>The report template {} is not a QGIS layout template.</source>
+   <translation>报告模板 {} 不是 QGIS 布局模板。</translation>
+  </message>
+  <message>
+   <source>The report template {} could not be loaded.</source>
+   <translation>无法加载报告模板 {}。</translation>
+  </message>
+  <message>
+   <source>The report template has no item with the id "{}".</source>
+   <translation>报告模板中没有 id 为“{}”的项。</translation>
+  </message>
+  <message>
+   <source>The PDF {} could not be written (layout export error {}).</source>
+   <translation>无法写入 PDF {}（布局导出错误 {}）。</translation>
+  </message>
+  <message>
+   <source>Cannot read the report template {}: {}</source>
+   <translation>无法读取报告模板 {}：{}</translation>
   </message>
  </context>
 </TS>
