@@ -27,7 +27,7 @@ def step(title, algorithm_id, parameters):
     result = processing.run(algorithm_id, parameters, feedback=feedback)
     print('  {:<34} {:6.1f} s'.format(title, time.time() - started))
     for warning in feedback.warnings[:5]:
-        print('    warning:', warning)
+        print('    warning:', warning if len(warning) < 240 else warning[:240] + ' ...')
     return result
 
 
