@@ -924,6 +924,14 @@
    <translation>为该规划数据库打开 resilience:export_census</translation>
   </message>
   <message>
+   <source>Planning report…</source>
+   <translation>规划评估报告…</translation>
+  </message>
+  <message>
+   <source>Opens resilience:planning_report with the planning database, the census findings and the result layers of this dock</source>
+   <translation>以该规划数据库、普查检查结果和本面板的分析结果图层打开 resilience:planning_report</translation>
+  </message>
+  <message>
    <source>Choose a planning database in the Overlay tab.</source>
    <translation>请在“叠加”选项卡中选择规划数据库。</translation>
   </message>

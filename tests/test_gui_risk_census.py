@@ -1,7 +1,8 @@
 """Risk and Census tabs and the "Who serves here?" map tool, driven in headless QGIS (pytest-qt)."""
 import pytest
-from qgis.core import (QgsCategorizedSymbolRenderer, QgsCoordinateTransform, QgsFeature, QgsGeometry, QgsPointXY,
-                       QgsProject, QgsRectangle, QgsVectorLayer)
+from qgis.core import (QgsApplication, QgsCategorizedSymbolRenderer, QgsCoordinateTransform, QgsFeature,
+                       QgsGeometry, QgsPointXY, QgsProcessingContext, QgsProject, QgsRectangle, QgsSettings,
+                       QgsVectorLayer)
 from qgis.PyQt.QtCore import Qt
 
 from resilience_plugin.gui.common import find_db_layer
@@ -121,6 +122,68 @@ def test_census_findings_zoom_to_and_select_the_feature(dock, qtbot, helsinki_db
         panel.run_bar.run_button.click()
     named = [lyr for lyr in QgsProject.instance().mapLayers().values() if lyr.name() == tr('Census findings')]
     assert len(named) == 1
+
+
+@pytest.fixture
+def user_locale():
+    """Set QGIS's locale/userLocale for a test; the user's setting comes back afterwards."""
+    settings = QgsSettings()
+    saved = settings.value('locale/userLocale', None)
+    yield lambda locale: settings.setValue('locale/userLocale', locale)
+    if saved is None:
+        settings.remove('locale/userLocale')
+    else:
+        settings.setValue('locale/userLocale', saved)
+
+
+def test_census_planning_report_button_prefills_what_the_dock_knows(dock, qtbot, helsinki_db, user_locale,
+                                                                     monkeypatch, tmp_path):
+    add_database(dock, helsinki_db)
+    panel = dock.census
+    assert panel.report_button.text() == tr('Planning report…')
+    assert panel.report_button.isEnabled()
+    with qtbot.waitSignal(panel.validation_finished, timeout=TIMEOUT_MS) as blocker:
+        panel.run_bar.run_button.click()
+    assert blocker.args == [True]
+    # Result layers of the other tabs, as their runs leave them: in the project, except the summary table.
+    centre = find_db_layer('road_network').extent().center()
+    point = 'POINT({} {})'.format(centre.x(), centre.y())
+    zones = memory_layer('Polygon', 'EPSG:3067', ['risk_grade:string'],
+                         [('POLYGON(({0} {1},{2} {1},{2} {3},{0} {1}))'.format(
+                             centre.x(), centre.y(), centre.x() + 100, centre.y() + 100), ['major'])], name='zones')
+    demand = memory_layer('Point', 'EPSG:3067', ['population:double'], [(point, [10.0])], name='demand')
+    summary = memory_layer('NoGeometry', 'EPSG:3067', ['population:double'], [], name='summary')
+    for layer in (zones, demand):
+        QgsProject.instance().addMapLayer(layer)
+    dock.risk.zones_layer = zones
+    dock.coverage.results = {'OUTPUT_DEMAND': demand, 'OUTPUT_SUMMARY': summary}
+
+    user_locale('zh_CN')
+    parameters = panel.report_parameters()
+    assert parameters == {'DATABASE': helsinki_db, 'FINDINGS': panel.findings_layer.id(), 'LANGUAGE': 'zh_CN',
+                          'RISK_ZONES': zones.id(), 'COVERAGE_DEMAND': demand.id()}
+    # ... and the algorithm accepts them as they are, once the user has chosen where the PDF goes.
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById('resilience:planning_report')
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    ok, message = algorithm.checkParameterValues(dict(parameters, OUTPUT=str(tmp_path / 'report.pdf')), context)
+    assert ok, message
+
+    user_locale('en_US')
+    assert panel.report_parameters()['LANGUAGE'] == 'en'
+    user_locale('zh_TW')
+    assert panel.report_parameters()['LANGUAGE'] == 'zh_CN'
+
+    # A layer the user removed from the project is no longer offered.
+    QgsProject.instance().removeMapLayer(zones.id())
+    assert 'RISK_ZONES' not in panel.report_parameters()
+
+    # The button opens the algorithm's Processing dialog with those parameters.
+    import processing
+    opened = []
+    monkeypatch.setattr(processing, 'execAlgorithmDialog', lambda *args: opened.append(args))
+    qtbot.mouseClick(panel.report_button, Qt.MouseButton.LeftButton)
+    assert opened == [('resilience:planning_report', panel.report_parameters())]
 
 
 def test_who_serves_here_answers_like_the_coverage_algorithm(dock, qtbot, helsinki_db, run):

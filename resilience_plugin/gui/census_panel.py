@@ -1,32 +1,43 @@
 """Census tab: validate the planning database, list the findings (a click zooms to and selects the
-feature, so a surveyor can fix it and check again) and start the census export."""
+feature, so a surveyor can fix it and check again) and start the census export and the planning report."""
 import os
 
-from qgis.core import QgsProject, QgsVectorLayer
-from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.core import QgsProject, QgsSettings, QgsVectorLayer
+from qgis.PyQt.QtCore import QLocale, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
                                  QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ..definitions import N_, SEVERITY, THEME_FINDINGS
+from ..definitions import N_, REPORT_LANGUAGES, SEVERITY, THEME_FINDINGS
 from ..qgis_io.project import add_layer
 from ..qgis_io.styles import style_findings
 from ..translation import tr
-from .common import RunBar, find_db_layer, zoom_to_feature
+from .common import RunBar, find_db_layer, project_layer_id, zoom_to_feature
 from .tasks import AlgorithmRun
 
 EXPORT_CENSUS = 'resilience:export_census'
+PLANNING_REPORT = 'resilience:planning_report'
 COLUMNS = (('severity', N_('Severity')), ('layer', N_('Layer')), ('rule', N_('Rule')), ('message', N_('Message')))
+
+
+def report_language():
+    """The planning report's LANGUAGE for the user's QGIS locale (locale/userLocale, as the plugin's
+    translator): zh_CN for a Chinese locale, else en."""
+    locale = QgsSettings().value('locale/userLocale', '') or QLocale().name()
+    return REPORT_LANGUAGES[1] if str(locale).lower().startswith('zh') else REPORT_LANGUAGES[0]
 
 
 class CensusPanel(QWidget):
     validation_finished = pyqtSignal(bool)
 
-    def __init__(self, iface, database_path, parent=None):
-        """``database_path``: a function returning the planning database chosen in the Overlay tab."""
+    def __init__(self, iface, database_path, parent=None, report_layers=None):
+        """``database_path``: a function returning the planning database chosen in the Overlay tab.
+        ``report_layers``: a function returning {planning_report parameter: layer} for the result layers the
+        other tabs produced (layers no longer in the project are left out)."""
         super().__init__(parent)
         self.iface = iface
         self.database_path = database_path
+        self.report_layers = report_layers or dict
         self.findings_layer = None
         self.counts = {}
         layout = QVBoxLayout(self)
@@ -52,11 +63,16 @@ class CensusPanel(QWidget):
         self.export_button = QPushButton(tr('Export census package…'))
         self.export_button.setToolTip(tr('Opens resilience:export_census for the planning database'))
         buttons.addWidget(self.export_button)
+        self.report_button = QPushButton(tr('Planning report…'))
+        self.report_button.setToolTip(tr('Opens resilience:planning_report with the planning database, the census '
+                                         'findings and the result layers of this dock'))
+        buttons.addWidget(self.report_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.run_bar.run_requested.connect(self.validate)
         self.table.itemSelectionChanged.connect(self.zoom_to_selected_finding)
         self.export_button.clicked.connect(self.open_export)
+        self.report_button.clicked.connect(self.open_report)
         self.refresh()
 
     def refresh(self, *args):
@@ -64,6 +80,7 @@ class CensusPanel(QWidget):
         self.database_label.setText(tr('Planning database: {}').format(path) if path
                                     else tr('Choose a planning database in the Overlay tab.'))
         self.export_button.setEnabled(bool(path) and AlgorithmRun.available(EXPORT_CENSUS))
+        self.report_button.setEnabled(bool(path) and AlgorithmRun.available(PLANNING_REPORT))
 
     def validate(self):
         path = self.database_path()
@@ -80,8 +97,9 @@ class CensusPanel(QWidget):
         if not isinstance(layer, QgsVectorLayer):
             self.validation_finished.emit(False)
             return
-        if self.findings_layer is not None and QgsProject.instance().mapLayer(self.findings_layer.id()):
-            QgsProject.instance().removeMapLayer(self.findings_layer.id())  # the previous check is outdated
+        previous = project_layer_id(self.findings_layer)
+        if previous:
+            QgsProject.instance().removeMapLayer(previous)  # the previous check is outdated
         layer.setName(tr('Census findings'))
         self.findings_layer = add_layer(style_findings(layer), THEME_FINDINGS, position=0)
         self.counts = {name: results.get(name) for name in ('ERROR_COUNT', 'WARNING_COUNT', 'FEATURE_COUNT',
@@ -129,6 +147,23 @@ class CensusPanel(QWidget):
     def open_export(self):
         import processing
         processing.execAlgorithmDialog(EXPORT_CENSUS, {'DATABASE': self.database_path()})
+
+    def report_parameters(self):
+        """resilience:planning_report's parameters as far as the dock knows them: the planning database, the
+        findings of the last check and the other tabs' result layers still in the project (by layer id), and
+        the language of the user's QGIS. The user completes the rest (title, output files) in the dialog."""
+        parameters = {'DATABASE': self.database_path(), 'LANGUAGE': report_language()}
+        layers = dict(self.report_layers())
+        layers['FINDINGS'] = self.findings_layer
+        for name, layer in layers.items():
+            layer_id = project_layer_id(layer)
+            if layer_id:
+                parameters[name] = layer_id
+        return parameters
+
+    def open_report(self):
+        import processing
+        processing.execAlgorithmDialog(PLANNING_REPORT, self.report_parameters())
 
     def shutdown(self):
         self.run_bar.cancel()

@@ -2,6 +2,7 @@
 import os
 
 from qgis.core import (QgsCoordinateTransform, QgsProject, QgsRectangle, QgsSettings, QgsVectorLayer)
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
@@ -55,6 +56,15 @@ def find_db_layer(name, db_path=None, project=None):
             continue
         return layer
     return None
+
+
+def project_layer_id(layer, project=None):
+    """The id of ``layer`` while it is a layer of the project, else None (a layer removed from the
+    project has been deleted: its Python object must not be used any more)."""
+    if layer is None or sip.isdeleted(layer):
+        return None
+    project = project or QgsProject.instance()
+    return layer.id() if project.mapLayer(layer.id()) is not None else None
 
 
 def select_layer_in_combo(combo, layer):

@@ -243,6 +243,15 @@ class CoveragePanel(QWidget):
         self.run_bar.status.setText(tr('Done: {} layers added.').format(len(added)))
         self.coverage_finished.emit(True)
 
+    def report_layers(self):
+        """The last run's layers as inputs of resilience:planning_report ({parameter: layer}). Facility loads
+        count only from population_coverage (service_areas' facility output has no loads)."""
+        layers = {'SERVICE_AREAS': self.results.get('OUTPUT_POLYGONS')}
+        if self.results.get('OUTPUT_DEMAND') is not None:
+            layers.update(COVERAGE_DEMAND=self.results.get('OUTPUT_DEMAND'),
+                          COVERAGE_FACILITIES=self.results.get('OUTPUT_FACILITIES'))
+        return {name: layer for name, layer in layers.items() if layer is not None and not isinstance(layer, str)}
+
     # Summary -------------------------------------------------------------------------------------
     def show_summary(self, summary_layer, loads):
         """Figures as the algorithm wrote them: the Total row of OUTPUT_SUMMARY and the facility loads."""

@@ -32,7 +32,7 @@ class ResilienceDock(QgsDockWidget):
         self.overlay = OverlayPanel(iface)
         self.coverage = CoveragePanel(iface)
         self.risk = RiskPanel(iface)
-        self.census = CensusPanel(iface, self.overlay.database_path)
+        self.census = CensusPanel(iface, self.overlay.database_path, report_layers=self.report_layers)
         for panel, title in ((self.overlay, tr('Overlay')), (self.coverage, tr('Coverage')),
                              (self.risk, tr('Risk')), (self.census, tr('Census'))):
             self.tabs.addTab(_scrolled(panel), title)
@@ -45,6 +45,12 @@ class ResilienceDock(QgsDockWidget):
 
     def panels(self):
         return (self.overlay, self.coverage, self.risk, self.census)
+
+    def report_layers(self):
+        """The result layers of the Coverage and Risk tabs that the planning report reads."""
+        layers = dict(self.coverage.report_layers())
+        layers.update(self.risk.report_layers())
+        return layers
 
     def _layers_added(self, layers):
         self.coverage.restore_layers()

@@ -138,6 +138,11 @@ class RiskPanel(QWidget):
             self.zones.setLayer(layer)
         self.zones_finished.emit(isinstance(layer, QgsVectorLayer))
 
+    def report_layers(self):
+        """The influence zones and risk list this tab added, as inputs of resilience:planning_report."""
+        return {name: layer for name, layer in (('RISK_ZONES', self.zones_layer), ('RISK_LIST', self.list_layer))
+                if layer is not None}
+
     # Exposure ------------------------------------------------------------------------------------
     def exposure_parameters(self):
         targets = [layer.id() for layer in target_layers()]
