@@ -1346,14 +1346,6 @@ Presets:
 </translation>
   </message>
   <message>
-   <source>min</source>
-   <translation>分钟</translation>
-  </message>
-  <message>
-   <source>m</source>
-   <translation>米</translation>
-  </message>
-  <message>
    <source>Road network (lines; empty: straight-line distance)</source>
    <translation>道路网络（线；留空则按直线距离）</translation>
   </message>
@@ -2755,7 +2747,7 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
   </message>
   <message>
    <source>Within capacity or no capacity</source>
-   <translation>未超容量</translation>
+   <translation>未超容量或无容量数据</translation>
   </message>
   <message>
    <source> and {} more</source>

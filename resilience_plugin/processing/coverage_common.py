@@ -123,10 +123,6 @@ class Prepared:
     def n(self):
         return len(self.facilities)
 
-    @property
-    def unit(self):
-        return tr('min') if self.timed else tr('m')
-
 
 class CoverageAlgorithm(ResilienceAlgorithm):
     GROUP = GROUP_COVERAGE
