@@ -89,3 +89,29 @@ try:  # QGIS >= 3.30 / 4
 except AttributeError:  # QGIS 3.22
     from qgis.core import QgsColorRampShader as _CRS
     RAMP_INTERPOLATED = _CRS.Type.Interpolated
+
+# Processing source types not covered above.
+try:
+    SOURCE_VECTOR, SOURCE_MAP_LAYER = Qgis.ProcessingSourceType.Vector, Qgis.ProcessingSourceType.MapLayer
+except AttributeError:  # QGIS 3.22
+    SOURCE_VECTOR, SOURCE_MAP_LAYER = QgsProcessing.SourceType.TypeVector, QgsProcessing.SourceType.TypeMapLayer
+
+# Units, CRS WKT flavour and legend components (moved to Qgis.* in QGIS 3.30+ / 4).
+try:
+    DISTANCE_METERS = Qgis.DistanceUnit.Meters
+    LAYOUT_MM = Qgis.LayoutUnit.Millimeters
+    WKT_PREFERRED_GDAL = Qgis.CrsWktVariant.PreferredGdal
+except AttributeError:  # QGIS 3.22
+    from qgis.core import QgsCoordinateReferenceSystem, QgsUnitTypes
+    DISTANCE_METERS = QgsUnitTypes.DistanceUnit.DistanceMeters
+    LAYOUT_MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
+    WKT_PREFERRED_GDAL = QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL
+try:
+    _LEGEND = Qgis.LegendComponent
+    LEGEND_TITLE, LEGEND_GROUP, LEGEND_SUBGROUP, LEGEND_SYMBOL_LABEL = (
+        _LEGEND.Title, _LEGEND.Group, _LEGEND.Subgroup, _LEGEND.SymbolLabel)
+except AttributeError:  # QGIS 3.22
+    from qgis.core import QgsLegendStyle
+    _LEGEND = QgsLegendStyle.Style
+    LEGEND_TITLE, LEGEND_GROUP, LEGEND_SUBGROUP, LEGEND_SYMBOL_LABEL = (
+        _LEGEND.Title, _LEGEND.Group, _LEGEND.Subgroup, _LEGEND.SymbolLabel)

@@ -5,17 +5,18 @@ polygons count by area share. Hazard raster: read window by window with rasterio
 lines are sampled along their length, sites by point value or by the cells inside them.
 """
 import numpy as np
-from qgis.core import (QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsProcessing,
+from qgis.core import (QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsGeometry,
                        QgsProcessingException, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber,
                        QgsProcessingParameterRasterLayer, QgsProcessingParameterString, QgsRasterLayer,
                        QgsRectangle, QgsVectorLayer)
 
-from ..compat import FIELD_TYPES, SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON, WKB
+from ..compat import (FIELD_TYPES, NUMBER_INTEGER, SINK_FAST_INSERT, SOURCE_LINE, SOURCE_MAP_LAYER,
+                      SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR, WKB)
 from ..core import hazard_raster as hr
 from ..core import risk
-from ..definitions import (DEFAULT_HAZARD_BREAKS, N_, RASTER_WINDOW_CELLS, SRC_HAZARD_BREAKS)
+from ..definitions import DEFAULT_HAZARD_BREAKS, N_, RASTER_WINDOW_CELLS, SRC_HAZARD_BREAKS
 from ..qgis_io.crs import is_metric, metric_crs
 from ..qgis_io.risk_layers import (GradeStyler, from_shapely, geometry_kind, id_list, line_coordinates,
                                    qgis_crs_from_wkt, raster_path, read_features, to_shapely,
@@ -122,11 +123,11 @@ class Exposure(ResilienceAlgorithm):
             self.HAZARD_BREAKS, tr('Hazard class breaks (comma separated)'),
             ','.join('{:g}'.format(b) for b in DEFAULT_HAZARD_BREAKS), optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(self.TARGETS, tr('Targets'),
-                                                               QgsProcessing.TypeMapLayer))
+                                                               SOURCE_MAP_LAYER))
         self.addParameter(QgsProcessingParameterString(self.POPULATION_FIELD, tr('Population field'),
                                                        'population', optional=True))
         window = QgsProcessingParameterNumber(self.WINDOW_CELLS, tr('Raster window (cells a side)'),
-                                              QgsProcessingParameterNumber.Integer, RASTER_WINDOW_CELLS,
+                                              NUMBER_INTEGER, RASTER_WINDOW_CELLS,
                                               optional=True, minValue=1)
         window.setFlags(window.flags() | window.FlagAdvanced)
         self.addParameter(window)
@@ -135,7 +136,7 @@ class Exposure(ResilienceAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_SITES, tr('Exposed sites'),
                                                             SOURCE_POINT, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_SUMMARY, tr('Exposure summary'),
-                                                            QgsProcessing.TypeVector, optional=True))
+                                                            SOURCE_VECTOR, optional=True))
 
     # --- Inputs -----------------------------------------------------------------------------------
 
@@ -264,7 +265,7 @@ class Exposure(ResilienceAlgorithm):
             progress(100)
         if sum_sink is not None:
             for row in summary.sorted_rows():
-                sum_sink.addFeature(feature(fields_sum, row), QgsFeatureSink.FastInsert)
+                sum_sink.addFeature(feature(fields_sum, row), SINK_FAST_INSERT)
         self.report(summary, feedback)
         for dest_id in (dest, site_dest):
             if dest_id and context.willLoadLayerOnCompletion(dest_id):
@@ -315,7 +316,7 @@ class Exposure(ResilienceAlgorithm):
                                              class_rank=rank,
                                              risk_grade=label if label in risk.GRADE_RANK else None,
                                              exposed_length_m=piece.length, length_m=shape.length), out)
-                    sink.addFeature(f, QgsFeatureSink.FastInsert)
+                    sink.addFeature(f, SINK_FAST_INSERT)
                     summary.add(name, risk.TARGET_LIFELINE, network, label, rank, length=piece.length, count=1)
             return
         # Raster: coordinates in the raster CRS, lengths in metres in the work CRS (same vertices).
@@ -353,7 +354,7 @@ class Exposure(ResilienceAlgorithm):
                 layer=name, feature_id=fid, network=network, hazard_class=self.class_names[top[i] - 1],
                 class_rank=int(top[i]), risk_grade=risk.class_grade(top[i], len(self.breaks)),
                 exposed_length_m=float(exposed[i]), length_m=float(stats.total_m[i]),
-                max_value=float(stats.max[i]), mean_value=float(mean[i])), out), QgsFeatureSink.FastInsert)
+                max_value=float(stats.max[i]), mean_value=float(mean[i])), out), SINK_FAST_INSERT)
         if nodata.sum() > 0:
             feedback.pushInfo(tr('{}: {:.0f} m of lines lie on nodata cells (not counted as exposed).').format(
                 name, nodata.sum()))
@@ -395,7 +396,7 @@ class Exposure(ResilienceAlgorithm):
                         risk.class_grade(rank, len(self.breaks)) if self.mode == 'raster' else None),
                     exposed_share=share, max_value=top_value, unusable=kind == risk.TARGET_SHELTER,
                     population=people if kind == risk.TARGET_POPULATION else None), point),
-                    QgsFeatureSink.FastInsert)
+                    SINK_FAST_INSERT)
         if skipped:
             feedback.pushWarning(tr('{}: {} features without a usable geometry were skipped.').format(
                 name, len(skipped)))

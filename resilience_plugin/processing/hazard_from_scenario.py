@@ -2,11 +2,11 @@
 import os
 
 import numpy as np
-from qgis.core import (QgsProcessingException, QgsProcessingParameterExtent, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterNumber, QgsProcessingParameterRasterDestination,
-                       QgsProcessingParameterRasterLayer)
+from qgis.core import (QgsProcessingException, QgsProcessingParameterExtent,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterNumber,
+                       QgsProcessingParameterRasterDestination, QgsProcessingParameterRasterLayer)
 
-from ..compat import SOURCE_POINT, SOURCE_POLYGON
+from ..compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_POINT, SOURCE_POLYGON
 from ..core import hazard_raster as hr
 from ..definitions import (DEFAULT_RELEASE_CELL_M, DEFAULT_RELEASE_CLASSES, N_, RASTER_WINDOW_CELLS,
                            SRC_RELEASE_CLASSES)
@@ -46,19 +46,19 @@ class HazardFromScenario(ResilienceAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterRasterLayer(self.DEM, tr('Elevation model (DEM)'), optional=True))
         self.addParameter(QgsProcessingParameterNumber(self.LEVEL, tr('Flood water level (DEM units)'),
-                                                       QgsProcessingParameterNumber.Double, None, optional=True))
+                                                       NUMBER_DOUBLE, None, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(self.RISK_SOURCES, tr('Risk sources (release)'),
                                                               [SOURCE_POINT, SOURCE_POLYGON], optional=True))
         common.add_source_parameters(self, self.RISK_SOURCES)
         self.addParameter(QgsProcessingParameterNumber(self.RADIUS, tr('Release radius (m)'),
-                                                       QgsProcessingParameterNumber.Double, None, optional=True,
+                                                       NUMBER_DOUBLE, None, optional=True,
                                                        minValue=0))
         self.addParameter(QgsProcessingParameterNumber(self.CLASSES, tr('Distance-decay classes'),
-                                                       QgsProcessingParameterNumber.Integer,
+                                                       NUMBER_INTEGER,
                                                        DEFAULT_RELEASE_CLASSES, optional=True, minValue=1,
                                                        maxValue=254))
         self.addParameter(QgsProcessingParameterNumber(self.CELL_SIZE, tr('Cell size (m)'),
-                                                       QgsProcessingParameterNumber.Double, DEFAULT_RELEASE_CELL_M,
+                                                       NUMBER_DOUBLE, DEFAULT_RELEASE_CELL_M,
                                                        optional=True, minValue=0.01))
         self.addParameter(QgsProcessingParameterExtent(self.EXTENT, tr('Extent of the release grid'),
                                                        optional=True))

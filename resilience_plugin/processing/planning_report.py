@@ -2,8 +2,8 @@
 import datetime
 import os
 
-from qgis.core import (Qgis, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException,
-                       QgsProcessingOutputNumber, QgsProcessingParameterEnum, QgsProcessingParameterFile,
+from qgis.core import (Qgis, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputNumber,
+                       QgsProcessingParameterEnum, QgsProcessingParameterFile,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterString,
                        QgsProcessingParameterVectorLayer)
 
@@ -13,23 +13,24 @@ from ..qgis_io.atomic import atomic_path
 from ..qgis_io.database import database_crs
 from ..translation import tr
 from .base import GROUP_REPORTS, ResilienceAlgorithm
+from ..compat import SOURCE_ANY_GEOMETRY, SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR
 
 # (parameter, description, geometry types, the Inputs attribute).
 RESULT_LAYERS = (
     ('COVERAGE_DEMAND', N_('Demand with coverage (population_coverage OUTPUT_DEMAND)'),
-     QgsProcessing.TypeVectorAnyGeometry, 'coverage_demand'),
+     SOURCE_ANY_GEOMETRY, 'coverage_demand'),
     ('COVERAGE_FACILITIES', N_('Facility loads (population_coverage OUTPUT_FACILITIES)'),
-     QgsProcessing.TypeVectorAnyGeometry, 'coverage_facilities'),
+     SOURCE_ANY_GEOMETRY, 'coverage_facilities'),
     ('COVERAGE_SUMMARY', N_('Coverage summary (population_coverage OUTPUT_SUMMARY)'),
-     QgsProcessing.TypeVector, 'coverage_summary'),
-    ('SERVICE_AREAS', N_('Service areas (service_areas polygons)'), QgsProcessing.TypeVectorPolygon,
+     SOURCE_VECTOR, 'coverage_summary'),
+    ('SERVICE_AREAS', N_('Service areas (service_areas polygons)'), SOURCE_POLYGON,
      'service_areas'),
-    ('RISK_ZONES', N_('Risk influence zones (risk_influence_zones OUTPUT)'), QgsProcessing.TypeVectorPolygon,
+    ('RISK_ZONES', N_('Risk influence zones (risk_influence_zones OUTPUT)'), SOURCE_POLYGON,
      'risk_zones'),
-    ('EXPOSURE_SUMMARY', N_('Exposure summary (exposure OUTPUT_SUMMARY)'), QgsProcessing.TypeVector,
+    ('EXPOSURE_SUMMARY', N_('Exposure summary (exposure OUTPUT_SUMMARY)'), SOURCE_VECTOR,
      'exposure_summary'),
-    ('RISK_LIST', N_('Urban safety risk list (risk_list OUTPUT)'), QgsProcessing.TypeVectorPoint, 'risk_list'),
-    ('FINDINGS', N_('Census findings (validate_census OUTPUT)'), QgsProcessing.TypeVectorPoint, 'findings'),
+    ('RISK_LIST', N_('Urban safety risk list (risk_list OUTPUT)'), SOURCE_POINT, 'risk_list'),
+    ('FINDINGS', N_('Census findings (validate_census OUTPUT)'), SOURCE_POINT, 'findings'),
 )
 
 

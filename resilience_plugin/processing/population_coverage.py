@@ -2,14 +2,14 @@
 import time
 
 import numpy as np
-from qgis.core import (QgsFeature, QgsGeometry, QgsPointXY, QgsProcessing, QgsProcessingException,
+from qgis.core import (QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingException,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField)
 
-from ..compat import FIELD_ANY, GEOMETRY_WKB, SOURCE_POLYGON
+from ..compat import FIELD_ANY, GEOMETRY_WKB, SOURCE_ANY_GEOMETRY, SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR
 from ..core.areas import points_in_polygons
-from ..core.coverage import (assign_demand, demand_attachment, facility_loads, reach_pairs, straight_line_assignment,
-                             straight_line_pairs, summarise, two_step_fca)
+from ..core.coverage import (assign_demand, demand_attachment, facility_loads, reach_pairs,
+                             straight_line_assignment, straight_line_pairs, summarise, two_step_fca)
 from ..definitions import N_
 from ..qgis_io.network_layers import make_fields, polygon_wkbs, py, read_features
 from ..translation import tr
@@ -43,11 +43,11 @@ class PopulationCoverage(CoverageAlgorithm):
                                                       parentLayerParameterName=self.DISTRICTS, type=FIELD_ANY,
                                                       optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_DEMAND, tr('Demand with coverage'),
-                                                            QgsProcessing.TypeVectorAnyGeometry, optional=True))
+                                                            SOURCE_ANY_GEOMETRY, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_FACILITIES, tr('Facility loads'),
-                                                            QgsProcessing.TypeVectorPoint, optional=True))
+                                                            SOURCE_POINT, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_SUMMARY, tr('Coverage summary'),
-                                                            QgsProcessing.TypeVector, optional=True))
+                                                            SOURCE_VECTOR, optional=True))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         try:

@@ -1,10 +1,10 @@
 """resilience:risk_influence_zones: buffers around risk sources, dissolved per grade, higher grade wins."""
 from collections import Counter
 
-from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessingException,
+from qgis.core import (QgsFeature, QgsField, QgsFields, QgsProcessingException,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource)
 
-from ..compat import FIELD_TYPES, SOURCE_POINT, SOURCE_POLYGON, WKB
+from ..compat import FIELD_TYPES, SINK_FAST_INSERT, SOURCE_POINT, SOURCE_POLYGON, WKB
 from ..core import risk
 from ..definitions import N_, RISK_GRADE
 from ..qgis_io.risk_layers import GradeStyler, from_shapely
@@ -79,7 +79,7 @@ class RiskInfluenceZones(ResilienceAlgorithm):
             shape = from_shapely(geometry)
             shape.convertToMultiType()
             feature.setGeometry(shape)
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, SINK_FAST_INSERT)
             feedback.pushInfo(tr('{}: {} sources, {:.0f} m2 after higher grades are removed.').format(
                 grade, counts[grade], geometry.area))
         if context.willLoadLayerOnCompletion(dest_id):

@@ -3,13 +3,13 @@ import os
 from collections import defaultdict
 
 import pandas as pd
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry,
-                       QgsPointXY, QgsProcessing, QgsProcessingException, QgsProcessingParameterFeatureSink,
+from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsField, QgsFields, QgsGeometry, QgsPointXY,
+                       QgsProcessingException, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterMultipleLayers,
                        QgsProcessingParameterString, QgsRasterLayer)
 
-from ..compat import FIELD_TYPES, SOURCE_POINT, SOURCE_POLYGON, WKB
+from ..compat import FIELD_TYPES, SINK_FAST_INSERT, SOURCE_MAP_LAYER, SOURCE_POINT, SOURCE_POLYGON, WKB
 from ..core import hazard_raster as hr
 from ..core import risk
 from ..definitions import N_, NETWORK_TYPE, RISK_GRADE
@@ -88,7 +88,7 @@ class RiskList(ResilienceAlgorithm):
         self.addParameter(QgsProcessingParameterField(self.RESPONSIBLE_FIELD, tr('Responsible unit field'),
                                                       'responsible_unit', self.RISK_SOURCES, optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(self.TARGETS, tr('Targets'),
-                                                               QgsProcessing.TypeMapLayer, optional=True))
+                                                               SOURCE_MAP_LAYER, optional=True))
         self.addParameter(QgsProcessingParameterString(self.POPULATION_FIELD, tr('Population field'),
                                                        'population', optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr('Risk list'), SOURCE_POINT))
@@ -164,7 +164,7 @@ class RiskList(ResilienceAlgorithm):
             feature = QgsFeature(fields)
             feature.setAttributes([records[i].get(name) for name, _ in COLUMNS])
             feature.setGeometry(QgsGeometry.fromPointXY(points[i]))
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, SINK_FAST_INSERT)
         if context.willLoadLayerOnCompletion(dest_id):
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(GradeStyler.create())
         results = {self.OUTPUT: dest_id}

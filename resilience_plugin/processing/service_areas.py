@@ -2,10 +2,10 @@
 import time
 
 import numpy as np
-from qgis.core import (QgsFeature, QgsGeometry, QgsPointXY, QgsProcessing, QgsProcessingException,
+from qgis.core import (QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingException,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber)
 
-from ..compat import GEOMETRY_WKB, NUMBER_DOUBLE
+from ..compat import GEOMETRY_WKB, NUMBER_DOUBLE, SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
 from ..core.areas import buffered_areas, nearest_zones, point_buffers
 from ..core.network import cut_lines
 from ..core.service_areas import (Pieces, covered_length_by_facility, incidence_sides, nearest_pieces,
@@ -41,18 +41,18 @@ class ServiceAreas(CoverageAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(self.POLYGON_BUFFER, tr('Polygon buffer around covered lines (m)'),
                                                        NUMBER_DOUBLE, defaultValue=SERVICE_AREA_BUFFER_M, minValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_LINES, tr('Service areas per facility (lines)'), QgsProcessing.TypeVectorLine, optional=True))
+            self.OUTPUT_LINES, tr('Service areas per facility (lines)'), SOURCE_LINE, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_NEAREST_LINES, tr('Nearest-facility zones (lines)'), QgsProcessing.TypeVectorLine,
+            self.OUTPUT_NEAREST_LINES, tr('Nearest-facility zones (lines)'), SOURCE_LINE,
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_POLYGONS, tr('Service areas per facility (polygons)'), QgsProcessing.TypeVectorPolygon,
+            self.OUTPUT_POLYGONS, tr('Service areas per facility (polygons)'), SOURCE_POLYGON,
             optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_NEAREST_POLYGONS, tr('Nearest-facility zones (polygons)'), QgsProcessing.TypeVectorPolygon,
+            self.OUTPUT_NEAREST_POLYGONS, tr('Nearest-facility zones (polygons)'), SOURCE_POLYGON,
             optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_FACILITIES, tr('Facilities with their coverage'), QgsProcessing.TypeVectorPoint,
+            self.OUTPUT_FACILITIES, tr('Facilities with their coverage'), SOURCE_POINT,
             optional=True))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802

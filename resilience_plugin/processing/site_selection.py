@@ -2,11 +2,12 @@
 import time
 
 import numpy as np
-from qgis.core import (QgsFeature, QgsProcessing, QgsProcessingException, QgsProcessingParameterFeatureSink,
+from qgis.core import (QgsFeature, QgsProcessingException, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterNumber)
 from scipy.sparse import csr_matrix
 
-from ..compat import GEOMETRY_WKB, NUMBER_INTEGER, SOURCE_POINT, SOURCE_POLYGON
+from ..compat import (GEOMETRY_WKB, NUMBER_INTEGER, SOURCE_ANY_GEOMETRY, SOURCE_POINT, SOURCE_POLYGON,
+                      SOURCE_VECTOR)
 from ..core.coverage import (assign_demand, coverage_matrix, reach_pairs, straight_line_assignment,
                              straight_line_pairs)
 from ..core.shortest_paths import nearest_facility
@@ -51,9 +52,9 @@ class SiteSelection(CoverageAlgorithm):
                         facilities_optional=True, after_facilities=candidates)
         self.add_demand()
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr('Chosen sites'),
-                                                            QgsProcessing.TypeVectorAnyGeometry))
+                                                            SOURCE_ANY_GEOMETRY))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_SUMMARY, tr('Site selection summary'),
-                                                            QgsProcessing.TypeVector, optional=True))
+                                                            SOURCE_VECTOR, optional=True))
 
     def facility_sources(self, parameters, context):
         out = []

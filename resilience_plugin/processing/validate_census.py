@@ -11,19 +11,18 @@ from dataclasses import dataclass
 from typing import Optional
 
 import numpy as np
-from qgis.core import (Qgis, QgsFeature, QgsFeatureSink, QgsField, QgsFields,
-                       QgsGeometry, QgsPointXY, QgsProcessingException,
+from qgis.core import (Qgis, QgsFeature, QgsField, QgsFields, QgsGeometry, QgsPointXY, QgsProcessingException,
                        QgsProcessingLayerPostProcessorInterface, QgsProcessingMultiStepFeedback,
-                       QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink, QgsProcessingParameterFile,
-                       QgsProcessingParameterFileDestination, QgsProcessingParameterNumber, QgsRectangle,
-                       QgsSpatialIndex, QgsWkbTypes)
+                       QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
+                       QgsProcessingParameterNumber, QgsRectangle, QgsSpatialIndex, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 
-from ..compat import FIELD_TYPES, GEOM_LINE, GEOM_POINT, SOURCE_POINT, WKB
+from ..compat import FIELD_TYPES, GEOM_LINE, GEOM_POINT, NUMBER_DOUBLE, SINK_FAST_INSERT, SOURCE_POINT, WKB
 from ..core.census_rules import (beyond, component_labels, duplicate_groups, endpoint_links, is_missing,
                                  outside_domain, outside_largest, outside_range)
-from ..definitions import (CONNECT_TOLERANCE_M, CONNECTIVITY_LAYERS, FINDING_FIELDS, LAYERS, MAX_ROAD_ACCESS_M,
-                           N_, ROAD_ACCESS_LAYERS, RULES, SOURCE_ROAD_ACCESS)
+from ..definitions import (CONNECT_TOLERANCE_M, CONNECTIVITY_LAYERS, FINDING_FIELDS, LAYERS,
+                           MAX_ROAD_ACCESS_M, N_, ROAD_ACCESS_LAYERS, RULES, SOURCE_ROAD_ACCESS)
 from ..qgis_io.atomic import atomic_path
 from ..qgis_io.database import database_crs, open_layer
 from ..qgis_io.styles import style_findings
@@ -410,10 +409,10 @@ class ValidateCensus(ResilienceAlgorithm):
         self.addParameter(QgsProcessingParameterFile(self.DATABASE, tr('Planning database'),
                                                      fileFilter=tr('GeoPackage (*.gpkg)')))
         self.addParameter(QgsProcessingParameterNumber(
-            self.CONNECT_TOLERANCE, tr('Connection tolerance (m)'), QgsProcessingParameterNumber.Double,
+            self.CONNECT_TOLERANCE, tr('Connection tolerance (m)'), NUMBER_DOUBLE,
             CONNECT_TOLERANCE_M, optional=True, minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MAX_ROAD_DISTANCE, tr('Maximum distance to a road (m)'), QgsProcessingParameterNumber.Double,
+            self.MAX_ROAD_DISTANCE, tr('Maximum distance to a road (m)'), NUMBER_DOUBLE,
             MAX_ROAD_ACCESS_M, optional=True, minValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr('Findings'), SOURCE_POINT))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -448,7 +447,7 @@ class ValidateCensus(ResilienceAlgorithm):
 
         fields = finding_fields()
         for finding in findings:
-            sink.addFeature(finding_feature(finding, fields), QgsFeatureSink.FastInsert)
+            sink.addFeature(finding_feature(finding, fields), SINK_FAST_INSERT)
         if context.willLoadLayerOnCompletion(dest_id):
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(FindingsStyler.create())
 

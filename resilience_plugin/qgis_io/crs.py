@@ -1,10 +1,11 @@
 """Coordinate reference systems: metric working CRSs for analyses that measure in metres."""
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsRectangle,
-                       QgsUnitTypes)
+from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsRectangle
+
+from ..compat import DISTANCE_METERS
 
 
 def is_metric(crs):
-    return crs.isValid() and not crs.isGeographic() and crs.mapUnits() == QgsUnitTypes.DistanceUnit.DistanceMeters
+    return crs.isValid() and not crs.isGeographic() and crs.mapUnits() == DISTANCE_METERS
 
 
 def utm_for(extent, extent_crs):

@@ -7,12 +7,13 @@ import os
 import sqlite3
 
 from osgeo import ogr, osr
-from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
+from qgis.core import QgsVectorLayer
 
 from ..definitions import LAYERS, LAYERS_BY_NAME
 from ..translation import tr
 from .atomic import atomic_path
 from .styles import configure_layer
+from ..compat import WKT_PREFERRED_GDAL
 
 OGR_GEOMETRY = {'Point': ogr.wkbPoint, 'LineString': ogr.wkbLineString, 'MultiPolygon': ogr.wkbMultiPolygon}
 OGR_FIELD = {'string': (ogr.OFTString, ogr.OFSTNone), 'int': (ogr.OFTInteger, ogr.OFSTNone),
@@ -60,7 +61,7 @@ def spatial_reference(crs):
     if authid.upper().startswith('EPSG:'):
         srs.ImportFromEPSG(int(authid.split(':')[1]))
     else:
-        srs.ImportFromWkt(crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL))
+        srs.ImportFromWkt(crs.toWkt(WKT_PREFERRED_GDAL))
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     return srs
 

@@ -4,10 +4,11 @@ import time
 import numpy as np
 from osgeo import gdal, ogr, osr
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsFeatureRequest,
-                       QgsField, QgsFields, QgsGeometry, QgsProcessingException, QgsProcessingFeatureSourceDefinition,
-                       QgsProviderRegistry, QgsRectangle, QgsVectorLayer)
+                       QgsField, QgsFields, QgsGeometry, QgsProcessingException,
+                       QgsProcessingFeatureSourceDefinition, QgsProviderRegistry, QgsRectangle,
+                       QgsVectorLayer)
 
-from ..compat import FIELD_TYPES, GEOM_LINE, GEOM_POINT, GEOM_POLYGON, geometry_type
+from ..compat import FIELD_TYPES, GEOM_LINE, GEOM_POINT, GEOM_POLYGON, WKT_PREFERRED_GDAL, geometry_type
 from ..core.areas import polygon_entrances
 from ..core.coverage import attach_facilities
 from ..core.network import NetworkError, SegmentIndex, build_network, parse_wkb_lines
@@ -45,7 +46,7 @@ def _osr(crs):
     if authid.upper().startswith('EPSG:'):
         srs.ImportFromEPSG(int(authid.split(':')[1]))
     else:
-        srs.ImportFromWkt(crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED_GDAL))
+        srs.ImportFromWkt(crs.toWkt(WKT_PREFERRED_GDAL))
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     return srs
 

@@ -6,7 +6,7 @@ from qgis.core import (QgsCategorizedSymbolRenderer, QgsCoordinateReferenceSyste
 from qgis.PyQt.QtCore import QVariant
 from shapely import wkb as shapely_wkb
 
-from ..compat import GEOM_LINE, GEOM_POINT, GEOM_POLYGON
+from ..compat import GEOM_LINE, GEOM_POINT, GEOM_POLYGON, WKT_PREFERRED_GDAL
 from ..definitions import RISK_GRADE
 from ..translation import tr
 
@@ -95,7 +95,7 @@ def line_coordinates(geometry):
 
 def rasterio_crs(qgs_crs):
     """A CRS rasterio understands (WKT) for a QgsCoordinateReferenceSystem."""
-    return qgs_crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED_GDAL)
+    return qgs_crs.toWkt(WKT_PREFERRED_GDAL)
 
 
 def qgis_crs_from_wkt(wkt):

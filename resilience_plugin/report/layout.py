@@ -1,10 +1,10 @@
 """The report's print layout: the template filled with the overview map, the variables and the sections."""
 from qgis.core import (QgsCategorizedSymbolRenderer, QgsCoordinateTransform, QgsExpressionContextUtils,
-                       QgsFillSymbol, QgsLayoutExporter, QgsLayoutFrame, QgsLayoutItemHtml, QgsLayoutItemLabel,
-                       QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemScaleBar, QgsLayoutMultiFrame,
-                       QgsLayoutPoint, QgsLayoutSize, QgsLegendStyle, QgsLineSymbol, QgsPrintLayout,
-                       QgsProject, QgsReadWriteContext, QgsRectangle, QgsRenderContext, QgsSingleSymbolRenderer,
-                       QgsVectorLayer)
+                       QgsFillSymbol, QgsLayoutExporter, QgsLayoutFrame, QgsLayoutItemHtml,
+                       QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemScaleBar,
+                       QgsLayoutMultiFrame, QgsLayoutPoint, QgsLayoutSize, QgsLineSymbol, QgsPrintLayout,
+                       QgsProject, QgsReadWriteContext, QgsRectangle, QgsRenderContext,
+                       QgsSingleSymbolRenderer, QgsVectorLayer)
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
 from qgis.PyQt.QtGui import QFont
 from qgis.PyQt.QtXml import QDomDocument
@@ -13,6 +13,7 @@ from ..definitions import LAYERS_BY_NAME, REPORT_MAP_DPI
 from ..qgis_io.database import layer_uri
 from ..qgis_io.risk_layers import style_by_grade
 from ..translation import tr
+from ..compat import LEGEND_GROUP, LEGEND_SUBGROUP, LEGEND_SYMBOL_LABEL, LEGEND_TITLE
 
 
 class ReportLayoutError(Exception):
@@ -151,7 +152,7 @@ def fit_legend(legend):
     legend.setResizeToContents(True)
     # A legend measures itself only once it has been painted (it needs the map's scale): paint it small.
     QgsLayoutExporter(legend.layout()).renderPageToImage(legend.page(), QSize(210, 297))
-    parts = (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup, QgsLegendStyle.SymbolLabel)
+    parts = (LEGEND_TITLE, LEGEND_GROUP, LEGEND_SUBGROUP, LEGEND_SYMBOL_LABEL)
     for step in range(12):
         legend.adjustBoxSize()
         size = legend.sizeWithUnits()
@@ -185,8 +186,8 @@ def apply_font(layout, family):
         if isinstance(layout_item, QgsLayoutItemLabel):
             layout_item.setFont(with_family(layout_item.font(), family))
         elif isinstance(layout_item, QgsLayoutItemLegend):
-            for part in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup,
-                         QgsLegendStyle.SymbolLabel):
+            for part in (LEGEND_TITLE, LEGEND_GROUP, LEGEND_SUBGROUP,
+                         LEGEND_SYMBOL_LABEL):
                 style = layout_item.rstyle(part)
                 style.setFont(with_family(style.font(), family))
         elif isinstance(layout_item, QgsLayoutItemScaleBar):
@@ -242,7 +243,7 @@ def add_sections(layout, html_text, feedback=None):
     size = placeholder.sizeWithUnits()
     layout.removeLayoutItem(placeholder)
     flow = QgsLayoutItemHtml(layout)
-    flow.setContentMode(QgsLayoutItemHtml.ManualHtml)
+    flow.setContentMode(QgsLayoutItemHtml.ContentMode.ManualHtml)
     flow.setUseSmartBreaks(True)
     flow.setResizeMode(QgsLayoutMultiFrame.RepeatUntilFinished)
     layout.addMultiFrame(flow)
@@ -283,7 +284,7 @@ def export_pdf(layout, path):
     settings.forceVectorOutput = False
     settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
     result = QgsLayoutExporter(layout).exportToPdf(path, settings)
-    if result != QgsLayoutExporter.Success:
+    if result != QgsLayoutExporter.ExportResult.Success:
         raise ReportLayoutError(tr('The PDF {} could not be written (layout export error {}).').format(path, result))
 
 

@@ -10,12 +10,13 @@ report finds items by id and fills the layout variables the labels show (@report
 - page 3: ``content`` (a rectangle: where the report's sections flow, continued on as many pages as they
   need) and ``footer`` (repeated on every page after the cover).
 """
-from qgis.core import (QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap,
-                       QgsLayoutItemPage, QgsLayoutItemPicture, QgsLayoutItemScaleBar, QgsLayoutItemShape,
-                       QgsLayoutPoint, QgsLayoutSize, QgsPrintLayout, QgsProject, QgsReadWriteContext,
-                       QgsFillSymbol, QgsUnitTypes)
+from qgis.core import (QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPage,
+                       QgsLayoutItemPicture, QgsLayoutItemScaleBar, QgsLayoutItemShape, QgsLayoutPoint,
+                       QgsLayoutSize, QgsPrintLayout, QgsProject, QgsReadWriteContext, QgsFillSymbol)
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
+
+from ..compat import DISTANCE_METERS, LAYOUT_MM
 
 FONT = 'DejaVu Sans'
 PAGE_W, PAGE_H = 210.0, 297.0
@@ -41,8 +42,8 @@ def _label(layout, item_id, text, rect, size, bold=False, colour='#222222', page
 
 def _place(layout, item, rect, page):
     x, y, w, h = rect
-    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters), page=page)
-    item.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters))
+    item.attemptMove(QgsLayoutPoint(x, y, LAYOUT_MM), page=page)
+    item.attemptResize(QgsLayoutSize(w, h, LAYOUT_MM))
 
 
 def build_default_layout(project=None):
@@ -51,16 +52,16 @@ def build_default_layout(project=None):
     layout.initializeDefaults()
     layout.setName('planning_report')
     pages = layout.pageCollection()
-    pages.page(0).setPageSize('A4', QgsLayoutItemPage.Portrait)
+    pages.page(0).setPageSize('A4', QgsLayoutItemPage.Orientation.Portrait)
     for _ in range(2):
         page = QgsLayoutItemPage(layout)
-        page.setPageSize('A4', QgsLayoutItemPage.Portrait)
+        page.setPageSize('A4', QgsLayoutItemPage.Orientation.Portrait)
         pages.addPage(page)
 
     # Cover
     band = QgsLayoutItemShape(layout)
     band.setId('cover_band')
-    band.setShapeType(QgsLayoutItemShape.Rectangle)
+    band.setShapeType(QgsLayoutItemShape.Shape.Rectangle)
     band.setSymbol(QgsFillSymbol.createSimple({'color': '#12355b', 'outline_style': 'no'}))
     layout.addLayoutItem(band)
     _place(layout, band, (0, 0, PAGE_W, 16), 0)
@@ -94,7 +95,7 @@ def build_default_layout(project=None):
     scalebar.setId('scalebar')
     scalebar.setStyle('Single Box')
     scalebar.setLinkedMap(map_item)
-    scalebar.setUnits(QgsUnitTypes.DistanceMeters)
+    scalebar.setUnits(DISTANCE_METERS)
     scalebar.setNumberOfSegments(4)
     scalebar.setNumberOfSegmentsLeft(0)
     scalebar.setUnitLabel('m')
@@ -115,7 +116,7 @@ def build_default_layout(project=None):
     # Sections
     content = QgsLayoutItemShape(layout)
     content.setId('content')
-    content.setShapeType(QgsLayoutItemShape.Rectangle)
+    content.setShapeType(QgsLayoutItemShape.Shape.Rectangle)
     content.setSymbol(QgsFillSymbol.createSimple({'color': '#f0f0f0', 'outline_color': '#bbbbbb'}))
     layout.addLayoutItem(content)
     _place(layout, content, (15, 15, 180, 263), 2)
