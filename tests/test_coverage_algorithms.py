@@ -36,6 +36,29 @@ def point_layer(points, crs='EPSG:3067', fields='field=name:string&field=cap:dou
 FACILITY_XY = [(385860.0, 6672080.0), (386180.0, 6672560.0), (385560.0, 6671700.0), (386420.0, 6671900.0)]
 
 
+def assert_covered_lines_match_native(roads, points, access, limit, crs):
+    """Covered network of each facility alone vs QGIS's native:serviceareafromlayer from the same point."""
+    # QGIS's own algorithm: one search per start point, run here per facility. QGIS starts at the start
+    # point's projection on the network and does not count the access leg, which we count against the limit,
+    # so our run for the comparison uses limit + access leg. QGIS writes every edge once per direction of
+    # travel (overlapping duplicates), so lengths are compared through geometry: each side's lines must lie
+    # within 1 cm of the other's, up to 0.2 % of the covered length (QGIS's tie points and the exact limit).
+    for i, ((x, y), access_m) in enumerate(zip(points, access)):
+        one = point_layer([(x, y)], crs=crs)
+        native, _ = run_algorithm('native:serviceareafromlayer', {
+            'INPUT': roads, 'STRATEGY': 0, 'DEFAULT_DIRECTION': 2, 'TOLERANCE': 0, 'START_POINTS': one,
+            'TRAVEL_COST2': limit, 'INCLUDE_BOUNDS': False, 'OUTPUT_LINES': 'TEMPORARY_OUTPUT'})
+        mine, _ = run_algorithm('resilience:service_areas', {
+            'FACILITIES': one, 'NETWORK': roads, 'MAX_DISTANCE': limit + access_m, 'SNAP_TOLERANCE': 0,
+            'OUTPUT_LINES': 'TEMPORARY_OUTPUT'})
+        theirs = QgsGeometry.unaryUnion([f.geometry() for f in native['OUTPUT_LINES'].getFeatures()])
+        ours_g = QgsGeometry.unaryUnion([f.geometry() for f in mine['OUTPUT_LINES'].getFeatures()])
+        covered = ours_g.length()
+        assert covered > 500, i
+        assert ours_g.difference(theirs.buffer(0.01, 2)).length() <= 0.002 * covered, i
+        assert theirs.difference(ours_g.buffer(0.01, 2)).length() <= 0.002 * covered, i
+
+
 def test_service_areas_match_qgis_native(roads):
     fac = point_layer(FACILITY_XY)
     limit = 400.0
@@ -50,31 +73,39 @@ def test_service_areas_match_qgis_native(roads):
         assert f['dist_start_m'] <= limit + 1e-6 and f['dist_end_m'] <= limit + 1e-6
         assert f['name'].startswith('f')  # facility attributes carried
     table = {f['facility_id']: f for f in ours['OUTPUT_FACILITIES'].getFeatures()}
-    # QGIS's own algorithm: one search per start point, run here per facility. QGIS starts at the start
-    # point's projection on the network and does not count the access leg, which we count against the limit,
-    # so our run for the comparison uses limit + access leg. QGIS writes every edge once per direction of
-    # travel (overlapping duplicates), so lengths are compared through geometry: each side's lines must lie
-    # within 1 cm of the other's, up to 0.2 % of the covered length (QGIS's tie points and the exact limit).
-    for fid, (x, y) in zip(sorted(by_fac), FACILITY_XY):
-        one = point_layer([(x, y)])
-        native, _ = run_algorithm('native:serviceareafromlayer', {
-            'INPUT': roads, 'STRATEGY': 0, 'DEFAULT_DIRECTION': 2, 'TOLERANCE': 0, 'START_POINTS': one,
-            'TRAVEL_COST2': limit, 'INCLUDE_BOUNDS': False, 'OUTPUT_LINES': 'TEMPORARY_OUTPUT'})
-        mine, _ = run_algorithm('resilience:service_areas', {
-            'FACILITIES': one, 'NETWORK': roads, 'MAX_DISTANCE': limit + table[fid]['access_m'], 'SNAP_TOLERANCE': 0,
-            'OUTPUT_LINES': 'TEMPORARY_OUTPUT'})
-        theirs = QgsGeometry.unaryUnion([f.geometry() for f in native['OUTPUT_LINES'].getFeatures()])
-        ours_g = QgsGeometry.unaryUnion([f.geometry() for f in mine['OUTPUT_LINES'].getFeatures()])
-        covered = ours_g.length()
-        assert covered > 500
-        assert ours_g.difference(theirs.buffer(0.01, 2)).length() <= 0.002 * covered, fid
-        assert theirs.difference(ours_g.buffer(0.01, 2)).length() <= 0.002 * covered, fid
+    assert_covered_lines_match_native(roads, FACILITY_XY, [table[fid]['access_m'] for fid in sorted(by_fac)],
+                                      limit, 'EPSG:3067')
     # the nearest-facility zones cover exactly the union of the per-facility areas
     near_len = sum(f.geometry().length() for f in ours['OUTPUT_NEAREST_LINES'].getFeatures())
     assert near_len <= sum(by_fac.values()) + 1e-6
     for fid, length in by_fac.items():
         assert table[fid]['covered_m'] == pytest.approx(length, rel=1e-6)
         assert table[fid]['reachable']
+
+
+# Points near streets of Oakham and Uppingham (EPSG:27700) in the Rutland OSM extract.
+RUTLAND_XY = [(486010.0, 308815.0), (485505.0, 308310.0), (486490.0, 309170.0), (487010.0, 299790.0)]
+
+
+@pytest.fixture(scope='module')
+def rutland_roads(tmp_path_factory, rutland_pbf):
+    path = str(tmp_path_factory.mktemp('cov_rutland') / 'roads.gpkg')
+    gdal.VectorTranslate(path, rutland_pbf, options='-t_srs EPSG:27700 -where "highway IS NOT NULL" -nln roads '
+                                                     '-nlt LINESTRING lines')
+    return path + '|layername=roads'
+
+
+def test_service_areas_match_qgis_native_rutland(rutland_roads):
+    """The same comparison with QGIS's native service area on the second real network, Rutland."""
+    fac = point_layer(RUTLAND_XY, crs='EPSG:27700')
+    limit = 400.0
+    ours, _ = run_algorithm('resilience:service_areas', {
+        'FACILITIES': fac, 'NETWORK': rutland_roads, 'MAX_DISTANCE': limit, 'SNAP_TOLERANCE': 0,
+        'OUTPUT_LINES': 'TEMPORARY_OUTPUT', 'OUTPUT_FACILITIES': 'TEMPORARY_OUTPUT'})
+    table = {f['facility_id']: f for f in ours['OUTPUT_FACILITIES'].getFeatures()}
+    assert len(table) == len(RUTLAND_XY) and all(f['reachable'] for f in table.values())
+    assert_covered_lines_match_native(rutland_roads, RUTLAND_XY, [table[fid]['access_m'] for fid in sorted(table)],
+                                      limit, 'EPSG:27700')
 
 
 def test_service_areas_polygons_and_time(roads):

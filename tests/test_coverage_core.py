@@ -319,3 +319,6 @@ def test_local_subgraph_searches_equal_full_searches(which, timed, tol, helsinki
     xy, off = cut_lines(fnet.net, local.line, local.m_start, local.m_end)
     xy2, off2 = piece_geometries(fnet.net, local)
     assert np.array_equal(off, off2) and np.abs(xy - xy2).max() < 1e-6
+    # the same in small chunks (chunk boundaries between whole, straight partial and cut pieces)
+    xy3, off3 = piece_geometries(fnet.net, local, chunk=97)
+    assert np.array_equal(off2, off3) and np.array_equal(xy2, xy3)
