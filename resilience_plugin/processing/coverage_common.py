@@ -125,7 +125,14 @@ class Prepared:
 
 
 class CoverageAlgorithm(ResilienceAlgorithm):
+    """Subclasses implement ``_run``; a cancel anywhere in it ends the run with nothing written."""
     GROUP = GROUP_COVERAGE
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        try:
+            return self._run(parameters, context, feedback)
+        except Cancelled:
+            raise QgsProcessingException(tr('Cancelled; no output was written.'))
 
     FACILITIES = 'FACILITIES'
     NETWORK = 'NETWORK'

@@ -2,9 +2,7 @@
 import time
 
 import numpy as np
-from qgis.core import (QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingException,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterField)
+from qgis.core import (QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource, QgsProcessingParameterField)
 
 from ..compat import FIELD_ANY, GEOMETRY_WKB, SOURCE_ANY_GEOMETRY, SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR
 from ..core.areas import points_in_polygons
@@ -13,7 +11,7 @@ from ..core.coverage import (assign_demand, demand_attachment, facility_loads, r
 from ..definitions import N_
 from ..qgis_io.network_layers import make_fields, polygon_wkbs, py, read_features
 from ..translation import tr
-from .coverage_common import Cancelled, CoverageAlgorithm
+from .coverage_common import CoverageAlgorithm
 
 
 class PopulationCoverage(CoverageAlgorithm):
@@ -48,12 +46,6 @@ class PopulationCoverage(CoverageAlgorithm):
                                                             SOURCE_POINT, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_SUMMARY, tr('Coverage summary'),
                                                             SOURCE_VECTOR, optional=True))
-
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        try:
-            return self._run(parameters, context, feedback)
-        except Cancelled:
-            raise QgsProcessingException(tr('Cancelled; no output was written.'))
 
     # Run ---------------------------------------------------------------------------------------
     def _run(self, parameters, context, feedback):

@@ -2,8 +2,7 @@
 import time
 
 import numpy as np
-from qgis.core import (QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingException,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber)
+from qgis.core import (QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber)
 
 from ..compat import GEOMETRY_WKB, NUMBER_DOUBLE, SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
 from ..core.areas import buffered_areas, nearest_zones, point_buffers
@@ -14,7 +13,7 @@ from ..core.shortest_paths import facility_reach, nearest_facility
 from ..definitions import N_, SERVICE_AREA_BUFFER_M
 from ..qgis_io.network_layers import geometry_from_shapely, make_fields, py, write_lines
 from ..translation import tr
-from .coverage_common import Cancelled, CoverageAlgorithm
+from .coverage_common import CoverageAlgorithm
 
 
 class ServiceAreas(CoverageAlgorithm):
@@ -54,12 +53,6 @@ class ServiceAreas(CoverageAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_FACILITIES, tr('Facilities with their coverage'), SOURCE_POINT,
             optional=True))
-
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        try:
-            return self._run(parameters, context, feedback)
-        except Cancelled:
-            raise QgsProcessingException(tr('Cancelled; no output was written.'))
 
     def _run(self, parameters, context, feedback):
         prep = self.prepare(parameters, context, feedback)

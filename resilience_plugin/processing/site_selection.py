@@ -15,7 +15,7 @@ from ..core.siting import GREEDY_FACTOR, greedy_mclp
 from ..definitions import DEFAULT_SITES_K, N_
 from ..qgis_io.network_layers import make_fields, py
 from ..translation import tr
-from .coverage_common import Cancelled, CoverageAlgorithm
+from .coverage_common import CoverageAlgorithm
 
 
 class SiteSelection(CoverageAlgorithm):
@@ -68,12 +68,6 @@ class SiteSelection(CoverageAlgorithm):
             raise QgsProcessingException(tr('CANDIDATES is missing or cannot be read.'))
         out.append((self.CANDIDATES, cand))
         return out
-
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        try:
-            return self._run(parameters, context, feedback)
-        except Cancelled:
-            raise QgsProcessingException(tr('Cancelled; no output was written.'))
 
     def _run(self, parameters, context, feedback):
         k = self.parameterAsInt(parameters, self.K, context)
