@@ -2,7 +2,8 @@
 import time
 
 import numpy as np
-from qgis.core import (QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber)
+from qgis.core import (QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterNumber)
 
 from ..compat import GEOMETRY_WKB, NUMBER_DOUBLE, SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON
 from ..core.areas import buffered_areas, nearest_zones, point_buffers
