@@ -113,3 +113,15 @@ def test_metric_check_uses_compat_enums():
     assert compat.GEOMETRY_WKB['MultiPolygon'] == QgsWkbTypes.MultiPolygon
     assert QgsCoordinateReferenceSystem('EPSG:3067').isValid()
     assert QgsApplication.processingRegistry().algorithmById('resilience:create_planning_database')
+
+
+def test_adding_the_database_twice_keeps_one_layer_per_table(database):
+    from qgis.core import QgsProject
+    from resilience_plugin.qgis_io.project import add_database_layers
+    project = QgsProject()
+    first = add_database_layers(database, project)
+    second = add_database_layers(database, project)
+    assert len(first) == len(LAYERS) == len(project.mapLayers())
+    assert [layer.id() for layer in second] == [layer.id() for layer in first]
+    groups = [group.name() for group in project.layerTreeRoot().children()]
+    assert len(groups) == len(set(groups))

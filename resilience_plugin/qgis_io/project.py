@@ -18,12 +18,18 @@ def theme_group(root, theme):
 
 
 def add_database_layers(db_path, project=None, skip_empty=False):
-    """Add every planning layer of ``db_path`` to ``project``, grouped by theme. Returns the layers added."""
+    """Add every planning layer of ``db_path`` to ``project``, grouped by theme; layers already in the project
+    are not added again. Returns the project's planning layers of ``db_path``."""
     project = project or QgsProject.instance()
     root = project.layerTreeRoot()
+    present = {layer.source(): layer for layer in project.mapLayers().values()}
     added = []
     for kind in LAYERS:
-        layer = QgsVectorLayer(layer_uri(db_path, kind.name), tr(kind.title), 'ogr')
+        uri = layer_uri(db_path, kind.name)
+        if uri in present:  # asked twice: the layer the user already has (and may be editing) stays the one
+            added.append(present[uri])
+            continue
+        layer = QgsVectorLayer(uri, tr(kind.title), 'ogr')
         if not layer.isValid() or (skip_empty and layer.featureCount() == 0):
             continue
         project.addMapLayer(layer, False)
