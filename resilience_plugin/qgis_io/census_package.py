@@ -14,6 +14,7 @@ from qgis.core import QgsVectorLayer
 
 from ..definitions import CENSUS_FINDINGS_LAYER, CENSUS_LAYERS, FINDING_FIELDS, LAYERS_BY_NAME, N_
 from ..translation import tr
+from .gdal_errors import gdal_exceptions
 from .database import DatabaseError, add_table, layer_uri, save_default_styles, spatial_reference
 from .styles import style_findings
 
@@ -21,8 +22,6 @@ CENSUS_GEOMETRY = {'Point': ogr.wkbPoint, 'LineString': ogr.wkbMultiLineString,
                    'MultiPolygon': ogr.wkbMultiPolygon}
 FINDINGS_DESCRIPTION = N_('Features left out of the census package, and why.')
 HASH_BLOCK = 1 << 20
-
-ogr.UseExceptions()
 
 
 def census_kinds():
@@ -42,25 +41,31 @@ def sha256_file(path):
 
 def create_census_schema(path, crs, kinds):
     """An empty census GeoPackage at ``path``: one table per kind and the findings table."""
-    ds = ogr.GetDriverByName('GPKG').CreateDataSource(path)
-    srs = spatial_reference(crs)
-    for kind in kinds:
-        add_table(ds, srs, kind.name, CENSUS_GEOMETRY[kind.geometry], kind.fields, kind.description)
-    add_table(ds, srs, CENSUS_FINDINGS_LAYER, ogr.wkbPoint, FINDING_FIELDS, FINDINGS_DESCRIPTION)
-    ds = None  # noqa: F841 (closes the file)
+    with gdal_exceptions():
+        ds = ogr.GetDriverByName('GPKG').CreateDataSource(path)
+        srs = spatial_reference(crs)
+        for kind in kinds:
+            add_table(ds, srs, kind.name, CENSUS_GEOMETRY[kind.geometry], kind.fields, kind.description)
+        add_table(ds, srs, CENSUS_FINDINGS_LAYER, ogr.wkbPoint, FINDING_FIELDS, FINDINGS_DESCRIPTION)
+        ds = None  # noqa: F841 (closes the file)
 
 
 class CensusWriter:
     """Copies features from the planning database into the census GeoPackage, with new geometries."""
 
     def __init__(self, database, package):
-        self.source = ogr.Open(database, 0)
-        self.target = ogr.Open(package, 1)
+        with gdal_exceptions():
+            self.source = ogr.Open(database, 0)
+            self.target = ogr.Open(package, 1)
         if self.source is None or self.target is None:
             raise DatabaseError(tr('Cannot open {} for writing.').format(package))
 
     def copy(self, layer_name, items):
         """Copy ``items`` ((fid, wkb bytes)) of ``layer_name``: attributes from the database, the given geometry."""
+        with gdal_exceptions():
+            return self._copy(layer_name, items)
+
+    def _copy(self, layer_name, items):
         source = self.source.GetLayerByName(layer_name)
         target = self.target.GetLayerByName(layer_name)
         defn = target.GetLayerDefn()
@@ -82,6 +87,10 @@ class CensusWriter:
 
     def findings(self, rows):
         """Append findings: rows of (values dict, point wkb or None)."""
+        with gdal_exceptions():
+            return self._findings(rows)
+
+    def _findings(self, rows):
         target = self.target.GetLayerByName(CENSUS_FINDINGS_LAYER)
         defn = target.GetLayerDefn()
         self.target.StartTransaction()

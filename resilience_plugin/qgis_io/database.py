@@ -12,6 +12,7 @@ from qgis.core import QgsVectorLayer
 from ..definitions import LAYERS, LAYERS_BY_NAME
 from ..translation import tr
 from .atomic import atomic_path
+from .gdal_errors import gdal_exceptions
 from .styles import configure_layer
 from ..compat import WKT_PREFERRED_GDAL
 
@@ -19,8 +20,6 @@ OGR_GEOMETRY = {'Point': ogr.wkbPoint, 'LineString': ogr.wkbLineString, 'MultiPo
 OGR_FIELD = {'string': (ogr.OFTString, ogr.OFSTNone), 'int': (ogr.OFTInteger, ogr.OFSTNone),
              'double': (ogr.OFTReal, ogr.OFSTNone), 'date': (ogr.OFTDate, ogr.OFSTNone),
              'bool': (ogr.OFTInteger, ogr.OFSTBoolean)}
-
-ogr.UseExceptions()
 
 
 class DatabaseError(Exception):
@@ -48,8 +47,9 @@ def check_database(path):
     """Raise DatabaseError naming what is missing unless ``path`` is a planning database."""
     if not path or not os.path.exists(path):
         raise DatabaseError(tr('The planning database {} does not exist.').format(path))
-    ds = ogr.Open(path)
-    names = {ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())}
+    with gdal_exceptions():
+        ds = ogr.Open(path)
+        names = {ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())}
     missing = [kind.name for kind in LAYERS if kind.name not in names]
     if missing:
         raise DatabaseError(tr('{} is not a planning database: layers missing: {}').format(path, ', '.join(missing)))
@@ -84,11 +84,12 @@ def add_table(ds, srs, name, ogr_geometry, fields, description=''):
 
 def create_schema(path, crs, kinds=LAYERS):
     """Create an empty GeoPackage at ``path`` with one table per layer kind."""
-    ds = ogr.GetDriverByName('GPKG').CreateDataSource(path)
-    srs = spatial_reference(crs)
-    for kind in kinds:
-        add_table(ds, srs, kind.name, OGR_GEOMETRY[kind.geometry], kind.fields, kind.description)
-    ds = None  # noqa: F841 (closes the file)
+    with gdal_exceptions():
+        ds = ogr.GetDriverByName('GPKG').CreateDataSource(path)
+        srs = spatial_reference(crs)
+        for kind in kinds:
+            add_table(ds, srs, kind.name, OGR_GEOMETRY[kind.geometry], kind.fields, kind.description)
+        ds = None  # noqa: F841 (closes the file)
 
 
 def save_default_styles(path, kinds=LAYERS):
@@ -125,11 +126,16 @@ class FeatureWriter:
     """
 
     def __init__(self, path):
-        self.ds = ogr.Open(path, update=1)
+        with gdal_exceptions():
+            self.ds = ogr.Open(path, update=1)
         if self.ds is None:
             raise DatabaseError(tr('Cannot open {} for writing.').format(path))
 
     def write(self, layer_name, rows):
+        with gdal_exceptions():
+            return self._write(layer_name, rows)
+
+    def _write(self, layer_name, rows):
         kind = LAYERS_BY_NAME[layer_name]
         lyr = self.ds.GetLayerByName(layer_name)
         defn = lyr.GetLayerDefn()

@@ -2,7 +2,7 @@
 import time
 
 import numpy as np
-from osgeo import gdal, ogr, osr
+from osgeo import gdal, osr
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsFeatureRequest,
                        QgsField, QgsFields, QgsGeometry, QgsProcessingException,
                        QgsProcessingFeatureSourceDefinition, QgsProviderRegistry, QgsRectangle,
@@ -15,8 +15,7 @@ from ..core.network import NetworkError, SegmentIndex, build_network, parse_wkb_
 from ..definitions import DEFAULT_DRIVE_SPEED_KMH, MAX_ROAD_ACCESS_M, NETWORK_SNAP_TOLERANCE_M
 from ..translation import tr
 from .crs import is_metric, metric_crs
-
-ogr.UseExceptions()
+from .gdal_errors import gdal_exceptions
 
 
 # ---------------------------------------------------------------------------------------------
@@ -55,8 +54,9 @@ def transform_xy(xy, src_crs, dst_crs):
     """Reproject an (n, 2) array with GDAL/PROJ (the same PROJ as QGIS), vectorised."""
     if src_crs == dst_crs or len(xy) == 0:
         return xy
-    ct = osr.CoordinateTransformation(_osr(src_crs), _osr(dst_crs))
-    out = np.asarray(ct.TransformPoints(np.ascontiguousarray(xy, dtype=np.float64)))
+    with gdal_exceptions():
+        ct = osr.CoordinateTransformation(_osr(src_crs), _osr(dst_crs))
+        out = np.asarray(ct.TransformPoints(np.ascontiguousarray(xy, dtype=np.float64)))
     return out[:, :2]
 
 
@@ -75,7 +75,8 @@ def _fast_ogr_layer(parameter_value, layer):
     if not path or path.lower().endswith('.pbf'):
         return None
     try:
-        ds = gdal.OpenEx(path, gdal.OF_VECTOR)
+        with gdal_exceptions():
+            ds = gdal.OpenEx(path, gdal.OF_VECTOR)
         name = parts.get('layerName')
         lyr = ds.GetLayerByName(name) if name else ds.GetLayer(parts.get('layerId') or 0)
         if lyr is None or not hasattr(lyr, 'GetArrowStreamAsNumPy'):
@@ -96,17 +97,18 @@ def read_lines(source, crs, context, fields=(), parameter_value=None, layer=None
     if fast is not None:
         ds, lyr = fast
         wkbs, attrs, fids = [], {f: [] for f in fields}, []
-        stream = lyr.GetArrowStreamAsNumPy(['INCLUDE_FID=YES'])
-        geom_col = lyr.GetGeometryColumn() or 'wkb_geometry'
-        fid_col = lyr.GetFIDColumn() or 'OGC_FID'
-        for batch in stream:
-            g = batch[geom_col]
-            wkbs.extend(bytes(x) if x is not None else None for x in g)
-            if fid_col in batch:
-                fids.append(np.asarray(batch[fid_col], np.int64))
-            for f in fields:
-                attrs[f].append(np.asarray(batch[f]))
-        del stream
+        with gdal_exceptions():
+            stream = lyr.GetArrowStreamAsNumPy(['INCLUDE_FID=YES'])
+            geom_col = lyr.GetGeometryColumn() or 'wkb_geometry'
+            fid_col = lyr.GetFIDColumn() or 'OGC_FID'
+            for batch in stream:
+                g = batch[geom_col]
+                wkbs.extend(bytes(x) if x is not None else None for x in g)
+                if fid_col in batch:
+                    fids.append(np.asarray(batch[fid_col], np.int64))
+                for f in fields:
+                    attrs[f].append(np.asarray(batch[f]))
+            del stream
         coords, offsets, part_of = parse_wkb_lines(wkbs)
         coords = transform_xy(coords, layer.crs(), crs)
         attrs = {f: (np.concatenate(v) if v else np.zeros(0)) for f, v in attrs.items()}
