@@ -14,6 +14,7 @@ class CreatePlanningDatabase(ResilienceAlgorithm):
     DISPLAY_NAME = N_('Create planning database')
     GROUP = GROUP_DATABASE
     ICON = 'database.svg'
+    STAGE_OUTPUTS = False  # database.create_database replaces the file itself
     HELP = N_('Creates a GeoPackage with every layer of the planning data model: risk sources, lifelines '
               'and their nodes, road network, shelters and candidate sites, emergency facilities, population '
               'and buildings. Each layer carries its default style, attribute form with drop-down lists, '
@@ -32,7 +33,7 @@ class CreatePlanningDatabase(ResilienceAlgorithm):
         self.addParameter(QgsProcessingParameterExtent(self.EXTENT, tr('Extent (to choose the CRS)'),
                                                        optional=True))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if not path.lower().endswith('.gpkg'):
             raise QgsProcessingException(tr('OUTPUT must be a GeoPackage file (.gpkg): {}').format(path))
