@@ -11,22 +11,25 @@
 - No Python traceback reaches the user: an exception that is not a QgsProcessingException becomes a
   translated message naming the algorithm and its last step; the traceback goes to the QGIS message log.
 """
+import contextlib
 import os
 import re
 import traceback
 
 from qgis.core import (Qgis, QgsDataSourceUri, QgsMessageLog, QgsProcessing, QgsProcessingAlgorithm,
                        QgsProcessingException, QgsProcessingOutputLayerDefinition,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFileDestination,
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFile,
+                       QgsProcessingParameterFileDestination,
                        QgsProcessingParameterRasterDestination, QgsProcessingParameterVectorDestination,
                        QgsProperty, QgsVectorFileWriter)
 from qgis.PyQt import sip
 from qgis.PyQt.QtGui import QIcon
 
-from ..definitions import N_
+from ..definitions import LAYERS, N_
 from ..paths import icon_path
 from ..qgis_io.atomic import OutputStage, StageError
 from ..qgis_io.database import DatabaseError, check_database
+from ..qgis_io.storage import open_store
 from ..translation import tr
 
 GROUP_DATABASE = ('database', N_('Planning database'))
@@ -286,6 +289,35 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
     def final_results(self, results):
         """The results with the final files' names, never the temporaries'."""
         return {key: self._stage.final_name(value) for key, value in (results or {}).items()}
+
+    # The planning database ----------------------------------------------------------------------
+    DATABASE = 'DATABASE'
+
+    def add_database_parameter(self, description=None, optional=False):
+        """The parameters that name a planning database (``DATABASE``: a GeoPackage file)."""
+        self.addParameter(QgsProcessingParameterFile(self.DATABASE, description or tr('Planning database'),
+                                                     extension='gpkg', optional=optional))
+
+    def store(self, parameters, context, kinds=LAYERS, ensure=()):
+        """The planning database the parameters name, checked to have ``kinds``; the layers and tables of
+        ``ensure`` that an older database lacks are added to it. Problems become a QgsProcessingException."""
+        try:
+            store = open_store(self.parameterAsFile(parameters, self.DATABASE, context) or None)
+            store.check(kinds)
+            if ensure:
+                store.ensure(ensure)
+        except DatabaseError as error:
+            raise QgsProcessingException(str(error))
+        return store
+
+    @staticmethod
+    @contextlib.contextmanager
+    def database_errors():
+        """A DatabaseError (locked, unreadable, write failed) inside the block becomes a QgsProcessingException."""
+        try:
+            yield
+        except DatabaseError as error:
+            raise QgsProcessingException(str(error))
 
     # Checks shared by algorithms ------------------------------------------------------------------
     @staticmethod

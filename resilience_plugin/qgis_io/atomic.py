@@ -9,7 +9,7 @@ renamed in, and only then are the previous ones deleted. If any rename fails, ev
 the outputs of one run are replaced together or not at all. ``discard`` removes whatever a failed or
 cancelled run left; the previous outputs are untouched.
 
-``atomic_path`` is the one-file form (a database update starts from a copy of the database).
+``atomic_path`` is the one-file form.
 """
 import contextlib
 import os
@@ -154,14 +154,11 @@ def _quietly(function, *args):
 
 
 @contextlib.contextmanager
-def atomic_path(target, copy_existing=False):
-    """Yield a temporary path in the target's folder; on success it replaces ``target``.
-
-    With ``copy_existing`` the temporary file starts as a copy of ``target`` (to update a database).
-    """
+def atomic_path(target):
+    """Yield a temporary path in the target's folder; on success it replaces ``target``."""
     stage = OutputStage()
     try:
-        tmp = stage.path(target, copy_existing)
+        tmp = stage.path(target)
         yield tmp
         stage.commit()
     finally:
