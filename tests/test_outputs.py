@@ -103,11 +103,17 @@ def covered_total(folder, style):
 
 
 class CancelAfterDemand(RecordingFeedback):
-    """Cancels once population_coverage has written its demand output (when it reports the totals)."""
+    """Cancels once population_coverage has written its demand output (when it reports the totals),
+    noting the temporary files in ``folder`` at that moment."""
+
+    def __init__(self, folder, seen):
+        super().__init__()
+        self.folder, self.seen = folder, seen
 
     def pushInfo(self, text):  # noqa: N802
         super().pushInfo(text)
         if text.startswith('Population '):
+            self.seen.extend(temporaries(self.folder))
             self.cancel()
 
 
@@ -126,20 +132,25 @@ def test_coverage_outputs_are_replaced_together_or_not_at_all(roads, helsinki_po
     covered_400 = covered_total(folder, style)
 
     # A second run that stops after it wrote OUTPUT_DEMAND (and OUTPUT_FACILITIES) to its temporaries.
+    seen = []  # the temporary files when the run stops
     feedback = RecordingFeedback()
     if how == 'fails':
         def broken(*args, **kwargs):
+            seen.extend(temporaries(folder))
             raise ZeroDivisionError('float division by zero')
         monkeypatch.setattr(population_coverage, 'summarise', broken)
         message = 'Population coverage and capacity failed on an unexpected error'
     else:
-        feedback = CancelAfterDemand()
+        feedback = CancelAfterDemand(folder, seen)
         message = 'Cancelled; no output was written.'
     with pytest.raises(QgsProcessingException, match=message) as error:
         run_algorithm('resilience:population_coverage',
                       coverage_parameters(roads, helsinki_population, folder, 1200, style), feedback)
     assert 'Traceback' not in str(error.value)
-    assert any('Demand' in line or 'demand' in line for line in feedback.infos) or how == 'fails'
+    # It stopped after it had written the new demand (and facility loads) beside the old files.
+    assert any(name.startswith('coverage' + atomic.PART) and name.endswith('.gpkg') for name in seen)
+    if style == 'dialog':
+        assert any(name.startswith('facilities' + atomic.PART) and name.endswith('.dbf') for name in seen)
     assert snapshot(folder) == before  # every previous file byte-identical, nothing added
     assert not temporaries(folder)
 
