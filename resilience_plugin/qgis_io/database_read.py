@@ -24,9 +24,9 @@ def asset_ids(path, layers):
     dataset = ogr.Open(path)
     found = {}
     for name in layers:
-        result = dataset.ExecuteSQL('SELECT asset_id FROM "{}"'.format(name))
-        found[name] = {feature.GetField(0) for feature in result}
-        dataset.ReleaseResultSet(result)
+        layer = dataset.GetLayerByName(name)
+        layer.SetIgnoredFields(['OGR_GEOMETRY'])
+        found[name] = {feature.GetField('asset_id') for feature in layer}
     return found
 
 
