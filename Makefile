@@ -109,10 +109,11 @@ scan: venv
 		echo "flake8 at the plugin repository's settings: no findings"
 
 # Unit tests: without QGIS (tests/conftest.py starts it only for modules outside tests/unit), in the QGIS
-# venv with Debian's libraries and in .venv-current with the current PyPI releases.
+# venv with Debian's libraries and in .venv-current with the current PyPI releases (whose rasterio wheel
+# brings its own PROJ and proj.db: no PROJ_DATA pointing at Debian's there).
 unit: venv venv-current
 	$(PY) -m pytest tests/unit -p no:pytestqt -ra $(PYTEST_ARGS)
-	RESILIENCE_CURRENT_STACK=1 $(PY_CURRENT) -m pytest tests/unit -ra $(PYTEST_ARGS)
+	env -u PROJ_DATA RESILIENCE_CURRENT_STACK=1 $(PY_CURRENT) -m pytest tests/unit -ra $(PYTEST_ARGS)
 
 test: setup transcompile lint scan unit
 	mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
