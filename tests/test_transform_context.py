@@ -6,6 +6,7 @@ transform context that prefers the older 'OSGB36 to WGS 84 (1)' (3-parameter, 21
 about 3.5 m; the plugin must follow it exactly as QGIS's own native:reprojectlayer does with that context.
 """
 import ast
+import shutil
 
 import numpy as np
 import pytest
@@ -18,7 +19,7 @@ from resilience_plugin.qgis_io.crs import transform_xy
 from resilience_plugin.qgis_io.network_layers import read_lines
 
 SRC, DST = QgsCoordinateReferenceSystem('EPSG:27700'), QgsCoordinateReferenceSystem('EPSG:32630')
-ROADS = str(ROOT / 'tests' / 'unit' / 'data' / 'rutland_osm.gpkg') + '|layername=roads'
+FIXTURE = ROOT / 'tests' / 'unit' / 'data' / 'rutland_osm.gpkg'
 
 
 def helmert_1():
@@ -39,8 +40,16 @@ def processing_context(operation=None):
 
 
 @pytest.fixture(scope='module')
-def roads():
-    layer = QgsVectorLayer(ROADS, 'roads', 'ogr')
+def roads_uri(tmp_path_factory):
+    """The Rutland roads of the unit fixture, copied: QGIS's ogr provider may rewrite a GeoPackage's header."""
+    path = tmp_path_factory.mktemp('transform_context') / FIXTURE.name
+    shutil.copyfile(FIXTURE, path)
+    return str(path) + '|layername=roads'
+
+
+@pytest.fixture(scope='module')
+def roads(roads_uri):
+    layer = QgsVectorLayer(roads_uri, 'roads', 'ogr')
     assert layer.isValid() and layer.crs() == SRC and layer.featureCount() > 5000
     return layer
 
@@ -56,7 +65,7 @@ def reprojected_by_qgis(layer, context):
     return coords
 
 
-def test_network_coordinates_follow_the_datum_choice_like_native_reprojectlayer(roads):
+def test_network_coordinates_follow_the_datum_choice_like_native_reprojectlayer(roads, roads_uri):
     default, helmert = processing_context(), processing_context(helmert_1())
     coords_default = read_lines(roads, DST, default, layer=roads)[0]  # the fast OGR path: transform_xy
     coords_helmert = read_lines(roads, DST, helmert, layer=roads)[0]
@@ -65,7 +74,7 @@ def test_network_coordinates_follow_the_datum_choice_like_native_reprojectlayer(
     assert np.abs(coords_default - reprojected_by_qgis(roads, processing_context())).max() < 1e-6
     assert np.abs(coords_helmert - reprojected_by_qgis(roads, processing_context(helmert_1()))).max() < 1e-6
     # the slow path (QGIS feature requests) agrees with the fast one
-    subset = QgsVectorLayer(ROADS, 'roads', 'ogr')
+    subset = QgsVectorLayer(roads_uri, 'roads', 'ogr')
     subset.setSubsetString('fid <= 300')
     slow = read_lines(subset, DST, helmert, layer=subset)[0]
     assert np.abs(slow - coords_helmert[:len(slow)]).max() < 1e-6
