@@ -291,8 +291,8 @@ class PolygonStats:
     @property
     def exposed_share(self):
         with np.errstate(invalid='ignore', divide='ignore'):
-            return np.where(self.cells > 0, self.class_cells[:, 1:].sum(axis=1) / np.where(self.cells > 0,
-                                                                                          self.cells, 1), 0.0)
+            cells = np.where(self.cells > 0, self.cells, 1)
+            return np.where(self.cells > 0, self.class_cells[:, 1:].sum(axis=1) / cells, 0.0)
 
     def class_shares(self):
         with np.errstate(invalid='ignore', divide='ignore'):
