@@ -2,7 +2,7 @@
 import numpy as np
 from qgis.core import (QgsCategorizedSymbolRenderer, QgsCoordinateReferenceSystem, QgsCoordinateTransform,
                        QgsCsException, QgsFeatureRequest, QgsFillSymbol, QgsGeometry, QgsPointXY,
-                       QgsProcessingException, QgsProcessingLayerPostProcessorInterface, QgsProject,
+                       QgsProcessingException, QgsProcessingLayerPostProcessorInterface,
                        QgsProviderRegistry, QgsRendererCategory, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 from shapely import wkb as shapely_wkb
@@ -62,11 +62,12 @@ def from_shapely(geometry):
     return result
 
 
-def transform_between(source_crs, target_crs):
-    """A QgsCoordinateTransform, or None when the CRSs are equal."""
+def transform_between(source_crs, target_crs, transform_context):
+    """A QgsCoordinateTransform through ``transform_context`` (the project's datum transformations:
+    ``context.transformContext()`` in algorithms), or None when the CRSs are equal."""
     if source_crs == target_crs or not source_crs.isValid() or not target_crs.isValid():
         return None
-    return QgsCoordinateTransform(source_crs, target_crs, QgsProject.instance())
+    return QgsCoordinateTransform(source_crs, target_crs, transform_context)
 
 
 def read_features(source, transform=None, feedback=None, attributes=True, densify=None):
