@@ -404,7 +404,8 @@ class Exposure(ResilienceAlgorithm):
         """With a hazard raster in another CRS: half a cell in the layer's units (None otherwise)."""
         if self.mode != 'raster':
             return None
-        return densify_step(layer.crs(), self.raster_crs, self.raster_res, self.raster_bounds_tuple)
+        return densify_step(layer.crs(), self.raster_crs, self.raster_res, self.raster_bounds_tuple,
+                            self.transform_context)
 
     def rank_of(self, label):
         if self.mode == 'zones':

@@ -103,13 +103,13 @@ def read_features(source, transform=None, feedback=None, attributes=True, densif
     return rows, skipped
 
 
-def densify_step(layer_crs, raster_crs, raster_res, raster_bounds):
+def densify_step(layer_crs, raster_crs, raster_res, raster_bounds, transform_context):
     """Half a raster cell measured in the layer's CRS (None when both CRSs are the same).
 
     Vertices this close keep a line transformed to the raster's CRS within a small fraction of a cell of its
     true course, so it is sampled in the cells it really crosses.
     """
-    xform = transform_between(raster_crs, layer_crs)
+    xform = transform_between(raster_crs, layer_crs, transform_context)
     if xform is None:
         return None
     xmin, ymin, xmax, ymax = raster_bounds
