@@ -1,7 +1,7 @@
 """Planning layers in a QGIS project: one layer-tree group per theme, each layer with its stored style."""
 from qgis.core import QgsProject, QgsVectorLayer
 
-from ..definitions import LAYERS, THEMES
+from ..definitions import DATABASE_KINDS, THEMES
 from ..translation import tr
 from .database import layer_uri
 
@@ -18,13 +18,14 @@ def theme_group(root, theme):
 
 
 def add_database_layers(db_path, project=None, skip_empty=False):
-    """Add every planning layer of ``db_path`` to ``project``, grouped by theme; layers already in the project
-    are not added again. Returns the project's planning layers of ``db_path``."""
+    """Add every planning layer and table of ``db_path`` to ``project``, grouped by theme; layers already in the
+    project are not added again, those an older database lacks are left out. Returns the project's planning layers
+    of ``db_path``."""
     project = project or QgsProject.instance()
     root = project.layerTreeRoot()
     present = {layer.source(): layer for layer in project.mapLayers().values()}
     added = []
-    for kind in LAYERS:
+    for kind in DATABASE_KINDS:
         uri = layer_uri(db_path, kind.name)
         if uri in present:  # asked twice: the layer the user already has (and may be editing) stays the one
             added.append(present[uri])

@@ -34,14 +34,14 @@ def render():
              'do not edit by hand.', '',
              'Evidence levels: C confirmed in a source excerpt, P partly confirmed, R recalled only '
              '(see ../shared/DOMAIN.md).', '']
-    for kind in d.LAYERS:
+    for kind in d.DATABASE_KINDS:
         lines += ['## `{}` ({})'.format(kind.name, kind.geometry), '', kind.description, '',
                   '| field | type | alias | rules |', '|---|---|---|---|']
         lines += [_field_row(spec) for spec in kind.fields]
         lines.append('')
     lines += ['## Enumerations', '']
     enums = {}
-    for kind in d.LAYERS:
+    for kind in d.DATABASE_KINDS:
         for spec in kind.fields:
             if spec.enum is not None:
                 enums[spec.enum.name] = spec.enum
@@ -69,6 +69,23 @@ def render():
               '- Persons per m2 of floor area {:g} — {}'.format(d.M2_PER_PERSON_URBAN_CN,
                                                                  d.SOURCE_M2_PER_PERSON.describe()),
               '']
+    lines += ['## Resilience index (community resilience)', '',
+              'Dimensions (weights, editable per run): {} — {}'.format(
+                  ', '.join('{} {:g}'.format(k, v) for k, v in d.RESILIENCE_DIMENSION_WEIGHTS.items()),
+                  d.SRC_BRIC.describe()), '',
+              '| key | indicator | dimension | higher is | weight | unit | from | source |',
+              '|---|---|---|---|---|---|---|---|']
+    for i in d.RESILIENCE_INDICATORS:
+        lines.append('| `{}` | {} | {} | {} | {:g} | {} | {} | {} |'.format(
+            i.key, i.label, i.dimension, 'better' if i.higher_is_better else 'worse', i.weight, i.unit,
+            'computed' if i.computed else '`community_indicators` table', i.source.describe()))
+    lines += ['', '- Rank sensitivity: dimension weights x [1 - {0:g}, 1 + {0:g}], {1} draws — {2}'.format(
+        d.RESILIENCE_SENSITIVITY_SPREAD, d.RESILIENCE_SENSITIVITY_DRAWS, d.SRC_SENSITIVITY.describe()),
+        '- Dispatch: default required personnel {} — {}'.format(d.DEFAULT_REQUIRED_PERSONNEL,
+                                                              d.SRC_REQUIRED_PERSONNEL.describe()),
+        '- Social forces — {}'.format(d.SRC_SOCIAL_FORCES.describe()),
+        '- Community risk map contents — {}; {}'.format(d.SRC_DEMONSTRATION_COMMUNITY.describe(),
+                                                       d.SRC_WUHAN_EVACUATION_MAP.describe()), '']
     return '\n'.join(lines)
 
 
