@@ -14,7 +14,7 @@ number of shelters, placing one more person always pays (an augmenting path pass
 so it costs at most one scaled unit per shelter): the optimum places as many people as the capacities within
 reach allow, and among those plans it has the least total person-cost. A unit may be split between shelters.
 The solution is compared with the nearest-shelter assignment that ignores capacity. Routes of the plan follow
-the shelters' shortest-path trees (:func:`routes.route_on_tree`), so every route is as long as its distance.
+the shelters' shortest-path trees (:func:`routes.tree_routes`), so every route is as long as its distance.
 """
 import time
 from dataclasses import dataclass
@@ -23,8 +23,7 @@ import numpy as np
 from scipy.optimize import linprog
 from scipy.sparse import csr_matrix, hstack, identity
 
-from .routes import route_on_tree
-from .shortest_paths import facility_reach
+from .routes import tree_routes
 
 # Why people of a demand unit are (not) placed.
 PLACED = 0
@@ -154,50 +153,7 @@ def plan_evacuation(pairs_demand, pairs_shelter, cost, distance, population, cap
                           len(units) + len(shelters))
 
 
-@dataclass
-class PlanRoutes:
-    routes: list                 # DrawnRoute of every flow of the plan (in its order)
-    edge_people: np.ndarray      # (m,) people travelling every edge of the base network (the unsplit one)
-    edge_flows: np.ndarray       # (m,) number of flows using it
-
-
 def plan_routes(fnet, att, demand_xy, plan, limit, check_cancel=None, max_cells=4_000_000):
-    """The way of every flow of ``plan`` along its shelter's shortest-path tree, and the people on every road.
-
-    One bounded search per shelter that takes people (``facility_reach`` with predecessors); a route is drawn
-    from the demand point to the shelter's entrance. People of a flow are counted on every edge its route
-    travels (its demand point's own edge included), then summed per edge of the base network.
-    """
-    net, graph = fnet.net, fnet.graph
-    demand_xy = np.asarray(demand_xy, np.float64).reshape(-1, 2)
-    routes = [None] * len(plan.people)
-    by_shelter = {}
-    for k, s in enumerate(plan.shelter):
-        by_shelter.setdefault(int(s), []).append(k)
-    used = np.array(sorted(by_shelter), np.int64)
-    cost = np.full(graph.n, np.inf)
-    pred = np.full(graph.N, -9999, np.int64)
-    for reach in facility_reach(graph, used, limit, need_pred=True, max_cells=max_cells, check_cancel=check_cancel):
-        sub = reach.sub
-        for r, shelter in enumerate(reach.chunk):
-            local = reach.pred[r]
-            has = local >= 0
-            cost[reach.nodes] = reach.cost[r]
-            pred[sub[has]] = sub[local[has]]
-            for k in by_shelter[int(shelter)]:
-                drawn = route_on_tree(fnet, att, demand_xy, int(plan.demand[k]), int(shelter), cost, pred)
-                routes[k] = drawn
-            cost[reach.nodes] = np.inf
-            pred[sub] = -9999
-    base_edge = net.edge_base if net.edge_base is not None else np.arange(net.n_edges)
-    m = fnet.base.n_edges
-    # an edge split at an entrance has several pieces on one route: count its flows once per route
-    edge_people = np.zeros(m)
-    edge_flows = np.zeros(m, np.int64)
-    for k, drawn in enumerate(routes):
-        if drawn is None:
-            continue
-        edges = np.unique(base_edge[drawn.edges])
-        edge_people[edges] += plan.people[k]
-        edge_flows[edges] += 1
-    return PlanRoutes(routes, edge_people, edge_flows)
+    """The way of every flow of ``plan`` along its shelter's shortest-path tree and the people on every road
+    (:func:`routes.tree_routes`)."""
+    return tree_routes(fnet, att, demand_xy, plan.demand, plan.shelter, limit, plan.people, check_cancel, max_cells)

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..definitions import RESILIENCE_DIMENSION_WEIGHTS, RESILIENCE_DIMENSIONS, RESILIENCE_INDICATORS
+
 
 @dataclass
 class IndexResult:
@@ -148,3 +150,50 @@ def _mean_spearman(base, ranks):
     with np.errstate(invalid='ignore', divide='ignore'):
         rho = (r * b).sum(axis=1) / denominator
     return float(np.nanmean(rho)) if np.isfinite(rho).any() else float('nan')
+
+
+# --- Weights -------------------------------------------------------------------------------------
+
+def default_indicator_rows():
+    """The indicators of definitions.RESILIENCE_INDICATORS as rows (key, dimension, weight, higher_is_better)."""
+    return [(i.key, i.dimension, i.weight, 1 if i.higher_is_better else 0) for i in RESILIENCE_INDICATORS]
+
+
+def default_dimension_rows():
+    return [(d.code, RESILIENCE_DIMENSION_WEIGHTS[d.code]) for d in RESILIENCE_DIMENSIONS]
+
+
+def indicators_from_rows(rows):
+    """[(key, dimension, weight, higher_is_better)] from rows of four values; raises ValueError on a bad row."""
+    dimensions = [d.code for d in RESILIENCE_DIMENSIONS]
+    out, seen = [], set()
+    for row in rows:
+        key, dimension = str(row[0]).strip(), str(row[1]).strip()
+        if not key or key in seen:
+            raise ValueError('indicator {!r} is empty or listed twice'.format(key))
+        if dimension not in dimensions:
+            raise ValueError('dimension {!r} of {} is not one of {}'.format(dimension, key, ', '.join(dimensions)))
+        weight = float(row[2])
+        if not np.isfinite(weight) or weight < 0:
+            raise ValueError('weight {!r} of {} is not a non-negative number'.format(row[2], key))
+        direction = str(row[3]).strip().lower()
+        if direction not in ('1', '0', '1.0', '0.0', 'true', 'false', 'higher', 'lower'):
+            raise ValueError('higher_is_better {!r} of {} is not 1 or 0'.format(row[3], key))
+        seen.add(key)
+        out.append((key, dimension, weight, direction in ('1', '1.0', 'true', 'higher')))
+    return out
+
+
+def dimensions_from_rows(rows):
+    """{dimension: weight} from rows (dimension, weight); dimensions not listed keep weight 0."""
+    dimensions = [d.code for d in RESILIENCE_DIMENSIONS]
+    weights = {d: 0.0 for d in dimensions}
+    for row in rows:
+        dimension = str(row[0]).strip()
+        if dimension not in dimensions:
+            raise ValueError('dimension {!r} is not one of {}'.format(dimension, ', '.join(dimensions)))
+        weight = float(row[1])
+        if not np.isfinite(weight) or weight < 0:
+            raise ValueError('weight {!r} of {} is not a non-negative number'.format(row[1], dimension))
+        weights[dimension] = weight
+    return weights

@@ -16,7 +16,7 @@ from scipy.spatial import cKDTree
 
 from .coverage import assign_demand
 from .network import cut_lines
-from .shortest_paths import edge_reach_cost, nearest_facility
+from .shortest_paths import edge_reach_cost, facility_reach, nearest_facility
 
 _EMPTY = np.zeros((0, 2))
 
@@ -153,6 +153,57 @@ def route_on_tree(fnet, att, demand_xy, i, f, cost, pred):
     keep = np.r_[True, np.any(line[1:] != line[:-1], axis=1)]
     return DrawnRoute(line[keep], nodes, np.asarray(edges, np.int64), network_m, float(sources.length[k]), entrance,
                       joins)
+
+
+@dataclass
+class TreeRoutes:
+    routes: list                 # DrawnRoute of every (point, facility) pair asked for, in that order
+    edge_load: np.ndarray        # (m,) sum of the pairs' weights over the routes along every base-network edge
+    edge_routes: np.ndarray      # (m,) routes along every base-network edge
+
+
+def tree_routes(fnet, att, points_xy, point_index, facility_index, limit, weights=None, check_cancel=None,
+                max_cells=4_000_000):
+    """The route of every pair (point ``point_index[k]``, facility ``facility_index[k]``) along the facility's own
+    shortest-path tree, and the load on every road.
+
+    One bounded search per facility involved (``facility_reach`` with predecessors, within ``limit``); routes are
+    drawn from the point to the facility's entrance (:func:`route_on_tree`). ``weights`` (e.g. people) are summed
+    on every edge of the base network a route travels, its point's own edge included.
+    """
+    net, graph = fnet.net, fnet.graph
+    points_xy = np.asarray(points_xy, np.float64).reshape(-1, 2)
+    point_index = np.asarray(point_index, np.int64)
+    facility_index = np.asarray(facility_index, np.int64)
+    weights = np.ones(len(point_index)) if weights is None else np.asarray(weights, float)
+    routes = [None] * len(point_index)
+    by_facility = {}
+    for k, f in enumerate(facility_index):
+        by_facility.setdefault(int(f), []).append(k)
+    cost = np.full(graph.n, np.inf)
+    pred = np.full(graph.N, -9999, np.int64)
+    used = np.array(sorted(by_facility), np.int64)
+    for reach in facility_reach(graph, used, limit, need_pred=True, max_cells=max_cells, check_cancel=check_cancel):
+        sub = reach.sub
+        for r, facility in enumerate(reach.chunk):
+            local = reach.pred[r]
+            has = local >= 0
+            cost[reach.nodes] = reach.cost[r]
+            pred[sub[has]] = sub[local[has]]
+            for k in by_facility[int(facility)]:
+                routes[k] = route_on_tree(fnet, att, points_xy, int(point_index[k]), int(facility), cost, pred)
+            cost[reach.nodes] = np.inf
+            pred[sub] = -9999
+    base_edge = net.edge_base if net.edge_base is not None else np.arange(net.n_edges)
+    load = np.zeros(fnet.base.n_edges)
+    count = np.zeros(fnet.base.n_edges, np.int64)
+    for k, drawn in enumerate(routes):
+        if drawn is None:
+            continue
+        edges = np.unique(base_edge[drawn.edges])   # pieces of one edge split at an entrance count once
+        load[edges] += weights[k]
+        count[edges] += 1
+    return TreeRoutes(routes, load, count)
 
 
 def straight_routes(fac_xy, demand_xy, limit=np.inf, cost_per_m=1.0):

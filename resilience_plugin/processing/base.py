@@ -36,6 +36,7 @@ GROUP_DATABASE = ('database', N_('Planning database'))
 GROUP_COVERAGE = ('coverage', N_('Coverage'))
 GROUP_RISK = ('risk', N_('Risk and hazards'))
 GROUP_REPORTS = ('reports', N_('Census and reports'))
+GROUP_COMMUNITY = ('community', N_('Community resilience'))
 
 LOG_TAG = 'Resilience planning'  # the tab of the QGIS message log (Log Messages panel)
 

@@ -25,6 +25,9 @@ ALGORITHMS = (
     ('hazard_from_scenario', 'HazardFromScenario'),  # risk overlay (issue 4)
     ('export_census', 'ExportCensus'),  # census export (issue 6)
     ('planning_report', 'PlanningReport'),  # planning-review report (issue 6)
+    ('evacuation_plan', 'EvacuationPlan'),  # community resilience (issue 13)
+    ('dispatch', 'Dispatch'),  # community resilience (issue 13)
+    ('resilience_index', 'ResilienceIndex'),  # community resilience (issue 13)
 )
 
 

@@ -161,13 +161,13 @@ def test_evacuation_routes_follow_the_roads(helsinki):
         assert tuple(route.xy[0]) == tuple(demand[plan.demand[k]])
     # the most loaded road: the people of every route that runs along its middle
     base = fnet.base
-    e = int(np.argmax(drawn.edge_people))
+    e = int(np.argmax(drawn.edge_load))
     line = LineString(base.coords[base.offsets[base.edge_line[e]]:base.offsets[base.edge_line[e] + 1]])
     middle = Point(line.interpolate(base.edge_m0[e] + base.edge_len[e] / 2.0).coords[0])
     through = sum(plan.people[k] for k, route in enumerate(drawn.routes)
                   if LineString(route.xy).distance(middle) < 1e-6)
-    assert drawn.edge_people[e] == pytest.approx(through)
-    assert drawn.edge_people.max() <= plan.placed + 1e-6
+    assert drawn.edge_load[e] == pytest.approx(through)
+    assert drawn.edge_load.max() <= plan.placed + 1e-6
 
 
 def test_dispatch_against_brute_force(helsinki_lines):
