@@ -128,7 +128,14 @@ except AttributeError:  # QGIS 3.22
     INVALID_GEOMETRY_NO_CHECK = QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck
     RASTER_STAT_MIN, RASTER_STAT_MAX = QgsRasterBandStats.Stats.Min, QgsRasterBandStats.Stats.Max
 try:  # QGIS >= 3.24 / 4
-    MARKER_STAR = Qgis.MarkerShape.Star
+    _MS = Qgis.MarkerShape
+    MARKER_STAR, MARKER_SQUARE, MARKER_TRIANGLE, MARKER_PENTAGON = _MS.Star, _MS.Square, _MS.Triangle, _MS.Pentagon
 except AttributeError:  # QGIS 3.22
     from qgis.core import QgsSimpleMarkerSymbolLayerBase
-    MARKER_STAR = QgsSimpleMarkerSymbolLayerBase.Shape.Star
+    _MS = QgsSimpleMarkerSymbolLayerBase.Shape
+    MARKER_STAR, MARKER_SQUARE, MARKER_TRIANGLE, MARKER_PENTAGON = _MS.Star, _MS.Square, _MS.Triangle, _MS.Pentagon
+try:  # QGIS >= 3.30 / 4
+    SCALEBAR_FIT_WIDTH = Qgis.ScaleBarSegmentSizeMode.FitWidth
+except AttributeError:  # QGIS 3.22
+    from qgis.core import QgsScaleBarSettings
+    SCALEBAR_FIT_WIDTH = QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth

@@ -28,6 +28,7 @@ ALGORITHMS = (
     ('evacuation_plan', 'EvacuationPlan'),  # community resilience (issue 13)
     ('dispatch', 'Dispatch'),  # community resilience (issue 13)
     ('resilience_index', 'ResilienceIndex'),  # community resilience (issue 13)
+    ('community_risk_map', 'CommunityRiskMap'),  # community resilience (issue 13)
 )
 
 

@@ -157,7 +157,7 @@ def write_community_data(db, pbf):
     contacts = []
     for name, _, _ in communities:
         for order, (role, title) in enumerate(CONTACT_ROLES):
-            contacts.append((name, role, '(sample) {} of {}'.format(title, name),
+            contacts.append((name, role, '(sample) {}'.format(title.lower()),
                              '+358 9 000 {:02d}{:02d}'.format(len(contacts) // 4 + 1, order + 1), 'Community office',
                              order))
     counts['community_contacts'] = store.insert_rows(
