@@ -111,11 +111,13 @@ try:
     _LEGEND = Qgis.LegendComponent
     LEGEND_TITLE, LEGEND_GROUP, LEGEND_SUBGROUP, LEGEND_SYMBOL_LABEL = (
         _LEGEND.Title, _LEGEND.Group, _LEGEND.Subgroup, _LEGEND.SymbolLabel)
+    LEGEND_SYMBOL = _LEGEND.Symbol
 except AttributeError:  # QGIS 3.22
     from qgis.core import QgsLegendStyle
     _LEGEND = QgsLegendStyle.Style
     LEGEND_TITLE, LEGEND_GROUP, LEGEND_SUBGROUP, LEGEND_SYMBOL_LABEL = (
         _LEGEND.Title, _LEGEND.Group, _LEGEND.Subgroup, _LEGEND.SymbolLabel)
+    LEGEND_SYMBOL = _LEGEND.Symbol
 
 # Flags and values moved to Qgis.* in QGIS 3.24-3.36 (tests/test_qt_compat.py lists what moved).
 try:  # QGIS >= 3.36 / 4

@@ -234,9 +234,7 @@ class CommunityRiskMap(ResilienceAlgorithm):
         if not atlas.beginRender():
             raise QgsProcessingException(tr('The atlas of the community maps could not start.'))
         count = atlas.count()
-        for page in range(count):  # the legend must fit every page: shrink it on each, then export
-            atlas.seekTo(page)
-            atlas_map.fit_page(layout)
+        atlas_map.fit_legend_to_pages(layout, atlas, count)
         files = []
         with atomic_folder(output, replaceable=self.check_output) as folder:
             feedback.setProgressText(tr('Writing the community maps'))

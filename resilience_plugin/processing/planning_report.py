@@ -31,6 +31,11 @@ RESULT_LAYERS = (
      'exposure_summary'),
     ('RISK_LIST', N_('Urban safety risk list (risk_list OUTPUT)'), SOURCE_POINT, 'risk_list'),
     ('FINDINGS', N_('Census findings (validate_census OUTPUT)'), SOURCE_POINT, 'findings'),
+    ('EVACUATION_SUMMARY', N_('Evacuation plan summary (evacuation_plan OUTPUT_SUMMARY)'), SOURCE_VECTOR,
+     'evacuation_summary'),
+    ('RESILIENCE_INDEX', N_('Resilience index (resilience_index OUTPUT)'), SOURCE_POLYGON, 'resilience_index'),
+    ('FORCE_COVERAGE', N_('Community coverage by forces (dispatch OUTPUT_COVERAGE)'), SOURCE_POLYGON,
+     'force_coverage'),
 )
 
 
@@ -47,10 +52,12 @@ class PlanningReport(ResilienceAlgorithm):
               'items are found by id: title, map, legend, scalebar, north_arrow, attribution, content, footer). '
               'Pages: cover; overview map with risk zones, lifelines, shelters, facilities and service areas in '
               'the styles stored in the planning database; coverage summary with tables and a chart; overloaded '
-              'shelters; uncovered areas; exposure; the risk list; census completeness; methods and standards '
+              'shelters; uncovered areas; exposure; the risk list; community resilience (evacuation plan, resilience '
+              'index, emergency forces); census completeness; methods and standards '
               'with their sources and evidence levels; data attribution. Every figure is read from the result '
               'layers given (the outputs of population_coverage, service_areas, risk_influence_zones, exposure, '
-              'risk_list and validate_census); a section whose layer is not given says so. LANGUAGE en or zh_CN '
+              'risk_list, validate_census, evacuation_plan, resilience_index and dispatch); a section whose layer is '
+              'not given says so. LANGUAGE en or zh_CN '
               '(Chinese text in a CJK font). Attribution of OpenStreetMap and HSY data is found from the planning '
               'database\'s provenance fields; ATTRIBUTION adds lines. OUTPUT_HTML writes the same content as one '
               'HTML file. The PDF replaces an earlier one only once complete.')

@@ -19,11 +19,11 @@ from qgis.core import (QgsFillSymbol, QgsLayoutExporter, QgsLayoutFrame, QgsLayo
                        QgsLayoutPoint, QgsLayoutSize, QgsLayoutTable, QgsLayoutTableColumn, QgsPalLayerSettings,
                        QgsPrintLayout, QgsProject, QgsReadWriteContext, QgsRuleBasedRenderer, QgsTextBufferSettings,
                        QgsTextFormat, QgsVectorLayerSimpleLabeling)
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
-from ..compat import (DISTANCE_METERS, LAYOUT_MM, LEGEND_GROUP, LEGEND_SUBGROUP, LEGEND_SYMBOL_LABEL, LEGEND_TITLE,
-                      SCALEBAR_FIT_WIDTH)
+from ..compat import (DISTANCE_METERS, LAYOUT_MM, LEGEND_GROUP, LEGEND_SUBGROUP, LEGEND_SYMBOL, LEGEND_SYMBOL_LABEL,
+                      LEGEND_TITLE, SCALEBAR_FIT_WIDTH)
 from ..definitions import COMMUNITY_MAP_MARGIN, COMMUNITY_MAP_PDF_DPI, COMMUNITY_MAP_PNG_DPI, COMMUNITY_MAP_TABLE_ROWS
 from ..translation import tr
 from .layout import ReportLayoutError, fit_legend, item, with_family
@@ -155,7 +155,8 @@ def build_default_layout(project=None):
         font.setPointSizeF(size)
         font.setBold(bold)
         style.setFont(font)
-        style.setMargin(QgsLegendStyle.Side.Top, 0.8)
+        style.setMargin(QgsLegendStyle.Side.Top, 1.6 if part == LEGEND_GROUP else 0.6)
+    legend.rstyle(LEGEND_SYMBOL).setMargin(QgsLegendStyle.Side.Top, 0.9)
     layout.addLayoutItem(legend)
     _place(layout, legend, (8, 173.5, 186, 28))
     _label(layout, 'summary', '[% "summary" %]', (COLUMN_X, 16, COLUMN_W, 31), 7.5)
@@ -306,11 +307,20 @@ def apply_table_fonts(layout, family):
             setter(text)
 
 
-def fit_page(layout):
-    """Per page: the legend inside its box (it only ever shrinks, so after every page it fits them all)."""
+def fit_legend_to_pages(layout, atlas, count):
+    """Shrink the legend until it fits its template box on every page (each page shows other symbols), then keep
+    that box: every page is exported with the same legend size."""
     legend = item(layout, 'legend')
-    if isinstance(legend, QgsLayoutItemLegend):
+    if not isinstance(legend, QgsLayoutItemLegend):
+        return
+    box = legend.sizeWithUnits()
+    for page in range(count):
+        atlas.seekTo(page)
+        legend.setResizeToContents(False)
+        legend.attemptResize(box)
         fit_legend(legend)
+    legend.setResizeToContents(False)
+    legend.attemptResize(box)
 
 
 def export_page(layout, pdf_path, png_path):
@@ -322,13 +332,11 @@ def export_page(layout, pdf_path, png_path):
     result = exporter.exportToPdf(pdf_path, settings)
     if result != QgsLayoutExporter.ExportResult.Success:
         raise ReportLayoutError(tr('The PDF {} could not be written (layout export error {}).').format(pdf_path, result))
-    image = QgsLayoutExporter.ImageExportSettings()
-    image.dpi = COMMUNITY_MAP_PNG_DPI
-    image.exportMetadata = False   # a PNG cannot hold it (GDAL would report an error)
-    result = exporter.exportToImage(png_path, image)
-    if result != QgsLayoutExporter.ExportResult.Success:
-        raise ReportLayoutError(tr('The image {} could not be written (layout export error {}).').format(png_path,
-                                                                                                        result))
+    # the PNG is rendered and saved here: QgsLayoutExporter.exportToImage would also try to georeference it
+    # through GDAL, which cannot update a PNG (an error in the log for every page)
+    picture = exporter.renderPageToImage(0, QSize(), COMMUNITY_MAP_PNG_DPI)
+    if picture.isNull() or not picture.save(png_path, 'PNG'):
+        raise ReportLayoutError(tr('The image {} could not be written.').format(png_path))
 
 
 if __name__ == '__main__':  # pragma: no cover

@@ -79,6 +79,9 @@ class Inputs:
     exposure_summary: Optional[QgsVectorLayer] = None
     risk_list: Optional[QgsVectorLayer] = None
     findings: Optional[QgsVectorLayer] = None
+    evacuation_summary: Optional[QgsVectorLayer] = None   # community section (report/community.py)
+    resilience_index: Optional[QgsVectorLayer] = None
+    force_coverage: Optional[QgsVectorLayer] = None
     attribution: str = ''
 
 
@@ -439,8 +442,9 @@ def attribution_section(inputs, attribution, given):
 def build_report(inputs, title, language, run_details, given, feedback=None):
     """The whole report for ``inputs`` (call inside report.language.report_language)."""
     attribution = attribution_texts(inputs)
+    from .community import community_section
     builders = (coverage_section, overloaded_section, uncovered_section, exposure_section, risk_list_section,
-                census_section, methods_section)
+                community_section, census_section, methods_section)
     sections = []
     for n, builder in enumerate(builders):
         if feedback is not None:

@@ -142,7 +142,7 @@ def helsinki_coverage(out, db, project):
     return lines, paths
 
 
-def census_and_reports(out, db, findings_path, coverage):
+def census_and_reports(out, db, findings_path, coverage, community):
     """The census package and the planning-review report in English and Chinese, with PNG pages."""
     import subprocess
     census = step('census export', 'resilience:export_census', {'DATABASE': db, 'OUTPUT': str(out / 'census_package')})
@@ -156,7 +156,9 @@ def census_and_reports(out, db, findings_path, coverage):
             'DATABASE': db, 'COVERAGE_DEMAND': coverage['shelter_coverage'],
             'COVERAGE_FACILITIES': coverage['shelter_loads'], 'COVERAGE_SUMMARY': coverage['shelter_summary'],
             'SERVICE_AREAS': coverage['shelter_service_area_polygons'], 'FINDINGS': findings_path,
-            'LANGUAGE': language, 'OUTPUT': str(out / 'planning_report_{}.pdf'.format(language)),
+            'EVACUATION_SUMMARY': community['evacuation_summary'], 'RESILIENCE_INDEX': community['resilience_index'],
+            'FORCE_COVERAGE': community['force_coverage'], 'LANGUAGE': language,
+            'OUTPUT': str(out / 'planning_report_{}.pdf'.format(language)),
             'OUTPUT_HTML': str(out / 'planning_report_{}.html'.format(language))})
         subprocess.run(['pdftoppm', '-r', '60', '-png', report['OUTPUT'], str(pages / 'report_{}'.format(language))],
                        check=True)
@@ -179,7 +181,7 @@ def rutland_risk(out):
     print('Rutland (county case): risk sources, what they threaten, the urban safety risk list')
     out.mkdir(parents=True, exist_ok=True)
     db = str(out / 'rutland_planning.gpkg')
-    step('create planning database', 'resilience:create_planning_database', {'OUTPUT': db, 'CRS': 'EPSG:27700'})
+    step('create planning database', 'resilience:create_planning_database', {'OUTPUT': db, 'CRS': 'EPSG:27700', 'OVERWRITE': True})
     step('import OpenStreetMap', 'resilience:import_osm', {'INPUT': str(RUTLAND), 'DATABASE': db})
     targets = [layer_uri(db, name) for name in ('lifelines', 'road_network', 'shelter_candidates', 'facilities',
                                                'buildings')]
@@ -230,13 +232,15 @@ def main():
     findings_path = str(out / 'census_findings.gpkg')
     project_path = str(out / 'helsinki_planning.qgz')
     print('Resilience planning demo: central Helsinki')
-    step('create planning database', 'resilience:create_planning_database', {'OUTPUT': db, 'CRS': 'EPSG:3067'})
+    step('create planning database', 'resilience:create_planning_database', {'OUTPUT': db, 'CRS': 'EPSG:3067', 'OVERWRITE': True})
     imported = step('import OpenStreetMap', 'resilience:import_osm',
                     {'INPUT': str(DATA / 'Helsinki.osm.pbf'), 'DATABASE': db})
     step('import population grid', 'resilience:import_population',
          {'INPUT': str(DATA / 'helsinki_population_grid_2020.gpkg') + '|layername=population_grid_2020',
           'FIELD': 'population', 'YEAR': 2020, 'DATABASE': db})
     validation = step('validate census', 'resilience:validate_census', {'DATABASE': db, 'OUTPUT': findings_path})
+    from tools.community_data import write_community_data
+    community_rows = write_community_data(db, str(DATA / 'Helsinki.osm.pbf'))
 
     project = QgsProject.instance()
     project.clear()
@@ -249,6 +253,8 @@ def main():
         style_findings(findings)
         add_layer(findings, THEME_FINDINGS, project, position=0)
     coverage, coverage_paths = helsinki_coverage(out, db, project)
+    from tools.demo_community import community_demo
+    community, community_paths = community_demo(out, db, coverage_paths, project)
     project.writeEntry('resilience', 'attribution', ATTRIBUTION)
     roads = next(layer for layer in layers if layer.source().endswith('layername=road_network'))
     view = QgsRectangle(roads.extent())
@@ -257,7 +263,7 @@ def main():
     overview = render_overview(project, [roads], str(out / 'helsinki_overview.png'))
     if not project.write(project_path):
         raise SystemExit('Could not write ' + project_path)
-    documents = census_and_reports(out, db, findings_path, coverage_paths)
+    documents = census_and_reports(out, db, findings_path, coverage_paths, community_paths)
 
     print()
     print('Features imported:')
@@ -267,6 +273,9 @@ def main():
         validation.get('FINDING_COUNT'), validation.get('ERROR_COUNT'), validation.get('WARNING_COUNT')))
     print()
     print('\n'.join(coverage))
+    print('Community data written (communities and assembly points from the data; forces, dangers, contacts and '
+          'indicators are marked samples): {}'.format(', '.join('{} {}'.format(k, v) for k, v in community_rows.items())))
+    print('\n'.join(community))
     print()
     print('Outputs:')
     print('  planning database  ', db)
