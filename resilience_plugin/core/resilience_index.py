@@ -124,9 +124,11 @@ def sensitivity(dimension_scores, dimension_weights, spread=0.5, draws=1000, see
     for t in range(draws):
         ranks[t] = rank_scores(weighted_index(scores, base_w * factors[t]))
     valid = np.isfinite(base)
-    with np.errstate(invalid='ignore'):
+    if draws:
         same = np.where(valid, (ranks == base).mean(axis=0), np.nan)
         shift = np.where(valid, np.abs(ranks - base).mean(axis=0), np.nan)
+    else:   # no random draws asked for: nothing measured
+        same = shift = np.full(c, np.nan)
     one = np.zeros(c)
     for d in range(len(base_w)):
         for sign in (-1.0, 1.0):

@@ -19,6 +19,9 @@ from .network import cut_lines
 from .shortest_paths import edge_reach_cost, facility_reach, nearest_facility
 
 _EMPTY = np.zeros((0, 2))
+# A road is counted on a route when the route travels at least this much of it (metres): an entrance a hair away
+# from a junction splits off a sliver of the next road, which the route passes but does not walk along.
+MIN_PIECE_M = 0.01
 
 
 @dataclass
@@ -99,7 +102,8 @@ class DrawnRoute:
     """The way from a demand point to a facility along a shortest-path tree (see :func:`route_on_tree`)."""
     xy: np.ndarray             # (k, 2) demand point, its point on the network, ..., facility entrance
     nodes: np.ndarray          # network nodes passed, demand side first
-    edges: np.ndarray          # edges of the (split) network travelled, the demand point's own edge first
+    edges: np.ndarray          # edges of the (split) network travelled, the demand point's own edge first (when
+    #                            any of it is travelled)
     network_m: float           # along the roads
     facility_access_m: float   # the facility's point on the network -> its entrance
     entrance: int              # entrance the route ends at (-1 when unknown)
@@ -125,7 +129,7 @@ def route_on_tree(fnet, att, demand_xy, i, f, cost, pred):
     m = net.edge_m0[e] + offset
     lines, m_start, m_end, flip = [net.edge_line[e]], [m if via_v else net.edge_m0[e]], \
         [net.edge_m1[e] if via_v else m], [not via_v]
-    edges = [e]
+    edges = [e] if m_end[0] - m_start[0] > 1e-9 else []   # a demand point at a node travels none of its edge
     if len(nodes) > 1:
         arc_edges, forward = graph.arcs(nodes[1:], nodes[:-1])   # tree arcs run from the facility outwards
         if (arc_edges < 0).any():
@@ -200,7 +204,8 @@ def tree_routes(fnet, att, points_xy, point_index, facility_index, limit, weight
     for k, drawn in enumerate(routes):
         if drawn is None:
             continue
-        edges = np.unique(base_edge[drawn.edges])   # pieces of one edge split at an entrance count once
+        travelled = drawn.edges[net.edge_len[drawn.edges] >= MIN_PIECE_M]   # not the slivers of a split at a node
+        edges = np.unique(base_edge[travelled])   # pieces of one edge split at an entrance count once
         load[edges] += weights[k]
         count[edges] += 1
     return TreeRoutes(routes, load, count)

@@ -14,7 +14,7 @@ from qgis.core import (QgsFeature, QgsField, QgsFields, QgsGeometry, QgsProcessi
 
 from ..compat import (ALGORITHM_NO_THREADING, FIELD_ANY, FIELD_NUMERIC, FIELD_TYPES, SOURCE_LINE, SOURCE_POINT,
                       SOURCE_POLYGON)
-from ..definitions import (COMMUNITY_KINDS, COMMUNITY_MAP_MARKER, COMMUNITY_MAP_PDF_DPI, COMMUNITY_MAP_TEMPLATE,
+from ..definitions import (COMMUNITY_KINDS, COMMUNITY_MAP_MARKER, COMMUNITY_MAP_TEMPLATE,
                            CONTACT_ROLE, DANGER_STATUS, FORCE_KIND, KINDS_BY_NAME, N_, REPORT_LANGUAGES, RISK_GRADE,
                            SHELTER_CLASS, SRC_DEMONSTRATION_COMMUNITY, SRC_WUHAN_EVACUATION_MAP)
 from ..paths import resources_dir
@@ -246,9 +246,8 @@ class CommunityRiskMap(ResilienceAlgorithm):
                 files += [stem + '.pdf', stem + '.png']
                 feedback.setProgress(20 + 70.0 * (page + 1) / max(count, 1))
             atlas.endRender()
-            settings = QgsLayoutExporter.PdfExportSettings()
-            settings.dpi = COMMUNITY_MAP_PDF_DPI
-            result, error = QgsLayoutExporter.exportToPdf(atlas, os.path.join(folder, ATLAS_NAME), settings)
+            result, error = QgsLayoutExporter.exportToPdf(atlas, os.path.join(folder, ATLAS_NAME),
+                                                          atlas_map.pdf_settings())
             if result != QgsLayoutExporter.ExportResult.Success:
                 raise QgsProcessingException(tr('The PDF of all community maps could not be written: {}').format(
                     error))

@@ -13,7 +13,7 @@ found by id:
 
 The coverage layer is built by the algorithm: one feature per community with its name, title and summary text.
 """
-from qgis.core import (QgsFillSymbol, QgsLayoutExporter, QgsLayoutFrame, QgsLayoutItemAttributeTable,
+from qgis.core import (Qgis, QgsFillSymbol, QgsLayoutExporter, QgsLayoutFrame, QgsLayoutItemAttributeTable,
                        QgsLayoutItemLabel, QgsLayoutItemMap, QgsLayoutItemPage, QgsLayoutItemPicture,
                        QgsLayoutItemLegend, QgsLayoutItemScaleBar, QgsLayoutItemShape, QgsLegendStyle, QgsLayoutMultiFrame,
                        QgsLayoutPoint, QgsLayoutSize, QgsLayoutTable, QgsLayoutTableColumn, QgsPalLayerSettings,
@@ -323,13 +323,19 @@ def fit_legend_to_pages(layout, atlas, count):
     legend.attemptResize(box)
 
 
-def export_page(layout, pdf_path, png_path):
-    """The current atlas page as a PDF and a PNG."""
-    exporter = QgsLayoutExporter(layout)
+def pdf_settings():
+    """Vector PDF with real text (searchable, copyable: phone numbers, names)."""
     settings = QgsLayoutExporter.PdfExportSettings()
     settings.dpi = COMMUNITY_MAP_PDF_DPI
     settings.rasterizeWholeImage = False
-    result = exporter.exportToPdf(pdf_path, settings)
+    settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
+    return settings
+
+
+def export_page(layout, pdf_path, png_path):
+    """The current atlas page as a PDF and a PNG."""
+    exporter = QgsLayoutExporter(layout)
+    result = exporter.exportToPdf(pdf_path, pdf_settings())
     if result != QgsLayoutExporter.ExportResult.Success:
         raise ReportLayoutError(tr('The PDF {} could not be written (layout export error {}).').format(pdf_path, result))
     # the PNG is rendered and saved here: QgsLayoutExporter.exportToImage would also try to georeference it
