@@ -1544,8 +1544,8 @@
    <translation>人均 {:,.0f} 米；最近避难场所 {:,.0f} 米，但有 {} 处避难场所超出容量。</translation>
   </message>
   <message>
-   <source>Incident {}: {:,.0f} personnel on scene after {:.1f} min ({} forces).</source>
-   <translation>事件 {}：{:,.0f} 名人员在 {:.1f} 分钟后到场（{} 支力量）。</translation>
+   <source>Incident {}: {:,.0f} personnel on scene after {:.1f} min; forces sent: {}.</source>
+   <translation>事件 {}：{:,.0f} 名人员在 {:.1f} 分钟后到场；派出力量：{} 支。</translation>
   </message>
   <message>
    <source>Incident {}: short of {:,.0f} personnel within the limit.</source>

@@ -29,8 +29,15 @@ DEFAULT_DISPATCH_MIN = 30.0
 INDEX_COLUMNS = ('#', N_('Community'), N_('Index'), N_('Kept'))
 
 
+def _narrow(combo):
+    """A combo box that can shrink below its longest entry (the dock is often ~300 px wide)."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
+    return combo
+
+
 def _layer_combo(filters, empty=False):
-    combo = QgsMapLayerComboBox()
+    combo = _narrow(QgsMapLayerComboBox())
     combo.setFilters(filters)
     if empty:
         combo.setAllowEmptyLayer(True)
@@ -60,7 +67,7 @@ class CommunityPanel(QWidget):
         form.addRow(tr('Road network'), self.network)
         self.demand = _layer_combo(compat.LAYER_FILTER_POINT | compat.LAYER_FILTER_POLYGON)
         form.addRow(tr('Residents'), self.demand)
-        self.demand_field = QgsFieldComboBox()
+        self.demand_field = _narrow(QgsFieldComboBox())
         self.demand_field.setFilters(compat.FIELD_FILTER_NUMERIC)
         form.addRow(tr('Population field'), self.demand_field)
         layout.addWidget(common)
@@ -69,10 +76,10 @@ class CommunityPanel(QWidget):
         form = QFormLayout(plan)
         self.shelters = _layer_combo(compat.LAYER_FILTER_POINT | compat.LAYER_FILTER_POLYGON)
         form.addRow(tr('Shelters'), self.shelters)
-        self.capacity_field = QgsFieldComboBox()
+        self.capacity_field = _narrow(QgsFieldComboBox())
         self.capacity_field.setFilters(compat.FIELD_FILTER_NUMERIC)
         form.addRow(tr('Capacity field'), self.capacity_field)
-        self.preset = QComboBox()
+        self.preset = _narrow(QComboBox())
         for preset in SHELTER_PRESETS:
             self.preset.addItem(tr(preset.label), preset.key)
         form.addRow(tr('Preset'), self.preset)
@@ -135,7 +142,8 @@ class CommunityPanel(QWidget):
         self.demand.layerChanged.connect(self._demand_changed)
         self.shelters.layerChanged.connect(self._shelters_changed)
         for combo in (self.communities, self.network, self.demand, self.shelters, self.forces):
-            combo.layerChanged.connect(self.save)
+            combo.activated.connect(self.save)   # what the user chose (not what a combo picks as layers come)
+        self.preset.activated.connect(self.save)
         self.plan_button.clicked.connect(self.plan_evacuation)
         self.dispatch_button.clicked.connect(self.dispatch)
         self.index_button.clicked.connect(self.resilience_index)
@@ -298,7 +306,7 @@ class CommunityPanel(QWidget):
         if isinstance(incidents, QgsVectorLayer):
             for feature in incidents.getFeatures():
                 if feature['met']:
-                    text.append(tr('Incident {}: {:,.0f} personnel on scene after {:.1f} min ({} forces).').format(
+                    text.append(tr('Incident {}: {:,.0f} personnel on scene after {:.1f} min; forces sent: {}.').format(
                         feature['incident_id'], feature['sent'], feature['time_met_min'], feature['forces']))
                 else:
                     text.append(tr('Incident {}: short of {:,.0f} personnel within the limit.').format(
