@@ -589,6 +589,19 @@ SOURCE_MIN_SITE_AREA = Source('GB 50413-2007: emergency evacuation sites >= 0.1 
                               'dybbs8.com/tongji2/4828985.html')
 
 # ---------------------------------------------------------------------------------------------
+# Reading layers (issue 9): every reader of the plugin gets points, straight lines and polygons
+# ---------------------------------------------------------------------------------------------
+
+# Curved geometries (CircularString, CompoundCurve, CurvePolygon, MultiCurve, MultiSurface) are made
+# straight where a layer is read (qgis_io.shapes.linearise): each straight segment spans at most this
+# angle of arc. The chord then departs from the arc by at most r (1 - cos(a / 2)), 3.8 mm on a 100 m
+# radius, and is shorter than it by a^2 / 24 = 0.0013 %. An angle needs no map unit: the same in metres
+# and in degrees.
+CURVE_SEGMENT_ANGLE_DEG = 1.0
+SOURCE_CURVE_SEGMENT = Source('Plugin default: 1 degree of arc per straight segment keeps a street bend of '
+                              '100 m radius within 4 mm of its arc; lengths within 0.002 %', 'R')
+
+# ---------------------------------------------------------------------------------------------
 # Coverage engine (issue 3): defaults of the service-area, population-coverage and siting tools
 # ---------------------------------------------------------------------------------------------
 
