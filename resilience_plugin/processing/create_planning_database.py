@@ -3,6 +3,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessingException, Qgs
                        QgsProcessingParameterExtent, QgsProcessingParameterFileDestination)
 
 from ..definitions import LAYERS, N_
+from ..qgis_io.atomic import require_writable
 from ..qgis_io.crs import is_metric, utm_for
 from ..qgis_io.database import create_database
 from ..translation import tr
@@ -36,6 +37,7 @@ class CreatePlanningDatabase(ResilienceAlgorithm):
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if not path.lower().endswith('.gpkg'):
             raise QgsProcessingException(tr('OUTPUT must be a GeoPackage file (.gpkg): {}').format(path))
+        require_writable(path)
         crs = self.parameterAsCrs(parameters, self.CRS, context)
         if not crs.isValid() or not is_metric(crs):
             if parameters.get(self.EXTENT) in (None, ''):

@@ -32,11 +32,13 @@ from ..definitions import (CENSUS_EXCLUDE_SEVERITY, CENSUS_NOT_SET, CENSUS_PACKA
                            MATERIAL, N_, NETWORK_TYPE, NODE_KIND, RISK_GRADE, RISK_SOURCE_KIND, ROAD_CLASS, RULES,
                            SHELTER_CLASS, SOURCE_DIAMETER_CLASSES, SOURCE_INSTALL_DECADES)
 from ..paths import plugin_version
+from ..qgis_io.atomic import require_writable
 from ..qgis_io.atomic_folder import FolderSwapError, atomic_folder
 from ..qgis_io.census_package import (CensusWriter, census_kinds, create_census_schema, finish_package,
                                       save_census_styles, sha256_file)
 from ..qgis_io.crs import is_metric
 from ..qgis_io.database import database_crs
+from ..qgis_io.shapes import linearise
 from ..translation import tr
 from .base import GROUP_REPORTS, ResilienceAlgorithm
 from .validate_census import (attribute_findings, duplicate_findings, geometry_findings, is_empty, plain,
@@ -239,6 +241,7 @@ class ExportCensus(ResilienceAlgorithm):
         """Refuse to replace a folder that is neither empty nor a census package."""
         if not folder:
             raise QgsProcessingException(tr('No OUTPUT folder given.'))
+        require_writable(folder)  # the package is built beside the folder, then moved in
         if not os.path.exists(folder):
             return
         if not os.path.isdir(folder):
@@ -266,7 +269,7 @@ class ExportCensus(ResilienceAlgorithm):
         try:
             for feature in source.getFeatures():
                 count += 1
-                geometry = QgsGeometry(feature.geometry())
+                geometry = QgsGeometry(linearise(feature.geometry()))
                 if is_empty(geometry):
                     continue
                 geometry.transform(transform)

@@ -10,7 +10,7 @@ from ..compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_POINT, SOURCE_POLYGON
 from ..core import hazard_raster as hr
 from ..definitions import (DEFAULT_RELEASE_CELL_M, DEFAULT_RELEASE_CLASSES, N_, RASTER_WINDOW_CELLS,
                            SRC_RELEASE_CLASSES)
-from ..qgis_io.atomic import atomic_path
+from ..qgis_io.atomic import atomic_path, require_writable
 from ..qgis_io.risk_layers import raster_path, rasterio_crs
 from ..translation import tr
 from . import risk_common as common
@@ -68,6 +68,7 @@ class HazardFromScenario(ResilienceAlgorithm):
         out = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         if os.path.splitext(out)[1].lower() not in ('.tif', '.tiff'):
             raise QgsProcessingException(tr('OUTPUT must be a GeoTIFF (.tif): {}').format(out))
+        require_writable(out)
         has_dem = parameters.get(self.DEM) not in (None, '')
         has_sources = parameters.get(self.RISK_SOURCES) not in (None, '')
         if has_dem == has_sources:

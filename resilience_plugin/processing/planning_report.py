@@ -9,7 +9,7 @@ from qgis.core import (Qgis, QgsProcessingAlgorithm, QgsProcessingException, Qgs
 
 from ..definitions import N_, REPORT_HTML_MAP_DPI, REPORT_LANGUAGES, REPORT_TEMPLATE
 from ..paths import plugin_version, resources_dir
-from ..qgis_io.atomic import atomic_path
+from ..qgis_io.atomic import atomic_path, require_writable
 from ..qgis_io.database import database_crs
 from ..translation import tr
 from .base import GROUP_REPORTS, ResilienceAlgorithm
@@ -32,6 +32,9 @@ RESULT_LAYERS = (
     ('RISK_LIST', N_('Urban safety risk list (risk_list OUTPUT)'), SOURCE_POINT, 'risk_list'),
     ('FINDINGS', N_('Census findings (validate_census OUTPUT)'), SOURCE_POINT, 'findings'),
 )
+
+# Fields the report reads without a fallback, by parameter: a layer without them is refused by name.
+RESULT_FIELDS = {'COVERAGE_SUMMARY': ('district', 'population', 'covered', 'uncovered', 'share_covered')}
 
 
 class Cancelled(QgsProcessingException):
@@ -106,6 +109,10 @@ class PlanningReport(ResilienceAlgorithm):
             layer = self.parameterAsVectorLayer(parameters, name, context)
             if parameters.get(name) not in (None, '') and layer is None:
                 raise QgsProcessingException(self.invalidSourceError(parameters, name))
+            missing = [f for f in RESULT_FIELDS.get(name, ()) if layer is not None and layer.fields().indexOf(f) < 0]
+            if missing:
+                raise QgsProcessingException(tr('{} ({}) has no field {}: give the layer the algorithm named in the '
+                                                'parameter wrote.').format(name, layer.name(), ', '.join(missing)))
             setattr(inputs, attribute, layer)
             if layer is not None:
                 given.append((name, layer.source()))
@@ -116,6 +123,9 @@ class PlanningReport(ResilienceAlgorithm):
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         if not pdf_path.lower().endswith('.pdf'):
             raise QgsProcessingException(tr('OUTPUT must end with .pdf: {}').format(pdf_path))
+        for path in (pdf_path, html_path):
+            if path:
+                require_writable(path)
         try:
             with report_language(language):
                 pages = self.write(inputs, given, language, template, pdf_path, html_path, parameters, context,

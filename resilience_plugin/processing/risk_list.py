@@ -13,7 +13,7 @@ from ..compat import FIELD_TYPES, SINK_FAST_INSERT, SOURCE_MAP_LAYER, SOURCE_POI
 from ..core import hazard_raster as hr
 from ..core import risk
 from ..definitions import N_, NETWORK_TYPE, RISK_GRADE
-from ..qgis_io.atomic import atomic_path
+from ..qgis_io.atomic import atomic_path, require_writable
 from ..qgis_io.risk_layers import (GradeStyler, from_shapely, geometry_kind, qgis_crs_from_wkt, raster_path,
                                    read_features, to_shapely, transform_between)
 from ..translation import tr
@@ -122,6 +122,8 @@ class RiskList(ResilienceAlgorithm):
         table_path = self.parameterAsFileOutput(parameters, self.OUTPUT_TABLE, context)
         if table_path and os.path.splitext(table_path)[1].lower() not in ('.xlsx', '.csv'):
             raise QgsProcessingException(tr('OUTPUT_TABLE must end with .xlsx or .csv: {}').format(table_path))
+        if table_path:
+            require_writable(table_path)
         work_crs = common.work_crs_for(source)
         sources = common.read_risk_sources(self, parameters, context, source, work_crs, feedback)
         if not sources:

@@ -23,8 +23,9 @@ from ..core.census_rules import (beyond, component_labels, duplicate_groups, end
                                  outside_domain, outside_largest, outside_range)
 from ..definitions import (CONNECT_TOLERANCE_M, CONNECTIVITY_LAYERS, FINDING_FIELDS, LAYERS,
                            MAX_ROAD_ACCESS_M, N_, ROAD_ACCESS_LAYERS, RULES, SOURCE_ROAD_ACCESS)
-from ..qgis_io.atomic import atomic_path
+from ..qgis_io.atomic import atomic_path, require_writable
 from ..qgis_io.database import database_crs, open_layer
+from ..qgis_io.shapes import linearise
 from ..qgis_io.styles import style_findings
 from ..translation import tr
 from .base import GROUP_REPORTS, ResilienceAlgorithm
@@ -153,7 +154,7 @@ def read_layer(path, kind, feedback):
         data.fids.append(feature.id())
         for name, index in zip(names, indices):
             data.columns[name].append(plain(attributes[index]))
-        data.geometries.append(feature.geometry())
+        data.geometries.append(linearise(feature.geometry()))
     return data
 
 
@@ -431,6 +432,9 @@ class ValidateCensus(ResilienceAlgorithm):
         path = self.require_database(self.parameterAsFile(parameters, self.DATABASE, context))
         tolerance = self.distance(parameters, self.CONNECT_TOLERANCE, CONNECT_TOLERANCE_M, context)
         max_distance = self.distance(parameters, self.MAX_ROAD_DISTANCE, MAX_ROAD_ACCESS_M, context)
+        summary_path = self.parameterAsFileOutput(parameters, self.OUTPUT_SUMMARY, context)
+        if summary_path:
+            require_writable(summary_path)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, finding_fields(), WKB.Point,
                                              database_crs(path))
         if sink is None:
@@ -453,7 +457,6 @@ class ValidateCensus(ResilienceAlgorithm):
 
         totals = summary(findings, feature_count)
         self.report(totals, feedback)
-        summary_path = self.parameterAsFileOutput(parameters, self.OUTPUT_SUMMARY, context)
         results = {self.OUTPUT: dest_id, 'ERROR_COUNT': totals['error_count'],
                    'WARNING_COUNT': totals['warning_count'], 'FEATURE_COUNT': feature_count,
                    'FINDING_COUNT': len(findings)}

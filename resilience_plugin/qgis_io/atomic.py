@@ -7,6 +7,27 @@ import os
 import shutil
 import tempfile
 
+from qgis.core import QgsProcessingException
+
+from ..translation import tr
+
+
+def require_writable(target):
+    """Stop with a message naming ``target`` when its folder cannot take a new file (checked before the work).
+
+    The folder is created when missing, as atomic_path would; a probe file is written and removed.
+    """
+    folder = os.path.dirname(os.path.abspath(target))
+    try:
+        os.makedirs(folder, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix='.write-test.', dir=folder)
+        os.close(fd)
+        os.remove(probe)
+    except OSError as error:
+        raise QgsProcessingException(tr('Cannot write {}: its folder {} cannot be created or written to ({}). '
+                                        'Choose another place.').format(target, folder, error.strerror or error))
+    return target
+
 
 @contextlib.contextmanager
 def atomic_path(target, copy_existing=False):
