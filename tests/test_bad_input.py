@@ -432,9 +432,10 @@ def test_risk_kinds_ignore_case_and_spaces(rutland_pbf):
 
 # --- Every algorithm against bad input ---------------------------------------------------------------------------
 
-# What a Python traceback or a Python exception's text looks like inside a message.
+# What a Python traceback, a Python exception's text or the safety net's "a bug in the plugin" message (base.py)
+# looks like inside a message.
 PYTHON_TEXT = re.compile(r'Traceback|File "|\b[A-Z]\w*(Error|Exception|Warning)\b: |KeyError|AttributeError|'
-                         r'TypeError|IndexError|NoneType')
+                         r'TypeError|IndexError|NoneType|unexpected error')
 FIELDS = ['name:string', 'population:double', 'kind:string', 'risk_grade:string', 'cap:double', 'ow:string']
 VALUES = ['site', 100.0, 'fuel_station', 'general', 50.0, 'yes']
 NULLS = [None] * len(FIELDS)

@@ -23,7 +23,6 @@ from ..translation import tr
 from .base import GROUP_COVERAGE, ResilienceAlgorithm
 
 
-
 def preset_help():
     lines = []
     for p in COVERAGE_PRESETS:
@@ -41,10 +40,6 @@ class DemandData:
     def located(self):
         """(n,) bool: the unit has a place (features without geometry have none and are left out)."""
         return ~np.isnan(self.xy[:, 0])
-
-
-class Cancelled(QgsProcessingException):
-    pass
 
 
 def _ids(feats, idx):
@@ -133,14 +128,8 @@ class Prepared:
 
 
 class CoverageAlgorithm(ResilienceAlgorithm):
-    """Subclasses implement ``_run``; a cancel anywhere in it ends the run with nothing written."""
+    """Subclasses implement ``process`` (see base.ResilienceAlgorithm)."""
     GROUP = GROUP_COVERAGE
-
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        try:
-            return self._run(parameters, context, feedback)
-        except Cancelled:
-            raise QgsProcessingException(tr('Cancelled; no output was written.'))
 
     FACILITIES = 'FACILITIES'
     NETWORK = 'NETWORK'
@@ -216,10 +205,6 @@ class CoverageAlgorithm(ResilienceAlgorithm):
             NUMBER_DOUBLE, optional=True))
 
     # Preparation -------------------------------------------------------------------------------
-    def check(self, feedback):
-        if feedback.isCanceled():
-            raise Cancelled(tr('Cancelled.'))
-
     def limits(self, parameters, context, feedback):
         """(limit, timed, speed) from MAX_DISTANCE / MAX_TIME / SPEED_KMH, else the PRESET."""
         values = {}
@@ -280,7 +265,7 @@ class CoverageAlgorithm(ResilienceAlgorithm):
         prep.sources = sources
         prep.points, prep.point_owner = facility_points(feats, kinds, origin)
         prep.timings['read facilities'] = time.perf_counter() - t0
-        self.check(feedback)
+        self.check_cancel(feedback)
         if net_src is None:
             feedback.pushInfo(tr('No network: straight-line distances.'))
             if timed:
@@ -289,7 +274,7 @@ class CoverageAlgorithm(ResilienceAlgorithm):
             return prep
 
         def step(fraction):
-            self.check(feedback)
+            self.check_cancel(feedback)
             feedback.setProgress(progress[0] + fraction * (progress[1] - progress[0]))
 
         base = read_network(
@@ -309,7 +294,7 @@ class CoverageAlgorithm(ResilienceAlgorithm):
             prep.fnet, _ = facilities_on_network(base.with_blocked(blocked), feats, kinds, origin, fac_xy, delay)
             self.report_cut_off(prep, feedback)
         prep.timings['attach facilities'] = time.perf_counter() - t
-        self.check(feedback)
+        self.check_cancel(feedback)
         feedback.setProgress(progress[1])
         return prep
 

@@ -4,12 +4,11 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessingException, Qgs
                        QgsProcessingParameterFileDestination)
 
 from ..definitions import DATABASE_KINDS, N_
-from ..qgis_io.atomic import require_writable
 from ..qgis_io.crs import is_metric, utm_for
 from ..qgis_io.database import DatabaseError
 from ..qgis_io.storage import open_store
 from ..translation import tr
-from .base import GROUP_DATABASE, ResilienceAlgorithm
+from .base import GROUP_DATABASE, ResilienceAlgorithm, require_writable
 
 
 class CreatePlanningDatabase(ResilienceAlgorithm):
@@ -17,6 +16,7 @@ class CreatePlanningDatabase(ResilienceAlgorithm):
     DISPLAY_NAME = N_('Create planning database')
     GROUP = GROUP_DATABASE
     ICON = 'database.svg'
+    STAGE_OUTPUTS = False  # the planning store creates and replaces the file itself (storage.create)
     HELP = N_('Creates a GeoPackage with every layer of the planning data model: risk sources, lifelines '
               'and their nodes, road network, shelters and candidate sites, emergency facilities, population '
               'and buildings. Each layer carries its default style, attribute form with drop-down lists, '
@@ -39,7 +39,7 @@ class CreatePlanningDatabase(ResilienceAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(
             self.OVERWRITE, tr('Replace an existing database that holds data'), defaultValue=False))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if not path.lower().endswith('.gpkg'):
             raise QgsProcessingException(tr('OUTPUT must be a GeoPackage file (.gpkg): {}').format(path))

@@ -9,7 +9,7 @@ from qgis.core import (Qgis, QgsProcessingAlgorithm, QgsProcessingException, Qgs
 
 from ..definitions import N_, REPORT_HTML_MAP_DPI, REPORT_LANGUAGES, REPORT_TEMPLATE
 from ..paths import plugin_version, resources_dir
-from ..qgis_io.atomic import atomic_path, require_writable
+from ..qgis_io.atomic import atomic_path
 from ..qgis_io.database import database_crs
 from ..translation import tr
 from .base import GROUP_REPORTS, ResilienceAlgorithm
@@ -97,7 +97,7 @@ class PlanningReport(ResilienceAlgorithm):
         if feedback.isCanceled():
             raise Cancelled(tr('Cancelled; no report was written.'))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         from ..report.content import Inputs
         from ..report.language import LanguageError, report_language
         from ..report.layout import ReportLayoutError
@@ -123,9 +123,6 @@ class PlanningReport(ResilienceAlgorithm):
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         if not pdf_path.lower().endswith('.pdf'):
             raise QgsProcessingException(tr('OUTPUT must end with .pdf: {}').format(pdf_path))
-        for path in (pdf_path, html_path):
-            if path:
-                require_writable(path)
         try:
             with report_language(language):
                 pages = self.write(inputs, given, language, template, pdf_path, html_path, parameters, context,
@@ -188,7 +185,7 @@ class PlanningReport(ResilienceAlgorithm):
         with atomic_path(pdf_path) as tmp:
             report_layout.export_pdf(layout, tmp)
             self.check(feedback)
-        feedback.pushInfo(tr('Report written to {} ({} pages).').format(pdf_path, layout.pageCollection().pageCount()))
+        feedback.pushInfo(tr('Report written to {} ({} pages).').format(self.final_path(pdf_path), layout.pageCollection().pageCount()))
         feedback.setProgress(85)
         if html_path:
             feedback.setProgressText(tr('Writing the HTML version'))
@@ -197,5 +194,5 @@ class PlanningReport(ResilienceAlgorithm):
             with atomic_path(html_path) as tmp:
                 with open(tmp, 'w', encoding='utf-8') as handle:
                     handle.write(text)
-            feedback.pushInfo(tr('HTML version written to {}.').format(html_path))
+            feedback.pushInfo(tr('HTML version written to {}.').format(self.final_path(html_path)))
         return layout.pageCollection().pageCount()
