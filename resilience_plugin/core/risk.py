@@ -12,7 +12,7 @@ from shapely.ops import unary_union
 from shapely.strtree import STRtree
 from shapely.validation import explain_validity
 
-from ..definitions import (DEFAULT_RISK_GRADE, DEFAULT_RISK_GRADE_BY_KIND, RISK_DISTANCE_BY_GRADE,
+from ..definitions import (DEFAULT_RISK_GRADE, DEFAULT_RISK_GRADE_BY_KIND, EXPOSURE_TARGET, RISK_DISTANCE_BY_GRADE,
                            RISK_DISTANCE_TABLE, RISK_GRADE_ORDER)
 
 # Buffer quality: segments per quarter circle (a 1 km circle is then within 0.05 % of its true area).
@@ -212,8 +212,9 @@ def rank_rows(rows):
 
 # --- Target layers -----------------------------------------------------------------------------
 
+# The codes of definitions.EXPOSURE_TARGET (their labels are there).
 TARGET_LIFELINE, TARGET_SHELTER, TARGET_FACILITY, TARGET_BUILDING, TARGET_POPULATION, TARGET_OTHER = (
-    'lifeline', 'shelter', 'facility', 'building', 'population', 'other')
+    EXPOSURE_TARGET.codes())
 
 
 def classify_target(name, geometry, field_names, population_field='population'):
