@@ -308,6 +308,14 @@
    <translation>其他风险源</translation>
   </message>
   <message>
+   <source>Lifelines and roads</source>
+   <translation>生命线与道路</translation>
+  </message>
+  <message>
+   <source>Other sites</source>
+   <translation>其他场所</translation>
+  </message>
+  <message>
    <source>Water supply</source>
    <translation>给水</translation>
   </message>
@@ -1430,6 +1438,10 @@ Presets:
    <translation>容量字段 {} 在 {} 个设施（图层 {}）中为空且无法推算容量（要素编号 {}）；其容量未知（不按 0 计）。</translation>
   </message>
   <message>
+   <source>Cancelled; no output was written.</source>
+   <translation>已取消；未写入任何输出。</translation>
+  </message>
+  <message>
    <source>Facilities (points or polygons)</source>
    <translation>设施（点或面）</translation>
   </message>
@@ -2162,10 +2174,6 @@ Geometries are reprojected to the database CRS and repaired when invalid. Featur
    <translation>正在填充布局模板</translation>
   </message>
   <message>
-   <source>Writing the PDF</source>
-   <translation>正在写入 PDF</translation>
-  </message>
-  <message>
    <source>Report title</source>
    <translation>报告标题</translation>
   </message>
@@ -2202,20 +2210,12 @@ Geometries are reprojected to the database CRS and repaired when invalid. Featur
    <translation>已取消；未写入报告。</translation>
   </message>
   <message>
-   <source>Contents</source>
-   <translation>目录</translation>
-  </message>
-  <message>
-   <source>Overview map</source>
-   <translation>总览图</translation>
+   <source>Writing the PDF</source>
+   <translation>正在写入 PDF</translation>
   </message>
   <message>
    <source>Writing the HTML version</source>
    <translation>正在写入 HTML 版本</translation>
-  </message>
-  <message>
-   <source>Data: see the data attribution section.</source>
-   <translation>数据：见“数据来源声明”一节。</translation>
   </message>
   <message>
    <source>Report written to {} ({} pages).</source>
@@ -2228,6 +2228,10 @@ Geometries are reprojected to the database CRS and repaired when invalid. Featur
   <message>
    <source>HTML version written to {}.</source>
    <translation>HTML 版本已写入 {}。</translation>
+  </message>
+  <message>
+   <source>{} ({}): the layer "{}" ({}) lacks the fields {} that resilience:{} writes into {}. Give that output of resilience:{} here.</source>
+   <translation>{}（{}）：图层“{}”（{}）缺少字段 {}，这些字段由 resilience:{} 写入 {}。请在此处提供 resilience:{} 的该输出。</translation>
   </message>
   <message>
    <source>Population coverage and capacity</source>
@@ -2260,10 +2264,6 @@ Geometries are reprojected to the database CRS and repaired when invalid. Featur
   <message>
    <source>(outside the districts)</source>
    <translation>（行政区以外）</translation>
-  </message>
-  <message>
-   <source>Cancelled; no output was written.</source>
-   <translation>已取消；未写入任何输出。</translation>
   </message>
   <message>
    <source>Timings: {}</source>
@@ -2802,6 +2802,10 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
    <translation>{} 人/公顷及以上</translation>
   </message>
   <message>
+   <source>Influence zone</source>
+   <translation>影响区</translation>
+  </message>
+  <message>
    <source>Overloaded shelters</source>
    <translation>超负荷避难场所</translation>
   </message>
@@ -3094,6 +3098,10 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
    <translation>影响范围面积（公顷）</translation>
   </message>
   <message>
+   <source>Overview map</source>
+   <translation>总览图</translation>
+  </message>
+  <message>
    <source>No font with Chinese glyphs is installed (looked for {}); install fonts-noto-cjk.</source>
    <translation>未安装含中文字形的字体（已查找 {}）；请安装 fonts-noto-cjk。</translation>
   </message>
@@ -3112,6 +3120,14 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
   <message>
    <source>Legend</source>
    <translation>图例</translation>
+  </message>
+  <message>
+   <source>Contents</source>
+   <translation>目录</translation>
+  </message>
+  <message>
+   <source>Data: see the data attribution section.</source>
+   <translation>数据：见“数据来源声明”一节。</translation>
   </message>
   <message>
    <source>The report template {} is not a QGIS layout template.</source>
