@@ -845,3 +845,6 @@ RISK_LIST_SCHEMA = OutputSchema('risk_list', 'OUTPUT', (
     _F('other_sites', 'int'), _F('lifeline_m', 'double'),
 ) + tuple(_F(name, 'double') for name in RISK_LIST_NETWORK_FIELDS), 'one row per risk source, ordered by rank')
 FINDINGS_SCHEMA = OutputSchema('validate_census', 'OUTPUT', tuple(_F(f.name, f.type) for f in FINDING_FIELDS))
+OUTPUT_SCHEMAS = (COVERAGE_DEMAND_SCHEMA, COVERAGE_FACILITIES_SCHEMA, COVERAGE_SUMMARY_SCHEMA,
+                  SERVICE_AREA_POLYGONS_SCHEMA, RISK_ZONES_SCHEMA, EXPOSURE_SEGMENTS_SCHEMA, EXPOSURE_SITES_SCHEMA,
+                  EXPOSURE_SUMMARY_SCHEMA, RISK_LIST_SCHEMA, FINDINGS_SCHEMA)

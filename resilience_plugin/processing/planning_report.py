@@ -52,13 +52,15 @@ class PlanningReport(ResilienceAlgorithm):
     GROUP = GROUP_REPORTS
     HELP = N_('The planning-review report as a PDF, built with a QGIS print layout from the template '
               'resources/templates/planning_report.qpt (or TEMPLATE, a copy edited in the layout designer; '
-              'items are found by id: title, map, legend, scalebar, north_arrow, attribution, content, footer). '
+              'items are found by id: title, contents, contents_pages, map, legend, scalebar, north_arrow, '
+              'attribution, content, footer; the sections are laid out page by page in the content rectangle). '
               'Pages: cover; overview map with risk zones, lifelines, shelters, facilities and service areas in '
               'the styles stored in the planning database; coverage summary with tables and a chart; overloaded '
               'shelters; uncovered areas; exposure; the risk list; census completeness; methods and standards '
               'with their sources and evidence levels; data attribution. Every figure is read from the result '
               'layers given (the outputs of population_coverage, service_areas, risk_influence_zones, exposure, '
-              'risk_list and validate_census); a section whose layer is not given says so. LANGUAGE en or zh_CN '
+              'risk_list and validate_census), checked against the fields those algorithms write; a section whose '
+              'layer is not given says so. LANGUAGE en or zh_CN '
               '(Chinese text in a CJK font). Attribution of OpenStreetMap and HSY data is found from the planning '
               'database\'s provenance fields; ATTRIBUTION adds lines. OUTPUT_HTML writes the same content as one '
               'HTML file. The PDF replaces an earlier one only once complete.')
@@ -109,7 +111,7 @@ class PlanningReport(ResilienceAlgorithm):
 
         database = self.require_database(self.parameterAsFile(parameters, self.DATABASE, context))
         inputs = Inputs(database, attribution=self.parameterAsString(parameters, self.ATTRIBUTION, context))
-        given = [(tr('Planning database'), database)]
+        given = [(N_('Planning database'), database)]  # translated in the report's language
         for name, description, _, attribute, schema in RESULT_LAYERS:
             layer = self.parameterAsVectorLayer(parameters, name, context)
             if parameters.get(name) not in (None, '') and layer is None:
@@ -122,7 +124,7 @@ class PlanningReport(ResilienceAlgorithm):
                         'Give that output of resilience:{} here.').format(
                         name, tr(description), layer.name(), layer.source(), ', '.join(missing), schema.algorithm,
                         schema.output, schema.algorithm))
-                given.append((tr(description), layer.source()))
+                given.append((description, layer.source()))
             setattr(inputs, attribute, layer)
         language = self.parameterAsEnumString(parameters, self.LANGUAGE, context) or REPORT_LANGUAGES[0]
         template = self.parameterAsFile(parameters, self.TEMPLATE, context) or str(

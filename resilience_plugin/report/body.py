@@ -16,8 +16,8 @@ the same way, and paginated here:
 - bullet lists: a bullet label beside each item's label.
 
 Rules of the flow: a heading or a table caption stays with the start of what follows (never alone at
-the foot of a page); a paragraph split over two pages keeps at least two lines on each side; a table
-part holds at least two rows unless the table has fewer left.
+the foot of a page); a paragraph split over two pages keeps at least two lines on each side; a short table
+is not split; a longer one keeps at least three rows in each part.
 
 ``lay_out`` is generic over the model of report.content: it places any Section (a heading and blocks:
 ``str`` paragraphs, ``Table``, ``Chart``, ``('list', [str])``), so a new section needs no change here.
@@ -29,7 +29,7 @@ from qgis.core import (QgsFillSymbol, QgsLayoutFrame, QgsLayoutItemLabel, QgsLay
                        QgsLayoutItemPage, QgsLayoutItemPicture, QgsLayoutItemShape, QgsLayoutMultiFrame,
                        QgsLayoutPoint, QgsLayoutSize, QgsLayoutUtils, QgsTableCell, QgsTextFormat)
 from qgis.PyQt.QtCore import Qt, QTextBoundaryFinder
-from qgis.PyQt.QtGui import QColor, QFontMetricsF
+from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF
 
 from ..compat import LAYOUT_MM, set_label_font
 from .content import Chart, Table
@@ -39,6 +39,10 @@ EPSILON = 0.01  # mm
 # A table frame is this much higher than its rows: QGIS shows a row in a frame only if some height is left
 # below it (QgsLayoutTable::rowsVisible); with the exact height the last row would be left out.
 TABLE_SLACK_MM = 0.1
+# Text is measured at this many pixels per millimetre for its nominal size, and counted this much wider (hinting,
+# rounding of font sizes), so that no line is wider when drawn than when measured.
+NOMINAL_SCALE = 100.0
+WIDTH_MARGIN = 0.01
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,9 @@ class BodyStyle:
     rule_mm: float = 0.5             # the line under a heading
     caption_after_mm: float = 1.0
     bullet_indent_mm: float = 5.0
+    header_min_mm: float = 12.0      # a table header up to this wide is not wrapped
+    keep_rows: int = 8               # a table of up to this many rows is not split if it fits on a page
+    part_rows: int = 3               # a table split over pages has at least this many rows in each part
     item_gap_mm: float = 0.8         # between bullet items
     wrap_slack_mm: float = 0.4       # lines are this much narrower than their box, so nothing re-wraps
     max_cell_lines: int = 12         # a longer cell is cut (with an ellipsis) so a row fits on a page
@@ -78,19 +85,25 @@ class Font:
 
     def __init__(self, families, size_pt, bold=False):
         self.qfont = report_font(families, size_pt, bold)
-        # QGIS measures and draws layout text with this pixel-scaled font (QgsLayoutUtils.textWidthMM); its pixel
-        # size is rounded, so the scale back to millimetres is taken from QGIS's own measure.
+        # Labels (QGIS 3.22) measure and draw layout text with this pixel-scaled font (QgsLayoutUtils.textWidthMM);
+        # its pixel size is rounded, so the scale back to millimetres is taken from QGIS's own measure.
         scaled = QgsLayoutUtils.scaledFontPixelSize(self.qfont)
         self._metrics = QFontMetricsF(scaled)
         probe = 'Measure 0123456789'
         self._scale = self._metrics.horizontalAdvance(probe) / QgsLayoutUtils.textWidthMM(self.qfont, probe)
+        # Tables (and QGIS 4 labels) draw with QgsTextRenderer at the export's resolution: nearer the nominal size,
+        # which can be wider than the rounded one. Text is measured with both and the wider counts.
+        nominal = QFont(self.qfont)
+        nominal.setPixelSize(round(size_pt * 25.4 / 72.0 * NOMINAL_SCALE))
+        self._nominal = QFontMetricsF(nominal)
         # A line is as high as the highest of the families (a line of Chinese is higher than one of Latin).
         self.line = max(max(metrics.lineSpacing(), metrics.height()) for metrics in (
             QFontMetricsF(QgsLayoutUtils.scaledFontPixelSize(report_font([family], size_pt, bold)))
             for family in families)) / self._scale
 
     def width(self, text):
-        return self._metrics.horizontalAdvance(text) / self._scale
+        return max(self._metrics.horizontalAdvance(text) / self._scale,
+                   self._nominal.horizontalAdvance(text) / NOMINAL_SCALE) * (1.0 + WIDTH_MARGIN)
 
     def height(self, lines):
         return len(lines) * self.line
@@ -134,6 +147,7 @@ def wrap(text, font, width):
     """``text`` as lines no wider than ``width`` mm: broken at break opportunities, a word longer than a
     line cut where it reaches the end; explicit line breaks are kept."""
     lines = []
+    width += 1e-6  # a column as wide as its longest word holds it, whatever the rounding
     for paragraph in str(text).split('\n'):
         line = ''
         for piece in segments(paragraph):
@@ -265,10 +279,7 @@ class BodyBuilder:
             lines = wrap(block, self.text, self.flow.width - self.style.wrap_slack_mm)
             return self.text.height(lines[:2])
         if isinstance(block, Table):
-            grid = TableGrid(self, block)
-            caption = self.caption_lines(block)
-            return (self.caption.height(caption) + (self.style.caption_after_mm if caption else 0.0)
-                    + grid.part_height(range(min(1, len(grid.rows)))))
+            return self.table_start(TableGrid(self, block), self.caption_lines(block))
         if isinstance(block, Chart):
             return self.chart_height(block)
         _, items = block
@@ -341,27 +352,37 @@ class BodyBuilder:
         self.flow.place(shape, self.style.rule_mm * 0.6)
         self.flow.y += self.style.rule_mm * 0.4
 
+    def table_start(self, grid, caption):
+        """The height a table needs on the page where it starts: all of it if it is short and fits on a page
+        (a short table stays in one piece), else its caption, header and first rows."""
+        caption_height = self.caption.height(caption) + (self.style.caption_after_mm if caption else 0.0)
+        whole = caption_height + grid.part_height(range(len(grid.rows)))
+        if len(grid.rows) <= self.style.keep_rows and whole <= self.flow.height:
+            return whole
+        return caption_height + grid.part_height(range(min(self.style.part_rows, len(grid.rows))))
+
     def caption_lines(self, table):
         return wrap(table.caption, self.caption, self.flow.width - self.style.wrap_slack_mm) if table.caption else []
 
     def table(self, table):
         grid = TableGrid(self, table)
         caption = self.caption_lines(table)
+        self.flow.keep(self.table_start(grid, caption))
         if caption:
-            self.flow.keep(self.caption.height(caption) + self.style.caption_after_mm
-                           + (grid.part_height(range(min(2, len(grid.rows)))) if grid.rows else 0.0))
             self.label(caption, self.caption, self.style.text_colour, 'caption')
             self.flow.y += self.style.caption_after_mm
         first, total = 0, len(grid.rows)
         while True:
             left = total - first
             fit = grid.rows_that_fit(first, self.flow.space())
-            if fit < min(left, 2) and not self.flow.at_top():
-                self.flow.new_page()  # not the header and a single row at the foot of a page
+            least = self.style.part_rows
+            if fit < min(left, least) and not self.flow.at_top():
+                self.flow.new_page()  # not the header and a row or two at the foot of a page
                 continue
             take = min(max(fit, 1), left)
-            if 3 <= take < left and left - take == 1:
-                take -= 1  # nor a single row alone on the next page
+            short = least - (left - take)  # rows missing on the next page for a part of its own
+            if take < left and short > 0 and take - short >= least:
+                take -= short
             rows = list(range(first, first + take))
             frame = grid.part(rows, self.new_id('table'))
             self.flow.place(frame, grid.part_height(rows), width=grid.width)
@@ -415,7 +436,7 @@ class TableGrid:
         pad = 2 * self.margin + self.grid + style.wrap_slack_mm
         cells = [[str(value) for value in row] for row in table.rows]
         self.widths = column_widths(table.headers, cells, table.numeric, builder.header, builder.cell,
-                                    builder.flow.width - self.grid, pad)
+                                    builder.flow.width - self.grid, pad, style.header_min_mm)
         self.width = sum(self.widths) + self.grid
         text_widths = [w - pad for w in self.widths]
         self.header_lines = [wrap(h, builder.header, w) for h, w in zip(table.headers, text_widths)]
@@ -491,22 +512,25 @@ def cut_lines(lines, limit):
     return lines[:limit - 1] + [lines[limit - 1] + ' \u2026']
 
 
-def column_widths(headers, rows, numeric, header_font, cell_font, total, pad):
+def column_widths(headers, rows, numeric, header_font, cell_font, total, pad, header_min=0.0):
     """Widths (mm, each with ``pad``) of the columns, adding up to ``total``.
 
-    Every column gets at least its longest word (numbers whole: they never wrap); the space left is shared
-    in proportion to how much wider each column's longest text is; a table narrower than ``total`` is
-    widened in proportion to its columns.
+    Every column gets at least its longest word (numbers whole: they never wrap) and its header, if that is
+    not wider than ``header_min``, on one line (a Chinese header could break after every character); the
+    space left is shared in proportion to how much wider each column's longest text is; a table narrower
+    than ``total`` is widened in proportion to its columns.
     """
     columns = list(zip(*rows)) if rows else [()] * len(headers)
     natural, minimum = [], []
     for c, header in enumerate(headers):
         texts = columns[c]
-        widest = max([cell_font.width(t) for t in texts] + [header_font.width(header)])
+        header_width = header_font.width(header)
+        header_least = max(longest_piece(header, header_font), min(header_width, header_min))
+        widest = max([cell_font.width(t) for t in texts] + [header_width])
         if c in numeric:
-            least = max([cell_font.width(t) for t in texts] + [longest_piece(header, header_font)])
+            least = max([cell_font.width(t) for t in texts] + [header_least])
         else:
-            least = max([longest_piece(t, cell_font) for t in texts] + [longest_piece(header, header_font)])
+            least = max([longest_piece(t, cell_font) for t in texts] + [header_least])
         natural.append(widest + pad)
         minimum.append(min(least, widest) + pad)
     if sum(natural) <= total:

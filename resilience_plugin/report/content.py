@@ -474,13 +474,15 @@ def attribution_texts(inputs):
 
 
 def attribution_section(inputs, attribution, given):
+    """``given``: (description marked with N_, layer source or file) of every input."""
     section = Section('attribution', tr('Data attribution'))
     if attribution:
         section.bullets(attribution)
     else:
         section.p(tr('No data set with an attribution requirement was recognised; add it with the ATTRIBUTION '
                      'parameter.'))
-    section.table(Table([tr('Input'), tr('Layer or file')], given, caption=tr('Inputs of this report')))
+    section.table(Table([tr('Input'), tr('Layer or file')], [[tr(what), where] for what, where in given],
+                        caption=tr('Inputs of this report')))
     return section
 
 

@@ -334,7 +334,7 @@ def build_layout(report, inputs, template, families, images, image_dir):
     set_variables(layout, {
         'report_title': report.title,
         'report_subtitle': report.subtitle,
-        'report_details': '\n'.join('{}: {}'.format(k, v) for k, v in report.details),
+        'report_details': '\n'.join(tr('{}: {}').format(k, v) for k, v in report.details),
         'report_contents_heading': tr('Contents'),
         'report_contents': '\n'.join([tr('Overview map')] + [s.heading for s in report.sections]),
         'report_map_heading': tr('Overview map'),
@@ -343,6 +343,12 @@ def build_layout(report, inputs, template, families, images, image_dir):
     })
     fill_map(layout, inputs, crs, project)
     apply_font(layout, families)
+    # The contents and their page numbers side by side, in the language's own font alone: then the lines of
+    # both labels are equally high (QGIS 3.22 makes a line as high as the fonts it draws with).
+    for item_id in ('contents', 'contents_pages'):
+        label = item(layout, item_id)
+        if isinstance(label, QgsLayoutItemLabel):
+            set_label_font(label, with_family(label_font(label), families[-1:]))
     first_pages = add_sections(layout, report.sections, families, images, image_dir)
     repeat_footer(layout)
     map_page = item(layout, 'map', required=True).page()
