@@ -1520,10 +1520,14 @@ Presets:
   <message>
    <source>Creates a GeoPackage with every layer of the planning data model: risk sources, lifelines and their nodes, road network, shelters and candidate sites, emergency facilities, population and buildings. Each layer carries its default style, attribute form with drop-down lists, range checks, constraints and default values, so it opens in QGIS ready to edit.
 
-CRS: a projected CRS in metres. When left empty it is the UTM zone of EXTENT; a geographic CRS is replaced by the UTM zone of the extent.</source>
+CRS: a projected CRS in metres. When left empty it is the UTM zone of EXTENT; a geographic CRS is replaced by the UTM zone of the extent.
+
+An existing database that holds data is never replaced unless OVERWRITE is checked.</source>
    <translation>创建包含规划数据模型全部图层的 GeoPackage：风险源、生命线及其节点、道路网络、避难场所及备选用地、应急设施、人口和建筑。每个图层都带有默认样式和属性表单（下拉列表、范围检查、约束和默认值），在 QGIS 中打开即可编辑。
 
-坐标系：以米为单位的投影坐标系。留空时使用 EXTENT 所在的 UTM 带；地理坐标系会被替换为范围所在的 UTM 带。</translation>
+坐标系：以米为单位的投影坐标系。留空时使用 EXTENT 所在的 UTM 带；地理坐标系会被替换为范围所在的 UTM 带。
+
+已有且含数据的数据库不会被替换，除非勾选 OVERWRITE。</translation>
   </message>
   <message>
    <source>CRS (projected, metres)</source>
@@ -1532,6 +1536,10 @@ CRS: a projected CRS in metres. When left empty it is the UTM zone of EXTENT; a 
   <message>
    <source>Extent (to choose the CRS)</source>
    <translation>范围（用于选择坐标系）</translation>
+  </message>
+  <message>
+   <source>Replace an existing database that holds data</source>
+   <translation>替换已有且含数据的数据库</translation>
   </message>
   <message>
    <source>Give a projected CRS in metres, or an EXTENT to choose one.</source>
@@ -1970,12 +1978,12 @@ Rasters are processed window by window. The result can be used as HAZARD by Expo
 
 Geometries are reprojected to the database CRS. Invalid ones are repaired; those that cannot be used are skipped. Both are listed in the log with their OSM id. Risk sources get the default grade of their kind: assess them. Shelters and candidate sites mapped as points become small circles without an area. Objects already imported (same asset ID) are left as they are, so a second import adds only new objects.
 
-The database is updated in one step: a failed or cancelled import leaves it unchanged.</source>
+The database is updated in one transaction: a failed or cancelled import leaves it unchanged.</source>
    <translation>用 .osm.pbf 文件（或任何以 OSM 标签为字段的矢量数据源）中的 OpenStreetMap 数据填充规划数据库：道路（等级、由 maxspeed 得出的速度、单行、可通行）、电力线、管道和通信线路、生命线节点（变电站、变压器、铁塔和电杆、消火栓、阀门、泵站、检查井）、消防站、医院和急救站、应急避难场所和应急集合点、避难场所备选用地（社区中心、学校、公园、体育场地）、加油站和液化石油气站、燃气和化工场所、工业用地，以及建筑。
 
 几何重投影到数据库坐标系。无效几何会被修复；无法使用的几何会被跳过。两者均连同其 OSM 编号列在日志中。风险源取其类型的默认等级：请进行评估。以点表示的避难场所和备选用地会成为没有面积的小圆。已导入的对象（资产编号相同）保持不变，因此再次导入只会添加新对象。
 
-数据库一次性更新：导入失败或取消时数据库保持不变。</translation>
+数据库在一个事务中更新：导入失败或取消时数据库保持不变。</translation>
   </message>
   <message>
    <source>OpenStreetMap file (.osm.pbf) or vector source</source>
@@ -2642,14 +2650,6 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
    <translation>规划数据库 {} 中没有有效图层“{}”。</translation>
   </message>
   <message>
-   <source>The planning database {} does not exist.</source>
-   <translation>规划数据库 {} 不存在。</translation>
-  </message>
-  <message>
-   <source>{} is not a planning database: layers missing: {}</source>
-   <translation>{} 不是规划数据库：缺少图层：{}</translation>
-  </message>
-  <message>
    <source>Give either MAX_DISTANCE or MAX_TIME, not both.</source>
    <translation>MAX_DISTANCE 与 MAX_TIME 只能给出其一，不能同时给出。</translation>
   </message>
@@ -2788,6 +2788,50 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
   <message>
    <source>several points in one feature</source>
    <translation>一个要素中有多个点</translation>
+  </message>
+  <message>
+   <source>The planning database {} is locked by another program (an editing session that is saving, or another application). Save or stop editing there, then run again; nothing was changed.</source>
+   <translation>规划数据库 {} 被其他程序锁定（正在保存的编辑会话或其他应用程序）。请在那里保存或停止编辑后重新运行；未作任何更改。</translation>
+  </message>
+  <message>
+   <source>No planning database was given.</source>
+   <translation>未指定规划数据库。</translation>
+  </message>
+  <message>
+   <source>The planning database {} has no layer with a CRS.</source>
+   <translation>规划数据库 {} 中没有带坐标系的图层。</translation>
+  </message>
+  <message>
+   <source>The planning database {} does not exist.</source>
+   <translation>规划数据库 {} 不存在。</translation>
+  </message>
+  <message>
+   <source>{} is not a planning database: layers missing: {}</source>
+   <translation>{} 不是规划数据库：缺少图层：{}</translation>
+  </message>
+  <message>
+   <source>{} already exists and holds data. Choose another file, or allow it to be replaced (OVERWRITE).</source>
+   <translation>{} 已存在且含有数据。请选择其他文件，或允许替换它（OVERWRITE）。</translation>
+  </message>
+  <message>
+   <source>The planning database {} has no table "{}".</source>
+   <translation>规划数据库 {} 中没有表“{}”。</translation>
+  </message>
+  <message>
+   <source>{} is not a GeoPackage ({}).</source>
+   <translation>{} 不是 GeoPackage（{}）。</translation>
+  </message>
+  <message>
+   <source>{} is a folder, not a GeoPackage file.</source>
+   <translation>{} 是文件夹，不是 GeoPackage 文件。</translation>
+  </message>
+  <message>
+   <source>Could not add {} to {}: {}</source>
+   <translation>无法将 {} 添加到 {}：{}</translation>
+  </message>
+  <message>
+   <source>Writing to {} failed: {}</source>
+   <translation>写入 {} 失败：{}</translation>
   </message>
   <message>
    <source>Between {} and {}</source>

@@ -1,10 +1,14 @@
 """What every algorithm of the provider shares: names, groups, help, translation, checks."""
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+import contextlib
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterFile
 from qgis.PyQt.QtGui import QIcon
 
 from ..definitions import N_
 from ..paths import icon_path
+from ..definitions import LAYERS
 from ..qgis_io.database import DatabaseError, check_database
+from ..qgis_io.storage import open_store
 from ..translation import tr
 
 GROUP_DATABASE = ('database', N_('Planning database'))
@@ -46,7 +50,35 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
     def icon(self):
         return QIcon(icon_path(self.ICON))
 
-    # Checks shared by algorithms ------------------------------------------------------------------
+    # The planning database ----------------------------------------------------------------------
+    DATABASE = 'DATABASE'
+
+    def add_database_parameter(self, description=None, optional=False):
+        """The parameters that name a planning database (``DATABASE``: a GeoPackage file)."""
+        self.addParameter(QgsProcessingParameterFile(self.DATABASE, description or tr('Planning database'),
+                                                     extension='gpkg', optional=optional))
+
+    def store(self, parameters, context, kinds=LAYERS, ensure=()):
+        """The planning database the parameters name, checked to have ``kinds``; the layers and tables of
+        ``ensure`` that an older database lacks are added to it. Problems become a QgsProcessingException."""
+        try:
+            store = open_store(self.parameterAsFile(parameters, self.DATABASE, context) or None)
+            store.check(kinds)
+            if ensure:
+                store.ensure(ensure)
+        except DatabaseError as error:
+            raise QgsProcessingException(str(error))
+        return store
+
+    @staticmethod
+    @contextlib.contextmanager
+    def database_errors():
+        """A DatabaseError (locked, unreadable, write failed) inside the block becomes a QgsProcessingException."""
+        try:
+            yield
+        except DatabaseError as error:
+            raise QgsProcessingException(str(error))
+
     @staticmethod
     def require_database(path):
         try:
