@@ -29,7 +29,7 @@ from qgis.core import (QgsFillSymbol, QgsLayoutFrame, QgsLayoutItemLabel, QgsLay
                        QgsLayoutItemPage, QgsLayoutItemPicture, QgsLayoutItemShape, QgsLayoutMultiFrame,
                        QgsLayoutPoint, QgsLayoutSize, QgsLayoutUtils, QgsTableCell, QgsTextFormat)
 from qgis.PyQt.QtCore import Qt, QTextBoundaryFinder
-from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF
+from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF, QRawFont
 
 from ..compat import LAYOUT_MM, set_label_font
 from .content import Chart, Table
@@ -96,17 +96,34 @@ class Font:
         nominal = QFont(self.qfont)
         nominal.setPixelSize(round(size_pt * 25.4 / 72.0 * NOMINAL_SCALE))
         self._nominal = QFontMetricsF(nominal)
-        # A line is as high as the highest of the families (a line of Chinese is higher than one of Latin).
-        self.line = max(max(metrics.lineSpacing(), metrics.height()) for metrics in (
-            QFontMetricsF(QgsLayoutUtils.scaledFontPixelSize(report_font([family], size_pt, bold)))
-            for family in families)) / self._scale
+        # A line drawn in the first family alone is as high as that font's lines; a line with characters of the
+        # others (Chinese) as high as the highest of the families.
+        each = [QFontMetricsF(QgsLayoutUtils.scaledFontPixelSize(report_font([family], size_pt, bold)))
+                for family in families]
+        self._first = QRawFont.fromFont(report_font(families[:1], size_pt, bold))  # that font alone, no fallback
+        self._first_line = max(each[0].lineSpacing(), each[0].height()) / self._scale
+        self.line = max(max(metrics.lineSpacing(), metrics.height()) for metrics in each) / self._scale
 
     def width(self, text):
         return max(self._metrics.horizontalAdvance(text) / self._scale,
                    self._nominal.horizontalAdvance(text) / NOMINAL_SCALE) * (1.0 + WIDTH_MARGIN)
 
+    def line_height(self, line):
+        if all(self._first.supportsCharacter(ord(character)) for character in line):
+            return self._first_line
+        return self.line
+
     def height(self, lines):
-        return len(lines) * self.line
+        return sum(self.line_height(line) for line in lines)
+
+    def lines_that_fit(self, lines, space):
+        """How many of ``lines``, from the first, fit in ``space`` mm."""
+        used = 0.0
+        for count, line in enumerate(lines):
+            used += self.line_height(line)
+            if used > space + EPSILON:
+                return count
+        return len(lines)
 
     def text_format(self, colour):
         text_format = QgsTextFormat.fromQFont(self.qfont)
@@ -116,7 +133,7 @@ class Font:
 
 def segments(text):
     """``text`` cut at its line-break opportunities (Unicode line breaking: spaces, between CJK
-    characters, before a '/'); each piece keeps its trailing spaces."""
+    characters, at a '/'); each piece keeps its trailing spaces."""
     finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
     pieces, start = [], 0
     while True:
@@ -306,7 +323,7 @@ class BodyBuilder:
         lines = wrap(text, font, self.flow.width - indent - self.style.wrap_slack_mm)
         first = True
         while lines:
-            fit = int((self.flow.space() + EPSILON) // font.line)
+            fit = font.lines_that_fit(lines, self.flow.space())
             if fit >= len(lines):
                 take = len(lines)
             elif fit >= 2 and len(lines) >= 4:
@@ -317,7 +334,7 @@ class BodyBuilder:
                 self.flow.new_page()
                 continue
             if first and first_line is not None:
-                first_line(font.line)
+                first_line(font.line_height(lines[0]))
             first = False
             self.label(lines[:take], font, colour, kind, indent)
             lines = lines[take:]
@@ -442,8 +459,9 @@ class TableGrid:
         self.header_lines = [wrap(h, builder.header, w) for h, w in zip(table.headers, text_widths)]
         limit = style.max_cell_lines
         self.rows = [[cut_lines(wrap(v, builder.cell, w), limit) for v, w in zip(row, text_widths)] for row in cells]
-        self.header_height = builder.header.height(max(self.header_lines, key=len))
-        self.row_heights = [builder.cell.height(max(row, key=len)) if row else builder.cell.line for row in self.rows]
+        self.header_height = max([builder.header.height(lines) for lines in self.header_lines] + [builder.header.line])
+        self.row_heights = [max([builder.cell.height(lines) for lines in row] + [builder.cell.line_height('')])
+                            for row in self.rows]
 
     def outer(self, content_height):
         return content_height + 2 * self.margin + self.grid
