@@ -251,6 +251,7 @@ def body_items(layout):
 @pytest.fixture(scope='module')
 def layouts(inputs, tmp_path_factory):
     """{language: (report model, layout, project)} for the test inputs, via report.layout.build_layout."""
+    from qgis.core import QgsProject
     from resilience_plugin.paths import resources_dir
     from resilience_plugin.processing.planning_report import RESULT_LAYERS
     from resilience_plugin.report import chart, content
@@ -270,7 +271,7 @@ def layouts(inputs, tmp_path_factory):
                       for block in section.blocks if isinstance(block, content.Chart)}
             image_dir = str(tmp_path_factory.mktemp('charts_' + language))
             layout, project = build_layout(report, report_inputs, template, font_families(language), images,
-                                           image_dir)
+                                           image_dir, QgsProject.instance().transformContext())
         built[language] = (report, layout, project)
     return built
 

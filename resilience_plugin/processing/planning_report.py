@@ -3,7 +3,7 @@ import datetime
 import os
 import tempfile
 
-from qgis.core import (Qgis, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputNumber,
+from qgis.core import (Qgis, QgsProcessingException, QgsProcessingOutputNumber,
                        QgsProcessingParameterEnum, QgsProcessingParameterFile,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterString,
                        QgsProcessingParameterVectorLayer)
@@ -15,7 +15,7 @@ from ..paths import plugin_version, resources_dir
 from ..qgis_io.atomic import atomic_path
 from ..translation import tr
 from .base import GROUP_REPORTS, ResilienceAlgorithm
-from ..compat import SOURCE_ANY_GEOMETRY, SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR
+from ..compat import ALGORITHM_NO_THREADING, SOURCE_ANY_GEOMETRY, SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR
 
 # (parameter, description, geometry types, the Inputs attribute, the output schema of the layer it takes).
 RESULT_LAYERS = (
@@ -76,7 +76,7 @@ class PlanningReport(ResilienceAlgorithm):
 
     def flags(self):
         # Print layouts are graphics scenes: they are built and exported on the main thread.
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | ALGORITHM_NO_THREADING
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFile(self.DATABASE, tr('Planning database'),
@@ -171,7 +171,7 @@ class PlanningReport(ResilienceAlgorithm):
         attribution = '; '.join(report.attribution)
         with tempfile.TemporaryDirectory(prefix='resilience_report_') as image_dir:
             layout, project = report_layout.build_layout(report, inputs, template, font_families(language), images,
-                                                         image_dir)
+                                                         image_dir, context.transformContext())
             self.check(feedback)
             feedback.setProgress(55)
             feedback.setProgressText(tr('Writing the PDF'))

@@ -3,11 +3,10 @@
 The sections are laid out by report.body as labels, tables and pictures in the template's ``content``
 rectangle (no layout HTML item: QGIS 4 has none).
 """
-from qgis.core import (QgsCategorizedSymbolRenderer, QgsCoordinateTransform, QgsExpressionContextUtils,
-                       QgsFillSymbol, QgsLayoutExporter, QgsLayoutItemLabel, QgsLayoutItemLegend,
-                       QgsLayoutItemMap, QgsLayoutItemScaleBar, QgsLayoutPoint, QgsLayoutSize, QgsLineSymbol,
-                       QgsPrintLayout,
-                       QgsProject, QgsReadWriteContext, QgsRectangle, QgsRenderContext,
+from qgis.core import (Qgis, QgsCategorizedSymbolRenderer, QgsCoordinateTransform, QgsExpressionContextUtils,
+                       QgsFillSymbol, QgsLayoutExporter, QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap,
+                       QgsLayoutItemScaleBar, QgsLayoutPoint, QgsLayoutSize, QgsLineSymbol, QgsPrintLayout,
+                       QgsProject, QgsReadWriteContext, QgsRectangle,
                        QgsSingleSymbolRenderer, QgsVectorLayer)
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
 from qgis.PyQt.QtGui import QFont
@@ -133,7 +132,7 @@ def map_extent(layers, crs, project):
         if box.isNull() or box.isEmpty() and layer.featureCount() == 0:
             continue
         if layer.crs() != crs:
-            box = QgsCoordinateTransform(layer.crs(), crs, project).transformBoundingBox(box)
+            box = QgsCoordinateTransform(layer.crs(), crs, project.transformContext()).transformBoundingBox(box)
         extent.combineExtentWith(box)
     if extent.isNull() or extent.isEmpty():
         return None
@@ -276,7 +275,7 @@ def export_pdf(layout, path):
     settings.dpi = REPORT_MAP_DPI
     settings.rasterizeWholeImage = False
     settings.forceVectorOutput = False
-    settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+    settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
     result = QgsLayoutExporter(layout).exportToPdf(path, settings)
     if result != QgsLayoutExporter.ExportResult.Success:
         raise ReportLayoutError(tr('The PDF {} could not be written (layout export error {}).').format(path, result))
@@ -315,21 +314,23 @@ def map_png(layout, dpi):
     return bytes(data)
 
 
-def new_project(crs):
+def new_project(crs, transform_context):
+    """The report's own project, reprojecting with the run's transform context (the user's datum choices)."""
     project = QgsProject()
     project.setCrs(crs)
+    project.setTransformContext(transform_context)
     return project
 
 
-def build_layout(report, inputs, template, families, images, image_dir):
-    """The report's print layout: the template (a .qpt path) with its variables, the overview map and the
-    sections (report.body) in the font ``families``; charts are written into ``image_dir``, which must live
-    until the export.
+def build_layout(report, inputs, template, families, images, image_dir, transform_context):
+    """The report's print layout: the template (a .qpt path) with its variables, the overview map (reprojected
+    with ``transform_context``, the run's) and the sections (report.body) in the font ``families``; charts are
+    written into ``image_dir``, which must live until the export.
 
     Returns (layout, project); the project holds the map's layers and must live as long as the layout.
     """
     crs = database_crs(inputs.database)
-    project = new_project(crs)
+    project = new_project(crs, transform_context)
     layout = load_template(template, project)
     set_variables(layout, {
         'report_title': report.title,
