@@ -308,6 +308,14 @@
    <translation>其他风险源</translation>
   </message>
   <message>
+   <source>Lifelines and roads</source>
+   <translation>生命线与道路</translation>
+  </message>
+  <message>
+   <source>Other sites</source>
+   <translation>其他场所</translation>
+  </message>
+  <message>
    <source>Water supply</source>
    <translation>给水</translation>
   </message>
@@ -2194,8 +2202,8 @@ Geometries are reprojected to the database CRS and repaired when invalid. Featur
    <translation>规划评估报告</translation>
   </message>
   <message>
-   <source>The planning-review report as a PDF, built with a QGIS print layout from the template resources/templates/planning_report.qpt (or TEMPLATE, a copy edited in the layout designer; items are found by id: title, map, legend, scalebar, north_arrow, attribution, content, footer). Pages: cover; overview map with risk zones, lifelines, shelters, facilities and service areas in the styles stored in the planning database; coverage summary with tables and a chart; overloaded shelters; uncovered areas; exposure; the risk list; census completeness; methods and standards with their sources and evidence levels; data attribution. Every figure is read from the result layers given (the outputs of population_coverage, service_areas, risk_influence_zones, exposure, risk_list and validate_census); a section whose layer is not given says so. LANGUAGE en or zh_CN (Chinese text in a CJK font). Attribution of OpenStreetMap and HSY data is found from the planning database's provenance fields; ATTRIBUTION adds lines. OUTPUT_HTML writes the same content as one HTML file. The PDF replaces an earlier one only once complete.</source>
-   <translation>以 PDF 形式输出规划评估报告，使用 QGIS 打印布局生成，模板为 resources/templates/planning_report.qpt（或 TEMPLATE，即在布局设计器中编辑过的副本；各项按 id 查找：title、map、legend、scalebar、north_arrow、attribution、content、footer）。页面：封面；总览图，以规划数据库中保存的样式显示风险区、生命线、避难场所、应急设施和服务范围；覆盖汇总（含表格和图表）；超负荷避难场所；未覆盖区域；暴露；风险清单；普查数据完整性；方法与标准（含依据及其核实等级）；数据来源声明。所有数据均读自给出的结果图层（population_coverage、service_areas、risk_influence_zones、exposure、risk_list 和 validate_census 的输出）；未给出相应图层的章节会予以注明。LANGUAGE 为 en 或 zh_CN（中文使用 CJK 字体）。OpenStreetMap 和 HSY 数据的来源声明根据规划数据库的来源字段识别；ATTRIBUTION 可追加声明行。OUTPUT_HTML 将相同内容写为一个 HTML 文件。PDF 完整生成后才替换已有文件。</translation>
+   <source>The planning-review report as a PDF, built with a QGIS print layout from the template resources/templates/planning_report.qpt (or TEMPLATE, a copy edited in the layout designer; items are found by id: title, contents, contents_pages, map, legend, scalebar, north_arrow, attribution, content, footer; the sections are laid out page by page in the content rectangle). Pages: cover; overview map with risk zones, lifelines, shelters, facilities and service areas in the styles stored in the planning database; coverage summary with tables and a chart; overloaded shelters; uncovered areas; exposure; the risk list; census completeness; methods and standards with their sources and evidence levels; data attribution. Every figure is read from the result layers given (the outputs of population_coverage, service_areas, risk_influence_zones, exposure, risk_list and validate_census), checked against the fields those algorithms write; a section whose layer is not given says so. LANGUAGE en or zh_CN (Chinese text in a CJK font). Attribution of OpenStreetMap and HSY data is found from the planning database's provenance fields; ATTRIBUTION adds lines. OUTPUT_HTML writes the same content as one HTML file. The PDF replaces an earlier one only once complete.</source>
+   <translation>以 PDF 形式输出规划评估报告，使用 QGIS 打印布局生成，模板为 resources/templates/planning_report.qpt（或 TEMPLATE，即在布局设计器中编辑过的副本；各项按 id 查找：title、contents、contents_pages、map、legend、scalebar、north_arrow、attribution、content、footer；各章节在 content 矩形内逐页排版）。页面：封面；总览图，以规划数据库中保存的样式显示风险区、生命线、避难场所、应急设施和服务范围；覆盖汇总（含表格和图表）；超负荷避难场所；未覆盖区域；暴露；风险清单；普查数据完整性；方法与标准（含依据及其核实等级）；数据来源声明。所有数据均读自给出的结果图层（population_coverage、service_areas、risk_influence_zones、exposure、risk_list 和 validate_census 的输出），并按这些算法写入的字段进行核对；未给出相应图层的章节会予以注明。LANGUAGE 为 en 或 zh_CN（中文使用 CJK 字体）。OpenStreetMap 和 HSY 数据的来源声明根据规划数据库的来源字段识别；ATTRIBUTION 可追加声明行。OUTPUT_HTML 将相同内容写为一个 HTML 文件。PDF 完整生成后才替换已有文件。</translation>
   </message>
   <message>
    <source>Demand with coverage (population_coverage OUTPUT_DEMAND)</source>
@@ -2246,10 +2254,6 @@ Geometries are reprojected to the database CRS and repaired when invalid. Featur
    <translation>正在填充布局模板</translation>
   </message>
   <message>
-   <source>Writing the PDF</source>
-   <translation>正在写入 PDF</translation>
-  </message>
-  <message>
    <source>Report title</source>
    <translation>报告标题</translation>
   </message>
@@ -2286,20 +2290,12 @@ Geometries are reprojected to the database CRS and repaired when invalid. Featur
    <translation>已取消；未写入报告。</translation>
   </message>
   <message>
-   <source>Contents</source>
-   <translation>目录</translation>
-  </message>
-  <message>
-   <source>Overview map</source>
-   <translation>总览图</translation>
+   <source>Writing the PDF</source>
+   <translation>正在写入 PDF</translation>
   </message>
   <message>
    <source>Writing the HTML version</source>
    <translation>正在写入 HTML 版本</translation>
-  </message>
-  <message>
-   <source>Data: see the data attribution section.</source>
-   <translation>数据：见“数据来源声明”一节。</translation>
   </message>
   <message>
    <source>Report written to {} ({} pages).</source>
@@ -2314,8 +2310,8 @@ Geometries are reprojected to the database CRS and repaired when invalid. Featur
    <translation>HTML 版本已写入 {}。</translation>
   </message>
   <message>
-   <source>{} ({}) has no field {}: give the layer the algorithm named in the parameter wrote.</source>
-   <translation>{}（{}）没有字段 {}：请提供参数中所指算法输出的图层。</translation>
+   <source>{} ({}): the layer "{}" ({}) lacks the fields {} that resilience:{} writes into {}. Give that output of resilience:{} here.</source>
+   <translation>{}（{}）：图层“{}”（{}）缺少字段 {}，这些字段由 resilience:{} 写入 {}。请在此处提供 resilience:{} 的该输出。</translation>
   </message>
   <message>
    <source>Population coverage and capacity</source>
@@ -2958,6 +2954,10 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
    <translation>{} 人/公顷及以上</translation>
   </message>
   <message>
+   <source>Influence zone</source>
+   <translation>影响区</translation>
+  </message>
+  <message>
    <source>Overloaded shelters</source>
    <translation>超负荷避难场所</translation>
   </message>
@@ -3250,6 +3250,10 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
    <translation>影响范围面积（公顷）</translation>
   </message>
   <message>
+   <source>Overview map</source>
+   <translation>总览图</translation>
+  </message>
+  <message>
    <source>No font with Chinese glyphs is installed (looked for {}); install fonts-noto-cjk.</source>
    <translation>未安装含中文字形的字体（已查找 {}）；请安装 fonts-noto-cjk。</translation>
   </message>
@@ -3270,6 +3274,14 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
    <translation>图例</translation>
   </message>
   <message>
+   <source>Contents</source>
+   <translation>目录</translation>
+  </message>
+  <message>
+   <source>Data: see the data attribution section.</source>
+   <translation>数据：见“数据来源声明”一节。</translation>
+  </message>
+  <message>
    <source>The report template {} is not a QGIS layout template.</source>
    <translation>报告模板 {} 不是 QGIS 布局模板。</translation>
   </message>
@@ -3288,6 +3300,10 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
   <message>
    <source>Cannot read the report template {}: {}</source>
    <translation>无法读取报告模板 {}：{}</translation>
+  </message>
+  <message>
+   <source>{}: {}</source>
+   <translation>{}：{}</translation>
   </message>
  </context>
 </TS>
