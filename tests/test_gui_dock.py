@@ -144,6 +144,22 @@ def test_another_project_chooses_layers_by_kind_and_clears_the_dock(dock, qtbot,
         ('sources', dock.risk.sources))} == chosen_a
 
 
+def test_a_run_going_on_when_another_project_opens_adds_nothing_to_it(dock, qtbot, helsinki_db):
+    add_database(dock, helsinki_db)
+    panel = dock.coverage
+    panel.facilities.setLayer(find_db_layer('shelters'))
+    panel.network.setLayer(find_db_layer('road_network'))
+    panel.demand.setLayer(find_db_layer('population'))
+    with qtbot.waitSignal(panel.coverage_finished, timeout=TIMEOUT_MS) as blocker:
+        panel.run_bar.run_button.click()
+        QgsProject.instance().clear()   # File > New while the coverage runs
+    assert blocker.args == [False]
+    qtbot.wait(200)
+    assert QgsProject.instance().mapLayers() == {}
+    assert panel.run_bar.status.text() == '' and panel.summary == {} and panel.added_layers == []
+    assert panel.run_bar.run_button.isEnabled() and not panel.run_bar.is_running()
+
+
 def test_a_layer_removed_from_the_project_empties_its_input(dock, helsinki_db):
     add_database(dock, helsinki_db)
     coverage = dock.coverage

@@ -14,7 +14,7 @@ from ..qgis_io.styles import style_findings
 from ..translation import tr
 from .common import RunBar, find_db_layer, fit_table, kind_title, project_layer_id, zoom_to_feature
 from .tasks import AlgorithmRun
-from .widgets import ElidedLabel, offer_to_open, wrapping_label
+from .widgets import ElidedLabel, line_height, offer_to_open, wrapping_label
 
 EXPORT_CENSUS = 'resilience:export_census'
 PLANNING_REPORT = 'resilience:planning_report'
@@ -64,7 +64,7 @@ class CensusPanel(QWidget):
         fit_table(self.table, stretch=2)
         # Two lines per finding, so the finding reads in a narrow dock (a fixed height: fast for many rows).
         self.table.setWordWrap(True)
-        self.table.verticalHeader().setDefaultSectionSize(2 * self.table.fontMetrics().lineSpacing() + 8)
+        self.table.verticalHeader().setDefaultSectionSize(2 * line_height(self.table.font()) + 6)
         self.table.setToolTip(tr('Click a finding to zoom to the feature and select it'))
         layout.addWidget(self.table, 1)
         self.export_button = QPushButton(tr('Export census package…'))

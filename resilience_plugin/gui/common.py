@@ -1,4 +1,5 @@
-"""What the panels share: settings, the run/cancel/progress bar, finding and zooming to layers."""
+"""What the panels share: settings, layer inputs chosen by kind, the run/cancel/progress bar, forms and tables
+that fit a narrow dock, words for codes, finding and zooming to layers."""
 import os
 
 from qgis.core import QgsCoordinateTransform, QgsProject, QgsRectangle, QgsSettings
@@ -7,6 +8,7 @@ from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QProgressBar, QPushButton,
                                  QVBoxLayout, QWidget)
 
+from ..definitions import LAYERS_BY_NAME
 from ..qgis_io.project import layer_kind
 from ..translation import tr
 from .tasks import AlgorithmRun
@@ -121,7 +123,6 @@ def choice_label(enumeration, code):
 
 def kind_title(name):
     """The translated title of planning layer kind ``name`` ('road_network' -> 'Road network')."""
-    from ..definitions import LAYERS_BY_NAME
     kind = LAYERS_BY_NAME.get(name)
     return tr(kind.title) if kind is not None else ('' if name is None else str(name))
 

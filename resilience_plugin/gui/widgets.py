@@ -3,11 +3,21 @@ QPainter."""
 from qgis.core import Qgis
 from qgis.gui import QgsMessageBarItem
 from qgis.PyQt.QtCore import QEvent, QObject, QRectF, QSize, Qt, QUrl
-from qgis.PyQt.QtGui import QColor, QDesktopServices, QFontMetrics, QPainter, QPixmap
+from qgis.PyQt.QtGui import QColor, QDesktopServices, QFontMetrics, QPainter, QPixmap, QTextLayout
 from qgis.PyQt.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QLabel, QPushButton, QSizePolicy, QStyle,
                                  QStyleOptionComboBox, QStylePainter, QWidget)
 
 from ..translation import tr
+
+
+def line_height(font, sample='管Ag'):
+    """The height of a line of text in ``font``, Chinese glyphs (drawn from a fallback font, often taller)
+    included."""
+    layout = QTextLayout(sample, font)
+    layout.beginLayout()
+    line = layout.createLine()
+    layout.endLayout()
+    return int(line.height() + 0.999)
 
 
 def wrapping_label(text=''):
@@ -128,8 +138,9 @@ class FlowGrid(QWidget):
         self.updateGeometry()
 
     def two_columns_width(self):
-        widest = max((w.sizeHint().width() for w in self.items), default=0)
-        return 2 * widest + self.grid.horizontalSpacing()
+        first = max((w.sizeHint().width() for w in self.items[0::2]), default=0)
+        second = max((w.sizeHint().width() for w in self.items[1::2]), default=0)
+        return first + second + max(self.grid.horizontalSpacing(), 0)
 
     def minimumSizeHint(self):  # noqa: N802
         widest = max((w.minimumSizeHint().width() for w in self.items), default=0)

@@ -70,6 +70,7 @@ def first_view(project, extent_layer, themes_off=(), layers_off=()):
     for node in root.findLayers():
         if node.layer().name() in layers_off:
             node.setItemVisibilityChecked(False)
+        node.setExpanded(node.isVisible())   # legends of the layers on, the others folded
     view = extent_layer.extent()
     view.scale(1.05)
     project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(view, extent_layer.crs()))

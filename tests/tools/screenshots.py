@@ -86,6 +86,19 @@ def drive_qgis():
         canvas.refreshAllLayers()
         later(20000, fire)
 
+    def show_only(keep):
+        """Only the layers for which ``keep(layer)`` is true are drawn (their theme groups switched on)."""
+        root = QgsProject.instance().layerTreeRoot()
+        for group in root.findGroups(True):
+            group.setItemVisibilityChecked(False)
+        for node in root.findLayers():
+            shown = bool(keep(node.layer()))
+            node.setItemVisibilityChecked(shown)
+            parent = node.parent()
+            while shown and parent is not None and parent is not root:
+                parent.setItemVisibilityChecked(True)
+                parent = parent.parent()
+
     def no_sideways_scrolling(tab_name):
         dock = state['dock']
         area = dock.tabs.currentWidget()
@@ -156,10 +169,8 @@ def drive_qgis():
         canvas = iface.mapCanvas()
         # The demo project holds other analyses too: show the planning base and this run's results only.
         mine = {layer.id() for layer in state['dock'].coverage.added_layers}
-        for node in QgsProject.instance().layerTreeRoot().findLayers():
-            source = node.layer().source()
-            node.setItemVisibilityChecked(node.layer().id() in mine or any(
-                'layername=' + name in source for name in ('road_network', 'shelters', 'buildings')))
+        show_only(lambda layer: layer.id() in mine or any(
+            'layername=' + name in layer.source() for name in ('road_network', 'shelters', 'buildings')))
         iface.messageBar().clearWidgets()
         population = next(l for l in QgsProject.instance().mapLayers().values()
                           if 'layername=population' in l.source())
@@ -174,17 +185,23 @@ def drive_qgis():
             save(iface.mainWindow(), 'qgis_coverage.png')
         dock = state['dock']
         dock.tabs.setCurrentIndex(3)
-        root = QgsProject.instance().layerTreeRoot()
-        for node in root.findLayers():  # the census map: the planning layers and the new findings
-            node.setItemVisibilityChecked('|layername=' in node.layer().source() and
-                                          'census_findings' not in node.layer().source())
+        # The census map: the networks and buildings the findings are about, and the findings of this check.
+        show_only(lambda layer: any('layername=' + name in layer.source() for name in (
+            'lifelines', 'lifeline_nodes', 'road_network', 'buildings')))
         dock.census.validation_finished.connect(census_done)
         dock.census.run_bar.run_button.click()
 
     def census_done(ok):
         panel = state['dock'].census
+        if ok and panel.findings_layer is not None:
+            node = QgsProject.instance().layerTreeRoot().findLayer(panel.findings_layer.id())
+            node.setItemVisibilityChecked(True)
+            node.parent().setItemVisibilityChecked(True)
         if ok and panel.table.rowCount():
             panel.table.selectRow(0)
+            layer = iface.activeLayer()
+            log('finding 1 selects {} feature(s) of {}'.format(layer.selectedFeatureCount() if layer else 0,
+                                                                layer.name() if layer else None))
         after_refresh(shoot_census)
 
     def shoot_census():
