@@ -1440,6 +1440,54 @@
    <translation>普查与报告</translation>
   </message>
   <message>
+   <source>while preparing its outputs</source>
+   <translation>（准备输出时）</translation>
+  </message>
+  <message>
+   <source>while moving its outputs into place</source>
+   <translation>（将输出移到目标位置时）</translation>
+  </message>
+  <message>
+   <source>before it reported anything</source>
+   <translation>（尚未报告任何步骤时）</translation>
+  </message>
+  <message>
+   <source>Cancelled; no output was written.</source>
+   <translation>已取消；未写入任何输出。</translation>
+  </message>
+  <message>
+   <source>{} failed on an unexpected error {} ({}: {}). No output was written. This is a bug in the plugin: please report it with the details from the QGIS message log (Log Messages panel, tab "{}").</source>
+   <translation>{} 遇到意外错误{}（{}：{}）。未写入任何输出。这是插件的缺陷：请报告此问题，并附上 QGIS 消息日志中的详细信息（“日志消息”面板，“{}”标签页）。</translation>
+  </message>
+  <message>
+   <source>after it reported "{}"</source>
+   <translation>（最后报告的步骤：“{}”）</translation>
+  </message>
+  <message>
+   <source>{} ran out of memory {}. No output was written; try a smaller area or fewer features.</source>
+   <translation>{} 内存不足{}。未写入任何输出；请缩小范围或减少要素数量。</translation>
+  </message>
+  <message>
+   <source>Could not write {}: {}</source>
+   <translation>无法写入 {}：{}</translation>
+  </message>
+  <message>
+   <source>{} could not be replaced: {}. Is it open in another program? The previous outputs are unchanged.</source>
+   <translation>无法替换 {}：{}。该文件是否在其他程序中打开？原有输出均未改变。</translation>
+  </message>
+  <message>
+   <source>{} would all write {}, each replacing the other: give each output its own file, or its own layer of one GeoPackage (file.gpkg|layername=name).</source>
+   <translation>{} 都将写入 {}，彼此覆盖：请为每个输出指定单独的文件，或同一 GeoPackage 中的单独图层（file.gpkg|layername=名称）。</translation>
+  </message>
+  <message>
+   <source>{} would all write the layer {} of {}: give each its own layer name.</source>
+   <translation>{} 都将写入 {} 中的图层 {}：请为每个输出指定不同的图层名。</translation>
+  </message>
+  <message>
+   <source>Cannot write {}: {}</source>
+   <translation>无法写入 {}：{}</translation>
+  </message>
+  <message>
    <source>FACILITIES are points or polygons; polygons reach the network where its lines cross their boundary (else at the boundary point nearest to a road). NETWORK is a line layer; without it straight-line distances are used. The limit is MAX_DISTANCE (metres) or MAX_TIME (minutes, at SPEED_KMH or the speed in SPEED_FIELD); a PRESET fills the limits it defines when they are left empty. DELAY_FIELD gives a start delay per facility, in minutes with MAX_TIME and in metres with MAX_DISTANCE. ONEWAY_FIELD: 1/yes along the line, -1 against it, else both ways (travel goes from the facility outwards). SNAP_TOLERANCE joins line ends to vertices closer than it. BARRIERS (polygons, or a hazard raster with BARRIER_THRESHOLD) close the roads they touch; the outputs then also give the loss against the undisturbed network. All distances come from one multi-source shortest-path pass; per-facility areas use searches bounded by the limit.
 
 Presets:
@@ -1534,10 +1582,6 @@ Presets:
    <translation>容量字段 {} 在 {} 个设施（图层 {}）中为空且无法推算容量（要素编号 {}）；其容量未知（不按 0 计）。</translation>
   </message>
   <message>
-   <source>Cancelled; no output was written.</source>
-   <translation>已取消；未写入任何输出。</translation>
-  </message>
-  <message>
    <source>Facilities (points or polygons)</source>
    <translation>设施（点或面）</translation>
   </message>
@@ -1616,10 +1660,14 @@ Presets:
   <message>
    <source>Creates a GeoPackage with every layer of the planning data model: risk sources, lifelines and their nodes, road network, shelters and candidate sites, emergency facilities, population and buildings. Each layer carries its default style, attribute form with drop-down lists, range checks, constraints and default values, so it opens in QGIS ready to edit.
 
-CRS: a projected CRS in metres. When left empty it is the UTM zone of EXTENT; a geographic CRS is replaced by the UTM zone of the extent.</source>
+CRS: a projected CRS in metres. When left empty it is the UTM zone of EXTENT; a geographic CRS is replaced by the UTM zone of the extent.
+
+An existing database that holds data is never replaced unless OVERWRITE is checked.</source>
    <translation>创建包含规划数据模型全部图层的 GeoPackage：风险源、生命线及其节点、道路网络、避难场所及备选用地、应急设施、人口和建筑。每个图层都带有默认样式和属性表单（下拉列表、范围检查、约束和默认值），在 QGIS 中打开即可编辑。
 
-坐标系：以米为单位的投影坐标系。留空时使用 EXTENT 所在的 UTM 带；地理坐标系会被替换为范围所在的 UTM 带。</translation>
+坐标系：以米为单位的投影坐标系。留空时使用 EXTENT 所在的 UTM 带；地理坐标系会被替换为范围所在的 UTM 带。
+
+已有且含数据的数据库不会被替换，除非勾选 OVERWRITE。</translation>
   </message>
   <message>
    <source>CRS (projected, metres)</source>
@@ -1628,6 +1676,10 @@ CRS: a projected CRS in metres. When left empty it is the UTM zone of EXTENT; a 
   <message>
    <source>Extent (to choose the CRS)</source>
    <translation>范围（用于选择坐标系）</translation>
+  </message>
+  <message>
+   <source>Replace an existing database that holds data</source>
+   <translation>替换已有且含数据的数据库</translation>
   </message>
   <message>
    <source>Give a projected CRS in metres, or an EXTENT to choose one.</source>
@@ -1792,16 +1844,8 @@ AREA（可选）：只导出与其中的面相交的要素；线按面裁切，�
    <translation>数据库中没有位于 AREA 内的有效要素：成果包为空。</translation>
   </message>
   <message>
-   <source>Export cancelled; the previous package is unchanged.</source>
-   <translation>导出已取消；原有成果包未改变。</translation>
-  </message>
-  <message>
    <source>under {} mm</source>
    <translation>小于 {} 毫米</translation>
-  </message>
-  <message>
-   <source>The folder {} is not empty and holds no census package; choose a new or empty folder (the export replaces the whole folder).</source>
-   <translation>文件夹 {} 不为空且不包含普查成果包；请选择新的或空的文件夹（导出会替换整个文件夹）。</translation>
   </message>
   <message>
    <source>Writing statistics</source>
@@ -1828,6 +1872,14 @@ AREA（可选）：只导出与其中的面相交的要素；线按面裁切，�
    <translation>{} 已存在且不是文件夹。</translation>
   </message>
   <message>
+   <source>The folder {} is not empty and holds no census package; choose a new or empty folder (the export replaces the whole folder).</source>
+   <translation>文件夹 {} 不为空且不包含普查成果包；请选择新的或空的文件夹（导出会替换整个文件夹）。</translation>
+  </message>
+  <message>
+   <source>The folder {} holds a census package and files the export did not write ({}); the export replaces the whole folder, so move them out or choose a new or empty folder. Nothing was changed.</source>
+   <translation>文件夹 {} 包含普查成果包以及并非由导出写入的文件（{}）；导出会替换整个文件夹，请将这些文件移走，或选择新的或空的文件夹。未做任何更改。</translation>
+  </message>
+  <message>
    <source>The CRS of the database ({}) does not measure in metres.</source>
    <translation>数据库的坐标系（{}）不以米为单位。</translation>
   </message>
@@ -1838,6 +1890,10 @@ AREA（可选）：只导出与其中的面相交的要素；线按面裁切，�
   <message>
    <source>{} mm and more</source>
    <translation>{} 毫米及以上</translation>
+  </message>
+  <message>
+   <source> and {} more</source>
+   <translation>，另有 {} 个</translation>
   </message>
   <message>
    <source>AREA cannot be transformed to the CRS of the database: {}</source>
@@ -1869,11 +1925,11 @@ AREA（可选）：只导出与其中的面相交的要素；线按面裁切，�
   </message>
   <message>
    <source>Reports what lies in the risk zones (ZONES: polygons with a grade field, for example the output of Risk influence zones) or in a hazard raster (HAZARD, classed by HAZARD_BREAKS: values below the first break are not exposed). Give one of the two.
-TARGETS: lifelines and roads (lines: cut at zone boundaries, exposed_length_m per piece, by network type and class; with a raster the maximum and length-weighted mean value along each line, sampled twice per cell), shelters (inside a zone: flagged unusable), facilities and buildings (counted), population polygons (POPULATION_FIELD counted by the share of their area inside), population points and population rasters.
-The raster is read window by window, so rasters larger than memory work; nodata cells are not counted as exposed (their length is reported). Vectors are transformed to the raster's CRS for sampling; lengths are measured in metres in a metric CRS. Invalid zone geometries are repaired and reported. No input layer is modified.</source>
+TARGETS: lifelines and roads (lines: cut at zone boundaries, one row per line and class with its exposed_length_m, by network type and class; with a raster the maximum and length-weighted mean value along each line, sampled twice per cell), shelters (inside a zone: flagged unusable), facilities and buildings (counted), population polygons (POPULATION_FIELD counted by the share of their area inside), population points and population rasters. The summary's count is the number of features: a line cut into several pieces counts once per class it reaches.
+The raster is read window by window, so rasters larger than memory work; nodata cells are not counted as exposed (their length is reported). Vectors are transformed to the raster's CRS for sampling, lines and polygons first given vertices every half cell so that they follow their true course there; lengths are measured in metres in a metric CRS. Invalid zone geometries are repaired and reported. No input layer is modified.</source>
    <translation>报告位于风险区（ZONES：带等级字段的面，例如“风险影响范围”的输出）或灾害栅格（HAZARD，按 HAZARD_BREAKS 分级：低于第一个分级阈值的值不计为暴露）内的对象。二者给出其一。
-TARGETS：生命线和道路（线：在分区边界处切分，每段给出 exposed_length_m，按管网类型和等级统计；使用栅格时给出每条线沿线的最大值和长度加权平均值，每个像元采样两次）、避难场所（位于分区内：标记为不可用）、应急设施和建筑（计数）、人口面（POPULATION_FIELD 按其位于区内的面积比例计入）、人口点和人口栅格。
-栅格逐窗口读取，因此可处理大于内存的栅格；无数据像元不计为暴露（报告其长度）。矢量数据转换到栅格的坐标系进行采样；长度在以米为单位的坐标系中量算。无效的分区几何会被修复并报告。不修改任何输入图层。</translation>
+TARGETS：生命线和道路（线：在分区边界处切分，每条线每个等级一行，给出 exposed_length_m，按管网类型和等级统计；使用栅格时给出每条线沿线的最大值和长度加权平均值，每个像元采样两次）、避难场所（位于分区内：标记为不可用）、应急设施和建筑（计数）、人口面（POPULATION_FIELD 按其位于区内的面积比例计入）、人口点和人口栅格。汇总中的 count 为要素数：被切成多段的线在其到达的每个等级中只计一次。
+栅格逐窗口读取，因此可处理大于内存的栅格；无数据像元不计为暴露（报告其长度）。矢量数据转换到栅格的坐标系进行采样，线和面先按半个像元的间距加密节点，使其在栅格坐标系中沿真实走向；长度在以米为单位的坐标系中量算。无效的分区几何会被修复并报告。不修改任何输入图层。</translation>
   </message>
   <message>
    <source>Raster window (cells a side)</source>
@@ -2066,12 +2122,12 @@ Rasters are processed window by window. The result can be used as HAZARD by Expo
 
 Geometries are reprojected to the database CRS. Invalid ones are repaired; those that cannot be used are skipped. Both are listed in the log with their OSM id. Risk sources get the default grade of their kind: assess them. Shelters and candidate sites mapped as points become small circles without an area. Objects already imported (same asset ID) are left as they are, so a second import adds only new objects.
 
-The database is updated in one step: a failed or cancelled import leaves it unchanged.</source>
+The database is updated in one transaction: a failed or cancelled import leaves it unchanged.</source>
    <translation>用 .osm.pbf 文件（或任何以 OSM 标签为字段的矢量数据源）中的 OpenStreetMap 数据填充规划数据库：道路（等级、由 maxspeed 得出的速度、单行、可通行）、电力线、管道和通信线路、生命线节点（变电站、变压器、铁塔和电杆、消火栓、阀门、泵站、检查井）、消防站、医院和急救站、应急避难场所和应急集合点、避难场所备选用地（社区中心、学校、公园、体育场地）、加油站和液化石油气站、燃气和化工场所、工业用地，以及建筑。
 
 几何重投影到数据库坐标系。无效几何会被修复；无法使用的几何会被跳过。两者均连同其 OSM 编号列在日志中。风险源取其类型的默认等级：请进行评估。以点表示的避难场所和备选用地会成为没有面积的小圆。已导入的对象（资产编号相同）保持不变，因此再次导入只会添加新对象。
 
-数据库一次性更新：导入失败或取消时数据库保持不变。</translation>
+数据库在一个事务中更新：导入失败或取消时数据库保持不变。</translation>
   </message>
   <message>
    <source>OpenStreetMap file (.osm.pbf) or vector source</source>
@@ -2088,10 +2144,6 @@ The database is updated in one step: a failed or cancelled import leaves it unch
   <message>
    <source>Rows already in the database</source>
    <translation>数据库中已有的记录数</translation>
-  </message>
-  <message>
-   <source>Import cancelled; the planning database was not changed.</source>
-   <translation>导入已取消；规划数据库未改变。</translation>
   </message>
   <message>
    <source>OpenStreetMap (*.osm.pbf *.pbf *.osm);;All files (*.*)</source>
@@ -2746,14 +2798,6 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
    <translation>规划数据库 {} 中没有有效图层“{}”。</translation>
   </message>
   <message>
-   <source>The planning database {} does not exist.</source>
-   <translation>规划数据库 {} 不存在。</translation>
-  </message>
-  <message>
-   <source>{} is not a planning database: layers missing: {}</source>
-   <translation>{} 不是规划数据库：缺少图层：{}</translation>
-  </message>
-  <message>
    <source>Give either MAX_DISTANCE or MAX_TIME, not both.</source>
    <translation>MAX_DISTANCE 与 MAX_TIME 只能给出其一，不能同时给出。</translation>
   </message>
@@ -2854,10 +2898,6 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
    <translation>未超容量或无容量数据</translation>
   </message>
   <message>
-   <source> and {} more</source>
-   <translation>，另有 {} 个</translation>
-  </message>
-  <message>
    <source>The raster {} is not a GDAL raster file.</source>
    <translation>栅格 {} 不是 GDAL 栅格文件。</translation>
   </message>
@@ -2892,6 +2932,50 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
   <message>
    <source>several points in one feature</source>
    <translation>一个要素中有多个点</translation>
+  </message>
+  <message>
+   <source>The planning database {} is locked by another program (an editing session that is saving, or another application). Save or stop editing there, then run again; nothing was changed.</source>
+   <translation>规划数据库 {} 被其他程序锁定（正在保存的编辑会话或其他应用程序）。请在那里保存或停止编辑后重新运行；未作任何更改。</translation>
+  </message>
+  <message>
+   <source>No planning database was given.</source>
+   <translation>未指定规划数据库。</translation>
+  </message>
+  <message>
+   <source>The planning database {} has no layer with a CRS.</source>
+   <translation>规划数据库 {} 中没有带坐标系的图层。</translation>
+  </message>
+  <message>
+   <source>The planning database {} does not exist.</source>
+   <translation>规划数据库 {} 不存在。</translation>
+  </message>
+  <message>
+   <source>{} is not a planning database: layers missing: {}</source>
+   <translation>{} 不是规划数据库：缺少图层：{}</translation>
+  </message>
+  <message>
+   <source>{} already exists and holds data. Choose another file, or allow it to be replaced (OVERWRITE).</source>
+   <translation>{} 已存在且含有数据。请选择其他文件，或允许替换它（OVERWRITE）。</translation>
+  </message>
+  <message>
+   <source>The planning database {} has no table "{}".</source>
+   <translation>规划数据库 {} 中没有表“{}”。</translation>
+  </message>
+  <message>
+   <source>{} is not a GeoPackage ({}).</source>
+   <translation>{} 不是 GeoPackage（{}）。</translation>
+  </message>
+  <message>
+   <source>{} is a folder, not a GeoPackage file.</source>
+   <translation>{} 是文件夹，不是 GeoPackage 文件。</translation>
+  </message>
+  <message>
+   <source>Could not add {} to {}: {}</source>
+   <translation>无法将 {} 添加到 {}：{}</translation>
+  </message>
+  <message>
+   <source>Writing to {} failed: {}</source>
+   <translation>写入 {} 失败：{}</translation>
   </message>
   <message>
    <source>Between {} and {}</source>

@@ -75,13 +75,20 @@ class Field:
 
 @dataclass(frozen=True)
 class LayerKind:
+    """A layer (or, with geometry 'NoGeometry', a plain table) of the planning database."""
     name: str
-    geometry: str  # 'Point', 'LineString', 'MultiPolygon'
+    geometry: str  # 'Point', 'LineString', 'MultiPolygon' or 'NoGeometry' (a table)
     title: str
     theme: str
     fields: Tuple[Field, ...]
     style_field: Optional[str] = None  # categorized by this enumeration field
     description: str = ''
+    unique_together: Tuple[Tuple[str, ...], ...] = ()  # each tuple: columns unique as a whole
+    indexes: Tuple[Tuple[str, ...], ...] = ()          # each tuple: columns of one index (for queries)
+
+    @property
+    def spatial(self):
+        return self.geometry != 'NoGeometry'
 
     def field(self, name):
         for f in self.fields:
@@ -460,6 +467,9 @@ LAYERS = (
               N_('Building footprints.')),
 )
 LAYERS_BY_NAME = {k.name: k for k in LAYERS}
+# ``LAYERS`` are the layers every planning database has (the first data model). Layers and tables added
+# since are listed in DATABASE_KINDS (end of this module): create_planning_database makes them all, and an
+# older database gets the ones an algorithm needs when it runs (storage.PlanningStore.ensure).
 
 # Findings written by validate_census (not part of the planning database proper).
 FINDING_FIELDS = (
@@ -755,3 +765,14 @@ REPORT_DATA_LICENCES = (
     DataLicence('hsy', N_('Population grid (c) Helsinki Region Environmental Services HSY, licensed under '
                           'CC BY 4.0'), source_ref_prefixes=('helsinki_population_grid', 'hsy')),
 )
+
+
+# ---------------------------------------------------------------------------------------------
+# Every layer and table of the planning database. Later capabilities add their kinds here: a database
+# created before them gets them when an algorithm that needs them runs (storage.PlanningStore.ensure).
+# ---------------------------------------------------------------------------------------------
+MONITORING_KINDS = ()        # lifeline monitoring and early warning (issue 11)
+LIFELINE_SYSTEM_KINDS = ()   # lifeline systems: dependencies, isolation (issue 12)
+COMMUNITY_KINDS = ()         # community resilience (issue 13)
+DATABASE_KINDS = LAYERS + MONITORING_KINDS + LIFELINE_SYSTEM_KINDS + COMMUNITY_KINDS
+KINDS_BY_NAME = {k.name: k for k in DATABASE_KINDS}

@@ -522,6 +522,50 @@ def test_a_folder_with_other_files_is_not_replaced(helsinki_db, tmp_path):
     assert (folder / 'letter.txt').read_text() == 'keep me' and len(os.listdir(folder)) == 1
 
 
+def test_a_package_folder_holding_a_users_file_is_not_replaced(census_db, tmp_path):
+    """The export replaces the whole folder: one of our packages with anything else in it is left alone."""
+    folder = tmp_path / 'package'
+    run_algorithm(ALG, {'DATABASE': census_db, 'OUTPUT': str(folder)})
+    (folder / 'census.gpkg-wal').write_bytes(b'')  # the package open in QGIS: its own journal is ours
+    run_algorithm(ALG, {'DATABASE': census_db, 'OUTPUT': str(folder)})
+    assert not (folder / 'census.gpkg-wal').exists()
+    for extra in ('my notes.txt', os.path.join('csv', 'my_table.csv'), os.path.join('drafts', 'v1.qgz')):
+        os.makedirs(os.path.dirname(str(folder / extra)), exist_ok=True)
+        (folder / extra).write_text('keep me')
+        before = snapshot(str(folder))
+        with pytest.raises(QgsProcessingException, match='files the export did not write .*{}.*Nothing was '
+                                                         'changed'.format(os.path.basename(extra))):
+            run_algorithm(ALG, {'DATABASE': census_db, 'OUTPUT': str(folder)})
+        assert snapshot(str(folder)) == before and not leftovers(str(folder))
+        os.remove(str(folder / extra))
+
+
+class FileDuringExport(RecordingFeedback):
+    """Saves a user's file into the package folder while the export is running."""
+
+    def __init__(self, path):
+        super().__init__()
+        self.path = path
+
+    def setProgressText(self, text):  # noqa: N802
+        super().setProgressText(text)
+        if 'Writing statistics' in text:
+            with open(self.path, 'w', encoding='utf-8') as stream:
+                stream.write('saved while the export ran')
+
+
+def test_a_file_saved_into_the_folder_during_the_export_is_kept(census_db, tmp_path):
+    folder = tmp_path / 'package'
+    run_algorithm(ALG, {'DATABASE': census_db, 'OUTPUT': str(folder)})
+    before = snapshot(str(folder))
+    with pytest.raises(QgsProcessingException, match='files the export did not write .*project.qgz'):
+        run_algorithm(ALG, {'DATABASE': census_db, 'OUTPUT': str(folder)},
+                      FileDuringExport(str(folder / 'project.qgz')))
+    after = snapshot(str(folder))
+    assert after.pop('project.qgz') == b'saved while the export ran'
+    assert after == before and not leftovers(str(folder))
+
+
 @pytest.mark.parametrize('step', ['Exporting lifeline_nodes', 'Saving styles', 'Writing statistics'])
 def test_cancelled_export_leaves_the_previous_package_untouched(census_db, tmp_path, step):
     folder = str(tmp_path / 'package')
@@ -529,7 +573,7 @@ def test_cancelled_export_leaves_the_previous_package_untouched(census_db, tmp_p
     before = snapshot(folder)
     assert 'census.gpkg' in before and len(before) > 10
     feedback = CancellingFeedback(step)
-    with pytest.raises(QgsProcessingException, match='cancelled'):
+    with pytest.raises(QgsProcessingException, match='Cancelled; no output was written'):
         run_algorithm(ALG, {'DATABASE': census_db, 'OUTPUT': folder}, feedback)
     assert feedback.isCanceled()
     after = snapshot(folder)

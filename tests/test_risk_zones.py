@@ -124,6 +124,36 @@ def test_pipeline_crossing_a_circular_zone_exposes_the_chord(run, tmp_path):
     assert rows[('power', 'major')]['exposed_length_m'] == pytest.approx(expected, abs=0.2)
 
 
+def test_a_line_cut_in_three_by_a_zone_counts_once(run, tmp_path):
+    """The summary counts features: a pipe crossing three squares of one grade is one exposed pipe."""
+    zones = memory_layer('Polygon', CRS, ['risk_grade:string'], [
+        ('POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))', ['major']),
+        ('POLYGON((200 0, 300 0, 300 100, 200 100, 200 0))', ['major']),
+        ('POLYGON((400 0, 500 0, 500 100, 400 100, 400 0))', ['major']),
+        ('POLYGON((600 0, 700 0, 700 100, 600 100, 600 0))', ['general']),
+    ], name='zones')
+    lines = memory_layer('LineString', CRS, ['network:string'], [
+        ('LINESTRING(-50 50, 750 50)', ['water_supply']),   # 3 x 100 m in major, 100 m in general
+        ('LINESTRING(-50 20, 150 20)', ['water_supply']),   # 100 m in major
+        ('LINESTRING(250 -50, 250 50, 450 50, 450 -50)', ['gas']),  # 100 m in each of two squares
+    ], name='lifelines')
+    out, summary = str(tmp_path / 'lines.gpkg'), str(tmp_path / 'summary.gpkg')
+    run('resilience:exposure', {'ZONES': zones, 'TARGETS': [lines], 'OUTPUT': out, 'OUTPUT_SUMMARY': summary})
+    rows = {(f['network'], f['hazard_class']): f for f in features_of(summary)}
+    assert {key: (f['count'], f['exposed_length_m']) for key, f in rows.items()} == {
+        ('water_supply', 'major'): (2, pytest.approx(400.0)),
+        ('water_supply', 'general'): (1, pytest.approx(100.0)),
+        ('gas', 'major'): (1, pytest.approx(200.0)),
+    }
+    # One row per line and class; its geometry holds the pieces.
+    segments = {(f['feature_id'], f['hazard_class']): f for f in features_of(out)}
+    assert sorted(segments) == [(1, 'general'), (1, 'major'), (2, 'major'), (3, 'major')]
+    first = segments[(1, 'major')]
+    assert first['exposed_length_m'] == pytest.approx(300.0) and first['length_m'] == pytest.approx(800.0)
+    assert len(first.geometry().asGeometryCollection()) == 3
+    assert first.geometry().length() == pytest.approx(300.0)
+
+
 def test_sites_population_and_invalid_zones(run, tmp_path):
     # Two square zones; the orange one overlaps the red one and a bow-tie (invalid) yellow zone.
     zones = memory_layer('Polygon', CRS, ['risk_grade:string'], [

@@ -338,7 +338,7 @@ def test_progress_and_cancel(run, problem_db, tmp_path):
     assert progress == sorted(progress) and progress[-1] > 90
     cancelled = RecordingFeedback()
     cancelled.progressChanged.connect(lambda _: cancelled.cancel())  # cancel at the first progress report
-    with pytest.raises(QgsProcessingException, match='cancelled'):
+    with pytest.raises(QgsProcessingException, match='Cancelled; no output was written'):
         run(ALG, {'DATABASE': problem_db[0], 'OUTPUT': str(tmp_path / 'b.gpkg')}, cancelled)
 
 

@@ -164,6 +164,16 @@ class ZoneIndex:
                     pieces.append((self.labels[i], self.ranks[i], piece))
         return pieces
 
+    def cut_line_by_zone(self, line):
+        """[(label, rank, MultiLineString)]: the pieces of ``line`` inside each label, one entry per label.
+
+        A line cut into three pieces by one label's zones is one line exposed to that label (counted once).
+        """
+        grouped = defaultdict(list)
+        for label, rank, piece in self.cut_line(line):
+            grouped[(label, rank)].append(piece)
+        return [(label, rank, MultiLineString(pieces)) for (label, rank), pieces in grouped.items()]
+
     def site(self, geometry):
         """(label, rank, share) of the highest zone a point or polygon touches; share = area share inside.
 

@@ -8,7 +8,7 @@ from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QProgressBar, QPushButton,
                                  QVBoxLayout, QWidget)
 
-from ..definitions import LAYERS_BY_NAME
+from ..definitions import KINDS_BY_NAME
 from ..qgis_io.project import layer_kind
 from ..translation import tr
 from .tasks import AlgorithmRun
@@ -123,7 +123,7 @@ def choice_label(enumeration, code):
 
 def kind_title(name):
     """The translated title of planning layer kind ``name`` ('road_network' -> 'Road network')."""
-    kind = LAYERS_BY_NAME.get(name)
+    kind = KINDS_BY_NAME.get(name)
     return tr(kind.title) if kind is not None else ('' if name is None else str(name))
 
 

@@ -22,7 +22,6 @@ from ..translation import tr
 from .base import GROUP_COVERAGE, ResilienceAlgorithm
 
 
-
 def preset_help():
     lines = []
     for p in COVERAGE_PRESETS:
@@ -35,10 +34,6 @@ def preset_help():
 class DemandData:
     def __init__(self, xy, population, features=None, fields=None):
         self.xy, self.population, self.features, self.fields = xy, population, features, fields
-
-
-class Cancelled(QgsProcessingException):
-    pass
 
 
 def _ids(feats, idx):
@@ -125,14 +120,8 @@ class Prepared:
 
 
 class CoverageAlgorithm(ResilienceAlgorithm):
-    """Subclasses implement ``_run``; a cancel anywhere in it ends the run with nothing written."""
+    """Subclasses implement ``process`` (see base.ResilienceAlgorithm)."""
     GROUP = GROUP_COVERAGE
-
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        try:
-            return self._run(parameters, context, feedback)
-        except Cancelled:
-            raise QgsProcessingException(tr('Cancelled; no output was written.'))
 
     FACILITIES = 'FACILITIES'
     NETWORK = 'NETWORK'
@@ -204,10 +193,6 @@ class CoverageAlgorithm(ResilienceAlgorithm):
             NUMBER_DOUBLE, optional=True))
 
     # Preparation -------------------------------------------------------------------------------
-    def check(self, feedback):
-        if feedback.isCanceled():
-            raise Cancelled(tr('Cancelled.'))
-
     def limits(self, parameters, context, feedback):
         """(limit, timed, speed) from MAX_DISTANCE / MAX_TIME / SPEED_KMH, else the PRESET."""
         values = {}
@@ -264,7 +249,7 @@ class CoverageAlgorithm(ResilienceAlgorithm):
         prep.origin = origin
         prep.sources = sources
         prep.timings['read facilities'] = time.perf_counter() - t0
-        self.check(feedback)
+        self.check_cancel(feedback)
         if net_src is None:
             feedback.pushInfo(tr('No network: straight-line distances.'))
             if timed:
@@ -273,7 +258,7 @@ class CoverageAlgorithm(ResilienceAlgorithm):
             return prep
 
         def step(fraction):
-            self.check(feedback)
+            self.check_cancel(feedback)
             feedback.setProgress(progress[0] + fraction * (progress[1] - progress[0]))
 
         base = read_network(
@@ -292,7 +277,7 @@ class CoverageAlgorithm(ResilienceAlgorithm):
             prep.fnet_open = prep.fnet
             prep.fnet, _ = facilities_on_network(base.with_blocked(blocked), feats, kinds, origin, fac_xy, delay)
         prep.timings['attach facilities'] = time.perf_counter() - t
-        self.check(feedback)
+        self.check_cancel(feedback)
         feedback.setProgress(progress[1])
         return prep
 

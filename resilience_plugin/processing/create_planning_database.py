@@ -1,10 +1,12 @@
 """resilience:create_planning_database: an empty, styled, ready-to-edit planning GeoPackage."""
-from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessingException, QgsProcessingParameterCrs,
-                       QgsProcessingParameterExtent, QgsProcessingParameterFileDestination)
+from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessingException, QgsProcessingParameterBoolean,
+                       QgsProcessingParameterCrs, QgsProcessingParameterExtent,
+                       QgsProcessingParameterFileDestination)
 
-from ..definitions import LAYERS, N_
+from ..definitions import DATABASE_KINDS, N_
 from ..qgis_io.crs import is_metric, utm_for
-from ..qgis_io.database import create_database
+from ..qgis_io.database import DatabaseError
+from ..qgis_io.storage import open_store
 from ..translation import tr
 from .base import GROUP_DATABASE, ResilienceAlgorithm
 
@@ -14,16 +16,19 @@ class CreatePlanningDatabase(ResilienceAlgorithm):
     DISPLAY_NAME = N_('Create planning database')
     GROUP = GROUP_DATABASE
     ICON = 'database.svg'
+    STAGE_OUTPUTS = False  # the planning store creates and replaces the file itself (storage.create)
     HELP = N_('Creates a GeoPackage with every layer of the planning data model: risk sources, lifelines '
               'and their nodes, road network, shelters and candidate sites, emergency facilities, population '
               'and buildings. Each layer carries its default style, attribute form with drop-down lists, '
               'range checks, constraints and default values, so it opens in QGIS ready to edit.\n\n'
               'CRS: a projected CRS in metres. When left empty it is the UTM zone of EXTENT; '
-              'a geographic CRS is replaced by the UTM zone of the extent.')
+              'a geographic CRS is replaced by the UTM zone of the extent.\n\n'
+              'An existing database that holds data is never replaced unless OVERWRITE is checked.')
 
     OUTPUT = 'OUTPUT'
     CRS = 'CRS'
     EXTENT = 'EXTENT'
+    OVERWRITE = 'OVERWRITE'
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -31,8 +36,10 @@ class CreatePlanningDatabase(ResilienceAlgorithm):
         self.addParameter(QgsProcessingParameterCrs(self.CRS, tr('CRS (projected, metres)'), optional=True))
         self.addParameter(QgsProcessingParameterExtent(self.EXTENT, tr('Extent (to choose the CRS)'),
                                                        optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.OVERWRITE, tr('Replace an existing database that holds data'), defaultValue=False))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if not path.lower().endswith('.gpkg'):
             raise QgsProcessingException(tr('OUTPUT must be a GeoPackage file (.gpkg): {}').format(path))
@@ -53,6 +60,9 @@ class CreatePlanningDatabase(ResilienceAlgorithm):
             else:
                 feedback.pushInfo(tr('CRS chosen from the extent: {}').format(chosen.authid()))
             crs = chosen
-        create_database(path, crs)
-        feedback.pushInfo(tr('Created {} with {} layers in {}.').format(path, len(LAYERS), crs.authid()))
+        try:
+            open_store(path).create(crs, overwrite=self.parameterAsBoolean(parameters, self.OVERWRITE, context))
+        except DatabaseError as error:
+            raise QgsProcessingException(str(error))
+        feedback.pushInfo(tr('Created {} with {} layers in {}.').format(path, len(DATABASE_KINDS), crs.authid()))
         return {self.OUTPUT: path}

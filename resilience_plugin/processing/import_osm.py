@@ -11,9 +11,6 @@ from qgis.core import (QgsCoordinateTransform, QgsProcessingException, QgsProces
 
 from ..core.osm_tags import LINE, POINT, classify, literal_defaults
 from ..definitions import LAYERS_BY_NAME, N_, OSM_POINT_SITE_RADIUS_M
-from ..qgis_io.atomic import atomic_path
-from ..qgis_io.database import FeatureWriter
-from ..qgis_io.database_read import asset_ids, crs_of
 from ..qgis_io.osm_reader import (OsmSourceError, asset_id, gdal_report, open_layers, read_objects,
                                   source_ref)
 from ..qgis_io.shapes import (GeometryError, as_lines, as_multipolygon, as_point, point_site, repair, reproject,
@@ -154,7 +151,7 @@ class ImportOsm(ResilienceAlgorithm):
               'of their kind: assess them. Shelters and candidate sites mapped as points become small circles '
               'without an area. Objects already imported (same asset ID) are left as they are, so a second '
               'import adds only new objects.'
-              '\n\nThe database is updated in one step: a failed or cancelled import leaves it unchanged.')
+              '\n\nThe database is updated in one transaction: a failed or cancelled import leaves it unchanged.')
 
     INPUT = 'INPUT'
     DATABASE = 'DATABASE'
@@ -166,7 +163,7 @@ class ImportOsm(ResilienceAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.INPUT, tr('OpenStreetMap file (.osm.pbf) or vector source'),
             fileFilter=tr('OpenStreetMap (*.osm.pbf *.pbf *.osm);;All files (*.*)')))
-        self.addParameter(QgsProcessingParameterFile(self.DATABASE, tr('Planning database'), extension='gpkg'))
+        self.add_database_parameter()
         self.addOutput(QgsProcessingOutputFile(self.DATABASE, tr('Planning database')))
         for layer in TARGET_LAYERS:
             self.addOutput(QgsProcessingOutputNumber(count_key(layer), tr('Rows written to {}').format(layer)))
@@ -174,21 +171,21 @@ class ImportOsm(ResilienceAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.REPAIRED_COUNT, tr('Objects with a repaired geometry')))
         self.addOutput(QgsProcessingOutputNumber(self.ALREADY_PRESENT_COUNT, tr('Rows already in the database')))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         uri = self.parameterAsString(parameters, self.INPUT, context)
-        database = self.require_database(self.parameterAsFile(parameters, self.DATABASE, context))
-        crs = crs_of(database)
+        store = self.store(parameters, context)
+        crs = store.crs()
         try:
             sources = open_layers(uri)
         except OsmSourceError as error:
             raise QgsProcessingException(str(error))
-        rows = OsmRows(asset_ids(database, TARGET_LAYERS))
+        rows = OsmRows(store.asset_ids(TARGET_LAYERS))
         with gdal_report() as gdal_said:
             self._read(sources, crs, rows, context, feedback)
         self._report_gdal(gdal_said, feedback)
         self._report(rows, feedback)
-        written = self._write(database, rows, feedback)
-        results = {self.DATABASE: database, self.SKIPPED_COUNT: sum(len(s) for s in rows.skipped.values()),
+        written = self._write(store, rows, feedback)
+        results = {self.DATABASE: store.label(), self.SKIPPED_COUNT: sum(len(s) for s in rows.skipped.values()),
                    self.REPAIRED_COUNT: len(rows.repaired), self.ALREADY_PRESENT_COUNT: rows.already_present}
         results.update({count_key(layer): written[layer] for layer in TARGET_LAYERS})
         return results
@@ -201,27 +198,22 @@ class ImportOsm(ResilienceAlgorithm):
             if layer.crs() != crs:
                 transform = QgsCoordinateTransform(layer.crs(), crs, context.transformContext())
             for obj in read_objects(layer, kind):
-                self._check_cancel(feedback)
+                self.check_cancel(feedback)
                 rows.add(obj, transform)
             feedback.setProgress(READ_SHARE * (index + 1) / len(sources))
 
-    @staticmethod
-    def _check_cancel(feedback):
-        if feedback.isCanceled():
-            raise QgsProcessingException(tr('Import cancelled; the planning database was not changed.'))
-
-    def _write(self, database, rows, feedback):
-        """Write every layer's rows in one atomic update; the number written per layer."""
+    def _write(self, store, rows, feedback):
+        """Write every layer's rows in one transaction; the number written per layer."""
         written = {}
-        with atomic_path(database, copy_existing=True) as tmp:
-            with FeatureWriter(tmp) as writer:
+        with self.database_errors():
+            with store.edit() as writer:
                 for index, layer in enumerate(TARGET_LAYERS):
-                    self._check_cancel(feedback)
+                    self.check_cancel(feedback)
                     feedback.setProgressText(tr('Writing {}').format(layer))
                     written[layer] = writer.write(layer, rows.rows[layer])
                     feedback.pushInfo(tr('{}: {} rows written.').format(layer, written[layer]))
                     feedback.setProgress(READ_SHARE + (100.0 - READ_SHARE) * (index + 1) / len(TARGET_LAYERS))
-            self._check_cancel(feedback)
+                self.check_cancel(feedback)
         return written
 
     @staticmethod

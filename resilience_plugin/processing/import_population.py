@@ -11,13 +11,10 @@ import uuid
 
 from qgis.core import (QgsCoordinateTransform, QgsProcessingException, QgsProcessingOutputFile,
                        QgsProcessingOutputNumber, QgsProcessingOutputString, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterField, QgsProcessingParameterFile, QgsProcessingParameterNumber)
+                       QgsProcessingParameterField, QgsProcessingParameterNumber)
 
 from ..compat import FIELD_ANY, FIELD_NUMERIC, GEOM_POLYGON, NUMBER_INTEGER, SOURCE_POINT, SOURCE_POLYGON, geometry_type
 from ..definitions import LAYERS_BY_NAME, N_
-from ..qgis_io.atomic import atomic_path
-from ..qgis_io.database import FeatureWriter
-from ..qgis_io.database_read import crs_of, row_count
 from ..qgis_io.shapes import GeometryError, as_multipolygon, as_point, repair, reproject
 from ..translation import tr
 from .base import GROUP_DATABASE, ResilienceAlgorithm
@@ -113,7 +110,7 @@ class ImportPopulation(ResilienceAlgorithm):
             self.INPUT, tr('Population layer (polygons or points)'), [SOURCE_POLYGON, SOURCE_POINT]))
         self.addParameter(QgsProcessingParameterField(
             self.FIELD, tr('Population count field'), parentLayerParameterName=self.INPUT, type=FIELD_NUMERIC))
-        self.addParameter(QgsProcessingParameterFile(self.DATABASE, tr('Planning database'), extension='gpkg'))
+        self.add_database_parameter()
         self.addParameter(QgsProcessingParameterNumber(
             self.YEAR, tr('Reference year'), NUMBER_INTEGER, optional=True,
             minValue=YEAR_FIELD.minimum, maxValue=YEAR_FIELD.maximum))
@@ -127,11 +124,11 @@ class ImportPopulation(ResilienceAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.REPAIRED_COUNT, tr('Geometries repaired')))
         self.addOutput(QgsProcessingOutputNumber(self.TOTAL_POPULATION, tr('Population written')))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        database = self.require_database(self.parameterAsFile(parameters, self.DATABASE, context))
+        store = self.store(parameters, context)
         count_field = self._field(source, self.parameterAsString(parameters, self.FIELD, context), numeric=True)
         district_field = self.parameterAsString(parameters, self.DISTRICT_FIELD, context) or None
         if district_field:
@@ -141,20 +138,20 @@ class ImportPopulation(ResilienceAlgorithm):
             year = self.parameterAsInt(parameters, self.YEAR, context)
 
         layer = 'population' if geometry_type(source) == GEOM_POLYGON else 'population_points'
-        crs = crs_of(database)
+        crs = store.crs()
         transform = None
         if source.sourceCrs() != crs:
             transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
         reader = PopulationRows(source.sourceName(), layer, transform, year)
         self._read(source, count_field, district_field, reader, feedback)
-        before = row_count(database, layer)
-        with atomic_path(database, copy_existing=True) as tmp:
-            with FeatureWriter(tmp) as writer:
+        before = store.row_count(layer)
+        with self.database_errors():
+            with store.edit() as writer:
                 written = writer.write(layer, reader.rows)
-            self._check_cancel(feedback)
+                self.check_cancel(feedback)
         feedback.setProgress(100.0)
         self._report(reader, layer, before, written, feedback)
-        return {self.DATABASE: database, self.LAYER: layer, self.WRITTEN_COUNT: written,
+        return {self.DATABASE: store.label(), self.LAYER: layer, self.WRITTEN_COUNT: written,
                 self.SKIPPED_COUNT: len(reader.bad_counts) + len(reader.bad_geometries),
                 self.REPAIRED_COUNT: len(reader.repaired), self.TOTAL_POPULATION: reader.total}
 
@@ -162,7 +159,7 @@ class ImportPopulation(ResilienceAlgorithm):
         """Every feature of ``source`` into ``reader`` (90 % of the progress bar)."""
         total = source.featureCount() or 1
         for index, feature in enumerate(source.getFeatures()):
-            self._check_cancel(feedback)
+            self.check_cancel(feedback)
             district = feature[district_field] if district_field else None
             reader.add(feature.id(), as_count(feature[count_field]), feature.geometry(), district)
             feedback.setProgress(90.0 * (index + 1) / total)
@@ -178,11 +175,6 @@ class ImportPopulation(ResilienceAlgorithm):
             raise QgsProcessingException(tr('The field "{}" is not numeric ({}); choose the field with the '
                                             'number of people.').format(name, field.typeName()))
         return field.name()
-
-    @staticmethod
-    def _check_cancel(feedback):
-        if feedback.isCanceled():
-            raise QgsProcessingException(tr('Import cancelled; the planning database was not changed.'))
 
     @staticmethod
     def _report(reader, layer, before, written, feedback):

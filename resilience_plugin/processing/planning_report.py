@@ -94,7 +94,7 @@ class PlanningReport(ResilienceAlgorithm):
         if feedback.isCanceled():
             raise Cancelled(tr('Cancelled; no report was written.'))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         from ..report.content import Inputs
         from ..report.language import LanguageError, report_language
         from ..report.layout import ReportLayoutError
@@ -178,7 +178,7 @@ class PlanningReport(ResilienceAlgorithm):
         with atomic_path(pdf_path) as tmp:
             report_layout.export_pdf(layout, tmp)
             self.check(feedback)
-        feedback.pushInfo(tr('Report written to {} ({} pages).').format(pdf_path, layout.pageCollection().pageCount()))
+        feedback.pushInfo(tr('Report written to {} ({} pages).').format(self.final_path(pdf_path), layout.pageCollection().pageCount()))
         feedback.setProgress(85)
         if html_path:
             feedback.setProgressText(tr('Writing the HTML version'))
@@ -187,5 +187,5 @@ class PlanningReport(ResilienceAlgorithm):
             with atomic_path(html_path) as tmp:
                 with open(tmp, 'w', encoding='utf-8') as handle:
                     handle.write(text)
-            feedback.pushInfo(tr('HTML version written to {}.').format(html_path))
+            feedback.pushInfo(tr('HTML version written to {}.').format(self.final_path(html_path)))
         return layout.pageCollection().pageCount()

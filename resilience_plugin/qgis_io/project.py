@@ -6,7 +6,7 @@ and whatever the user renamed them to. They are saved with the project.
 """
 from qgis.core import QgsProject, QgsVectorLayer
 
-from ..definitions import LAYERS, LAYERS_BY_NAME as KINDS, THEMES
+from ..definitions import KINDS_BY_NAME as KINDS, LAYERS, THEMES
 from ..translation import tr
 from .database import layer_uri
 

@@ -10,7 +10,7 @@ from qgis.core import (QgsCategorizedSymbolRenderer, QgsDefaultValue, QgsEditorW
 from qgis.PyQt.QtGui import QColor
 
 from .. import compat
-from ..definitions import LAYERS_BY_NAME, ROAD_CLASS
+from ..definitions import KINDS_BY_NAME, ROAD_CLASS
 from ..translation import tr
 
 # The value QGIS's value-map widget stores for "no value".
@@ -45,6 +45,10 @@ def widget_setup(spec):
     if spec.type == 'date':
         return QgsEditorWidgetSetup('DateTime', {'field_format': 'yyyy-MM-dd', 'display_format': 'yyyy-MM-dd',
                                                  'calendar_popup': True, 'allow_null': True})
+    if spec.type == 'datetime':
+        return QgsEditorWidgetSetup('DateTime', {'field_format': 'yyyy-MM-ddTHH:mm:ss',
+                                                 'display_format': 'yyyy-MM-dd HH:mm:ss',
+                                                 'calendar_popup': True, 'allow_null': True})
     return QgsEditorWidgetSetup('TextEdit', {'IsMultiline': False, 'UseHtml': False})
 
 
@@ -71,10 +75,12 @@ def configure_form(layer, kind):
                                      QgsFieldConstraints.ConstraintStrength.ConstraintStrengthSoft)
         if spec.default is not None:
             layer.setDefaultValueDefinition(idx, QgsDefaultValue(spec.default, False))
-    if 'name' in kind.field_names():
-        layer.setDisplayExpression('coalesce("name", "asset_id")')
+    names = kind.field_names()
+    key = 'asset_id' if 'asset_id' in names else names[0]
+    if 'name' in names:
+        layer.setDisplayExpression('coalesce("name", "{}")'.format(key))
     else:
-        layer.setDisplayExpression('"asset_id"')
+        layer.setDisplayExpression('"{}"'.format(key))
 
 
 # Marker sizes (mm): dense network nodes small, sites and risk points large.
@@ -120,11 +126,14 @@ def renderer_for(layer, kind):
     return QgsCategorizedSymbolRenderer(kind.style_field, categories)
 
 
-def configure_layer(layer, kind_name=None):
-    """Give ``layer`` the form and style of its planning layer kind (by name; defaults to the layer's name)."""
-    kind = LAYERS_BY_NAME[kind_name or layer.name()]
+def configure_layer(layer, kind=None):
+    """Give ``layer`` the form and style of its planning layer kind (a LayerKind or its name; defaults to the
+    layer's name)."""
+    if not hasattr(kind, 'fields'):
+        kind = KINDS_BY_NAME[kind or layer.name()]
     configure_form(layer, kind)
-    layer.setRenderer(renderer_for(layer, kind))
+    if kind.spatial:
+        layer.setRenderer(renderer_for(layer, kind))
     return layer
 
 
