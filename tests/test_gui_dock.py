@@ -85,7 +85,7 @@ def write_project_b(db, path):
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = 'GPKG'
     gpkg = str(path.parent / 'schools.gpkg')
-    error = QgsVectorFileWriter.writeAsVectorFormatV2(schools, gpkg, project.transformContext(), options)
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(schools, gpkg, project.transformContext(), options)
     assert error[0] == QgsVectorFileWriter.WriterError.NoError
     project.addMapLayer(QgsVectorLayer(gpkg, 'Schools', 'ogr'))
     assert project.write(str(path))
