@@ -1,7 +1,6 @@
 """resilience:export_census on the Helsinki database: every number of the package computed another way here."""
 import hashlib
 import json
-import math
 import os
 import shutil
 import sqlite3
@@ -19,8 +18,7 @@ from shapely.geometry import box
 
 from conftest import run_algorithm
 from resilience_plugin.core import census_stats
-from resilience_plugin.definitions import (CENSUS_LAYERS, CENSUS_NOT_SET, FINDING_FIELDS, LAYERS_BY_NAME,
-                                           NETWORK_TYPE)
+from resilience_plugin.definitions import CENSUS_LAYERS, FINDING_FIELDS, LAYERS_BY_NAME, NETWORK_TYPE
 from tools.qgis_env import RecordingFeedback
 
 ALG = 'resilience:export_census'
@@ -603,38 +601,3 @@ def test_failed_export_leaves_the_previous_package_untouched(census_db, tmp_path
     after = snapshot(folder)
     assert sorted(after) == sorted(before) and all(after[name] == before[name] for name in before)
     assert not leftovers(folder)
-
-
-# Core -----------------------------------------------------------------------------------------------------
-
-def test_diameter_classes_and_decades():
-    bounds = (0, 100, 300, 500, 1000)
-    assert census_stats.diameter_class_codes(bounds) == ['0-100', '100-300', '300-500', '500-1000', '>=1000']
-    values = [None, -1, 0, 99.9, 100, 299, 300, 999, 1000, 5000, '', float('nan')]
-    assert list(census_stats.diameter_classes(values, bounds)) == [
-        CENSUS_NOT_SET, '<0', '0-100', '0-100', '100-300', '100-300', '300-500', '500-1000', '>=1000', '>=1000',
-        CENSUS_NOT_SET, CENSUS_NOT_SET]
-    years = [1931, 1950, 1959, 1960, 2024, None]
-    codes = list(census_stats.install_decades(years, 1950))
-    assert codes == ['<1950', '1950s', '1950s', '1960s', '2020s', CENSUS_NOT_SET]
-    assert census_stats.decade_order(codes, 1950) == ['<1950', '1950s', '1960s', '2020s', CENSUS_NOT_SET]
-
-
-def test_summarise_orders_codes_and_fills_zeros():
-    frame = pd.DataFrame({'k': ['b', None, 'a', 'b', 'x'], 'v': [1.0, 2.0, None, 4.0, 8.0]})
-    table = census_stats.summarise(frame, ['k'], {'n': ('v', 'size'), 's': ('v', 'sum'), 'c': ('v', 'count')},
-                                   {'k': ['a', 'b', 'c']}, complete=True)
-    assert table.to_dict('list') == {'k': ['a', 'b', 'c', 'x', CENSUS_NOT_SET], 'n': [1, 2, 0, 1, 1],
-                                     's': [0.0, 5.0, 0.0, 8.0, 2.0], 'c': [0, 2, 0, 1, 1]}
-    empty = census_stats.summarise(frame.iloc[:0], ['k'], {'n': ('v', 'size')}, {'k': ['a']}, complete=True)
-    assert empty.to_dict('list') == {'k': ['a'], 'n': [0]}
-    assert len(census_stats.summarise(frame.iloc[:0], ['k', 'v'], {'n': ('v', 'size')})) == 0
-    assert math.isclose(census_stats.lifeline_tables(
-        pd.DataFrame({'network': ['gas', 'gas'], 'material': [None, 'pe'], 'diameter_mm': [None, 50],
-                      'install_year': [None, 2001], 'condition': ['good', None], 'length_m': [1500.0, 250.0]}),
-        {'network': ['gas']}, (0, 100), 1950)['lifelines_by_network']['length_km'].sum(), 1.75)
-
-
-def test_flatten():
-    assert census_stats.flatten({'a': {'b': 1, 'c': [2, {'d': 3}]}, 'e': None}) == [
-        ('a.b', 1), ('a.c[0]', 2), ('a.c[1].d', 3), ('e', None)]

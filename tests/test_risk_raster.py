@@ -90,25 +90,6 @@ def test_small_windows_give_the_same_answer(run, tmp_path):
             assert small[fid][name] == pytest.approx(whole[fid][name], rel=1e-12)
 
 
-def test_core_windowing_is_exact_on_a_random_raster(tmp_path):
-    rng = np.random.default_rng(4)
-    data = rng.random((157, 211)).astype('float32') * 3
-    data[rng.random(data.shape) < 0.05] = -1
-    path = write_raster(str(tmp_path / 'r.tif'), data, 0.0, 1570.0, 10.0, CRS, nodata=-1)
-    lines = [np.column_stack([rng.uniform(-100, 2200, 4), rng.uniform(-100, 1700, 4)]) for _ in range(300)]
-    segments = hr.Segments.from_lines(lines)
-    whole = hr.sample_lines(path, segments, [0.5, 1.5], window_cells=100000)
-    for size in (5, 7, 64):
-        part = hr.sample_lines(path, segments, [0.5, 1.5], window_cells=size)
-        np.testing.assert_allclose(part.class_m, whole.class_m, rtol=1e-9, atol=1e-9)
-        np.testing.assert_allclose(part.nodata_m, whole.nodata_m, rtol=1e-9, atol=1e-9)
-        np.testing.assert_array_equal(part.max, whole.max)
-        np.testing.assert_allclose(part.mean, whole.mean, rtol=1e-9)
-    # Every metre is somewhere: valid + nodata + outside = the line's length.
-    lengths = np.array([np.hypot(*np.diff(c, axis=0).T).sum() for c in lines])
-    np.testing.assert_allclose(whole.valid_m + whole.nodata_m + whole.outside_m, lengths, rtol=1e-9)
-
-
 def test_vectors_in_another_crs_are_transformed_to_the_raster(run, tmp_path):
     to_wgs84 = pyproj.Transformer.from_crs(CRS, 'EPSG:4326', always_xy=True).transform
     lines = lifelines('EPSG:4326', transform=lambda xs, ys: to_wgs84(xs, ys))

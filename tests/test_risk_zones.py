@@ -5,8 +5,7 @@ import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
 from risk_helpers import chord, features_of, lens_area, memory_layer, polygon_circle_area
-from resilience_plugin.core import risk
-from resilience_plugin.definitions import RISK_DISTANCE_TABLE, RISK_GRADE
+from resilience_plugin.definitions import RISK_DISTANCE_TABLE
 
 CRS = 'EPSG:32650'
 SOURCE_FIELDS = ['kind:string', 'risk_grade:string', 'safety_distance_m:double']
@@ -194,11 +193,3 @@ def test_exposure_needs_zones_or_hazard_and_reports_empty_layers(run, tmp_path):
     _, feedback = run('resilience:exposure', {'ZONES': zones, 'TARGETS': [lines], 'OUTPUT': 'memory:'})
     text = ' '.join(feedback.warnings)
     assert 'zone layer is empty' in text and 'lifelines is empty' in text
-
-
-def test_core_ranking_and_grade_order():
-    assert list(risk.GRADE_RANK) == RISK_GRADE.codes()
-    rows = [dict(grade_rank=2, people=10, shelters=0, facilities=0, lifeline_m=0),
-            dict(grade_rank=4, people=0, shelters=0, facilities=0, lifeline_m=0),
-            dict(grade_rank=2, people=50, shelters=0, facilities=0, lifeline_m=0)]
-    assert risk.rank_rows(rows) == [3, 1, 2]

@@ -226,7 +226,8 @@ class CoverageAlgorithm(ResilienceAlgorithm):
         if timed and net_src is None and speed is None:
             speed = DEFAULT_DRIVE_SPEED_KMH
         primary = net_src if net_src is not None else sources[0][1]
-        crs = choose_crs(primary, [(src.sourceName(), src) for _, src in sources], feedback)
+        crs = choose_crs(primary, [(src.sourceName(), src) for _, src in sources], feedback,
+                         context.transformContext())
         feats, kinds, origin, fac_xy = read_facilities(sources, crs, context, feedback)
         fields = sources[0][1].fields()
         delay_field = self.parameterAsString(parameters, self.DELAY_FIELD, context) or None
@@ -301,7 +302,7 @@ class CoverageAlgorithm(ResilienceAlgorithm):
                 raise QgsProcessingException(tr('A hazard raster as BARRIERS needs BARRIER_THRESHOLD.'))
             thr = self.parameterAsDouble(parameters, self.BARRIER_THRESHOLD, context)
             path = layer.source()
-            values, nodata = sample_raster_along_edges(path, base, crs)
+            values, nodata = sample_raster_along_edges(path, base, crs, context.transformContext())
             if nodata:
                 feedback.pushWarning(tr('{} samples of the hazard raster {} along roads are nodata; they do not '
                                         'close roads.').format(nodata, layer.name()))
@@ -336,7 +337,7 @@ class CoverageAlgorithm(ResilienceAlgorithm):
         if layer is None:
             raise QgsProcessingException(tr('DEMAND is missing or cannot be read.'))
         if isinstance(layer, QgsRasterLayer):
-            xy, pop, nodata = read_population_raster(layer.source(), crs)
+            xy, pop, nodata = read_population_raster(layer.source(), crs, context.transformContext())
             if nodata:
                 feedback.pushWarning(tr('Population raster {}: {} nodata cells are left out.').format(
                     layer.name(), nodata))

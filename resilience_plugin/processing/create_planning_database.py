@@ -53,7 +53,8 @@ class CreatePlanningDatabase(ResilienceAlgorithm):
                 raise QgsProcessingException(tr('Give a projected CRS in metres, or an EXTENT to choose one.'))
             extent_crs = self.parameterAsExtentCrs(parameters, self.EXTENT, context)
             extent = self.parameterAsExtent(parameters, self.EXTENT, context, extent_crs)
-            chosen = utm_for(extent, extent_crs if extent_crs.isValid() else QgsCoordinateReferenceSystem('EPSG:4326'))
+            chosen = utm_for(extent, extent_crs if extent_crs.isValid() else QgsCoordinateReferenceSystem('EPSG:4326'),
+                             context.transformContext())
             if crs.isValid():
                 feedback.pushWarning(tr('{} is not a metric CRS; using {} instead.').format(crs.authid(),
                                                                                           chosen.authid()))

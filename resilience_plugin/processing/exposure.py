@@ -6,19 +6,19 @@ rasterio (core.hazard_raster); lines, densified in their own CRS to half a cell 
 raster's, are sampled along their length; sites by point value or by the cells inside them.
 """
 import numpy as np
-from qgis.core import (QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsGeometry,
+from qgis.core import (QgsFeature, QgsField, QgsFields, QgsGeometry,
                        QgsProcessingException, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber,
                        QgsProcessingParameterRasterLayer, QgsProcessingParameterString, QgsRasterLayer,
                        QgsRectangle, QgsVectorLayer)
 
-from ..compat import (FIELD_TYPES, NUMBER_INTEGER, SINK_FAST_INSERT, SOURCE_LINE, SOURCE_MAP_LAYER,
-                      SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR, WKB)
+from ..compat import (FIELD_TYPES, INVALID_GEOMETRY_NO_CHECK, NUMBER_INTEGER, SINK_FAST_INSERT, SOURCE_LINE,
+                      SOURCE_MAP_LAYER, SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR, WKB)
 from ..core import hazard_raster as hr
 from ..core import risk
 from ..definitions import DEFAULT_HAZARD_BREAKS, N_, RASTER_WINDOW_CELLS, SRC_HAZARD_BREAKS
-from ..qgis_io.crs import is_metric, metric_crs
+from ..qgis_io.crs import is_metric, metric_crs, transform_xy
 from ..qgis_io.risk_layers import (GradeStyler, densify_step, from_shapely, geometry_kind, id_list, layer_name,
                                    line_coordinates, qgis_crs_from_wkt, raster_path, read_features, to_shapely,
                                    transform_between)
@@ -53,13 +53,11 @@ def feature(fields, values, geometry=None):
     return f
 
 
-def coordinate_transform(source_wkt, target_wkt):
-    """f(xs, ys) -> (xs, ys) from one raster CRS to another (GDAL, through rasterio)."""
-    from rasterio.warp import transform as warp
-
+def coordinate_transform(source_crs, target_crs, transform_context):
+    """f(xs, ys) -> (xs, ys) from one raster CRS to another, through the project's transform context."""
     def apply(xs, ys):
-        x, y = warp(source_wkt, target_wkt, xs, ys)
-        return np.asarray(x), np.asarray(y)
+        xy = transform_xy(np.column_stack([xs, ys]), source_crs, target_crs, transform_context)
+        return xy[:, 0], xy[:, 1]
     return apply
 
 
@@ -146,7 +144,7 @@ class Exposure(ResilienceAlgorithm):
     def read_zones(self, parameters, context, feedback):
         """(work CRS, ZoneIndex, [(label, rank, polygon)]) of the zone layer, invalid geometries repaired."""
         previous = context.invalidGeometryCheck()
-        context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)  # repaired and reported here
+        context.setInvalidGeometryCheck(INVALID_GEOMETRY_NO_CHECK)  # repaired and reported here
         try:
             return self._read_zones(parameters, context, feedback)
         finally:
@@ -154,14 +152,15 @@ class Exposure(ResilienceAlgorithm):
 
     def _read_zones(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.ZONES, context)
-        work_crs = metric_crs(source.sourceCrs(), layer_extent(source))
+        work_crs = metric_crs(source.sourceCrs(), layer_extent(source), context.transformContext())
         if work_crs != source.sourceCrs():
             feedback.pushInfo(tr('The zones are not in a metric CRS; working in {}.').format(work_crs.authid()))
         chosen = self.parameterAsFields(parameters, self.ZONE_FIELD, context)
         field = chosen[0] if chosen and source.fields().indexOf(chosen[0]) >= 0 else None
         if chosen and field is None:
             raise QgsProcessingException(tr('The zone layer has no field "{}".').format(chosen[0]))
-        rows, skipped = read_features(source, transform_between(source.sourceCrs(), work_crs), feedback)
+        to_work = transform_between(source.sourceCrs(), work_crs, context.transformContext())
+        rows, skipped = read_features(source, to_work, feedback)
         if source.featureCount() == 0 or not rows:
             feedback.pushWarning(tr('The zone layer is empty: nothing is exposed.'))
         repaired, zones = [], []
@@ -190,6 +189,7 @@ class Exposure(ResilienceAlgorithm):
     # --- Main -------------------------------------------------------------------------------------
 
     def process(self, parameters, context, feedback):
+        self.transform_context = context.transformContext()
         has_zones = parameters.get(self.ZONES) not in (None, '')
         hazard = self.parameterAsRasterLayer(parameters, self.HAZARD, context) \
             if parameters.get(self.HAZARD) not in (None, '') else None
@@ -223,7 +223,7 @@ class Exposure(ResilienceAlgorithm):
             if is_metric(self.raster_crs) or first_vector is None:
                 work_crs = self.raster_crs
             else:
-                work_crs = metric_crs(first_vector.crs(), layer_extent(first_vector))
+                work_crs = metric_crs(first_vector.crs(), layer_extent(first_vector), self.transform_context)
             feedback.pushInfo(tr('Hazard raster: {} x {} cells in {}; classes {}; window {} cells.').format(
                 info['width'], info['height'], self.raster_crs.authid() or tr('(custom CRS)'),
                 ', '.join(self.class_names), window))
@@ -280,7 +280,7 @@ class Exposure(ResilienceAlgorithm):
         return results
 
     def warn_if_outside(self, layer, name, feedback):
-        xform = transform_between(layer.crs(), self.raster_crs)
+        xform = transform_between(layer.crs(), self.raster_crs, self.transform_context)
         extent = layer.extent()
         if xform is not None:
             try:
@@ -298,8 +298,8 @@ class Exposure(ResilienceAlgorithm):
     # --- Lines ------------------------------------------------------------------------------------
 
     def lines(self, layer, name, sink, fields, summary, feedback, progress):
-        rows, skipped = read_features(layer, transform_between(layer.crs(), self.work_crs), feedback,
-                                      densify=self.densify_step(layer))
+        rows, skipped = read_features(layer, transform_between(layer.crs(), self.work_crs, self.transform_context),
+                                      feedback, densify=self.densify_step(layer))
         if skipped:
             feedback.pushWarning(tr('{}: {} features without a usable geometry were skipped.').format(
                 name, len(skipped)))
@@ -321,7 +321,7 @@ class Exposure(ResilienceAlgorithm):
                     summary.add(name, risk.TARGET_LIFELINE, network, label, rank, length=inside.length, count=1)
             return
         # Raster: coordinates in the raster CRS, lengths in metres in the work CRS (same vertices).
-        to_raster = transform_between(self.work_crs, self.raster_crs)
+        to_raster = transform_between(self.work_crs, self.raster_crs, self.transform_context)
         coords, lengths, owner = [], [], []
         for i, (fid, values, geometry) in enumerate(rows):
             in_raster = QgsGeometry(geometry)
@@ -362,7 +362,8 @@ class Exposure(ResilienceAlgorithm):
     # --- Sites ------------------------------------------------------------------------------------
 
     def sites(self, layer, name, kind, population_field, sink, fields, summary, feedback):
-        rows, skipped = read_features(layer, transform_between(layer.crs(), self.work_crs), feedback,
+        rows, skipped = read_features(layer, transform_between(layer.crs(), self.work_crs, self.transform_context),
+                                      feedback,
                                       densify=self.densify_step(layer) if geometry_kind(layer) == 'polygon' else None)
         has_population = layer.fields().indexOf(population_field) >= 0
         if kind == risk.TARGET_POPULATION and not has_population:
@@ -403,7 +404,8 @@ class Exposure(ResilienceAlgorithm):
         """With a hazard raster in another CRS: half a cell in the layer's units (None otherwise)."""
         if self.mode != 'raster':
             return None
-        return densify_step(layer.crs(), self.raster_crs, self.raster_res, self.raster_bounds_tuple)
+        return densify_step(layer.crs(), self.raster_crs, self.raster_res, self.raster_bounds_tuple,
+                            self.transform_context)
 
     def rank_of(self, label):
         if self.mode == 'zones':
@@ -424,7 +426,7 @@ class Exposure(ResilienceAlgorithm):
                 shares = self.index.area_shares(shape) if shape.area > 0 else {hit[0]: 1.0}
                 results.append((hit[0], hit[1], sum(shares.values()), None, shares))
             return results
-        to_raster = transform_between(self.work_crs, self.raster_crs)
+        to_raster = transform_between(self.work_crs, self.raster_crs, self.transform_context)
         in_raster = []
         for (_, _, geometry) in rows:
             g = QgsGeometry(geometry)
@@ -459,7 +461,7 @@ class Exposure(ResilienceAlgorithm):
         info = hr.raster_info(path)
         pop_crs = qgis_crs_from_wkt(info['crs_wkt']) if info['crs_wkt'] else layer.crs()
         if self.mode == 'zones':
-            xform = transform_between(self.work_crs, pop_crs)
+            xform = transform_between(self.work_crs, pop_crs, self.transform_context)
             zones = []
             for label, rank, shape in self.zones:
                 g = from_shapely(shape)
@@ -472,7 +474,7 @@ class Exposure(ResilienceAlgorithm):
             return
         to_hazard = None
         if pop_crs != self.raster_crs:
-            to_hazard = coordinate_transform(info['crs_wkt'], hr.raster_info(self.raster)['crs_wkt'])
+            to_hazard = coordinate_transform(pop_crs, self.raster_crs, self.transform_context)
         totals = hr.population_by_hazard(path, self.raster, self.breaks, to_hazard, self.window,
                                          cancel=feedback.isCanceled)
         for c in range(1, len(self.breaks) + 1):

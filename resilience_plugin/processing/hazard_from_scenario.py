@@ -93,7 +93,7 @@ class HazardFromScenario(ResilienceAlgorithm):
 
     def release(self, parameters, context, feedback, tmp, progress):
         source = self.parameterAsSource(parameters, self.RISK_SOURCES, context)
-        work_crs = common.work_crs_for(source)
+        work_crs = common.work_crs_for(source, context)
         sources = common.read_risk_sources(self, parameters, context, source, work_crs, feedback)
         if not sources:
             raise QgsProcessingException(tr('The risk-source layer is empty: no release footprint.'))

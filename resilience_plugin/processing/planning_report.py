@@ -2,7 +2,7 @@
 import datetime
 import os
 
-from qgis.core import (Qgis, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputNumber,
+from qgis.core import (Qgis, QgsProcessingException, QgsProcessingOutputNumber,
                        QgsProcessingParameterEnum, QgsProcessingParameterFile,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterString,
                        QgsProcessingParameterVectorLayer)
@@ -13,7 +13,7 @@ from ..qgis_io.atomic import atomic_path
 from ..qgis_io.database import database_crs
 from ..translation import tr
 from .base import GROUP_REPORTS, ResilienceAlgorithm
-from ..compat import SOURCE_ANY_GEOMETRY, SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR
+from ..compat import ALGORITHM_NO_THREADING, SOURCE_ANY_GEOMETRY, SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR
 
 # (parameter, description, geometry types, the Inputs attribute).
 RESULT_LAYERS = (
@@ -66,7 +66,7 @@ class PlanningReport(ResilienceAlgorithm):
 
     def flags(self):
         # Print layouts and the HTML item (QtWebKit) must run on the main thread.
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | ALGORITHM_NO_THREADING
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFile(self.DATABASE, tr('Planning database'),
@@ -152,7 +152,7 @@ class PlanningReport(ResilienceAlgorithm):
 
         feedback.setProgressText(tr('Filling the layout template'))
         crs = database_crs(inputs.database)
-        project = report_layout.new_project(crs)
+        project = report_layout.new_project(crs, context.transformContext())
         layout = report_layout.load_template(template, project)
         attribution = '; '.join(report.attribution)
         report_layout.set_variables(layout, {

@@ -50,7 +50,7 @@ class RiskInfluenceZones(ResilienceAlgorithm):
         source = self.parameterAsSource(parameters, self.RISK_SOURCES, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.RISK_SOURCES))
-        work_crs = common.work_crs_for(source)
+        work_crs = common.work_crs_for(source, context)
         if work_crs != source.sourceCrs():
             feedback.pushInfo(tr('The risk sources are not in a metric CRS; zones are built in {}.').format(
                 work_crs.authid()))

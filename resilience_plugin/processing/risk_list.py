@@ -108,7 +108,8 @@ class RiskList(ResilienceAlgorithm):
                 feedback.pushWarning(tr('The target layer {} is empty.').format(name))
                 continue
             kind = risk.classify_target(name, geometry_kind(layer), layer.fields().names(), population_field)
-            rows, _ = read_features(layer, transform_between(layer.crs(), work_crs), feedback)
+            rows, _ = read_features(layer, transform_between(layer.crs(), work_crs, context.transformContext()),
+                                    feedback)
             shapes = [to_shapely(g) for _, _, g in rows]
             values = [v for _, v, _ in rows]
             targets.append(Target(name, kind, shapes, values))
@@ -121,7 +122,7 @@ class RiskList(ResilienceAlgorithm):
         table_path = self.parameterAsFileOutput(parameters, self.OUTPUT_TABLE, context)
         if table_path and os.path.splitext(table_path)[1].lower() not in ('.xlsx', '.csv'):
             raise QgsProcessingException(tr('OUTPUT_TABLE must end with .xlsx or .csv: {}').format(table_path))
-        work_crs = common.work_crs_for(source)
+        work_crs = common.work_crs_for(source, context)
         sources = common.read_risk_sources(self, parameters, context, source, work_crs, feedback)
         if not sources:
             feedback.pushWarning(tr('The risk-source layer is empty: the list is empty.'))
@@ -132,12 +133,12 @@ class RiskList(ResilienceAlgorithm):
         source_layer = self.parameterAsVectorLayer(parameters, self.RISK_SOURCES, context)
         source_name = layer_name(source_layer, context) if source_layer is not None else source.sourceName()
         feedback.setProgress(10)
-        to_wgs84 = transform_between(work_crs, QgsCoordinateReferenceSystem('EPSG:4326'))
+        to_wgs84 = transform_between(work_crs, QgsCoordinateReferenceSystem('EPSG:4326'), context.transformContext())
 
         records, points = [], []
         for n, item in enumerate(sources):
             self.check_cancel(feedback)
-            record = self.measure(item, targets, work_crs, population_field)
+            record = self.measure(item, targets, work_crs, population_field, context.transformContext())
             anchor = item.qgs_geometry if geometry_kind(source) == 'point' else item.qgs_geometry.pointOnSurface()
             point = anchor.asPoint() if not anchor.isMultipart() else anchor.asMultiPoint()[0]
             lonlat = to_wgs84.transform(point) if to_wgs84 is not None else point
@@ -179,7 +180,7 @@ class RiskList(ResilienceAlgorithm):
         return results
 
     @staticmethod
-    def measure(item, targets, work_crs, population_field):
+    def measure(item, targets, work_crs, population_field, transform_context):
         """What lies in one source's own zone: counts, lengths by network type, people."""
         zone = item.zone
         record = defaultdict(float, shelters=0, facilities=0, buildings=0, other_sites=0, people=0.0,
@@ -189,7 +190,7 @@ class RiskList(ResilienceAlgorithm):
         for target in targets:
             if target.raster is not None:
                 g = from_shapely(zone)
-                xform = transform_between(work_crs, target.raster_crs)
+                xform = transform_between(work_crs, target.raster_crs, transform_context)
                 if xform is not None:
                     g.transform(xform)
                 record['people'] += hr.population_in_polygon(target.raster, to_shapely(g))

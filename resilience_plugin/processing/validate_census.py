@@ -307,7 +307,7 @@ def road_access_findings(sites, roads, max_distance, feedback):
         return [Finding(roads.name, None, None, 'far_from_road', fit(tr(
             'The road network has no passable roads, so road access of {} site(s) could not be checked.').format(
             site_count)), QgsGeometry())]
-    index = QgsSpatialIndex(QgsSpatialIndex.FlagStoreFeatureGeometries)
+    index = QgsSpatialIndex(QgsSpatialIndex.Flag.FlagStoreFeatureGeometries)
     for r, geometry in enumerate(road_geometries):
         feature = QgsFeature(r)
         feature.setGeometry(geometry)

@@ -2,7 +2,7 @@
 import numpy as np
 from qgis.core import (QgsCategorizedSymbolRenderer, QgsCoordinateReferenceSystem, QgsCoordinateTransform,
                        QgsCsException, QgsFeatureRequest, QgsFillSymbol, QgsGeometry, QgsPointXY,
-                       QgsProcessingException, QgsProcessingLayerPostProcessorInterface, QgsProject,
+                       QgsProcessingException, QgsProcessingLayerPostProcessorInterface,
                        QgsProviderRegistry, QgsRendererCategory, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 from shapely import wkb as shapely_wkb
@@ -62,11 +62,12 @@ def from_shapely(geometry):
     return result
 
 
-def transform_between(source_crs, target_crs):
-    """A QgsCoordinateTransform, or None when the CRSs are equal."""
+def transform_between(source_crs, target_crs, transform_context):
+    """A QgsCoordinateTransform through ``transform_context`` (the project's datum transformations:
+    ``context.transformContext()`` in algorithms), or None when the CRSs are equal."""
     if source_crs == target_crs or not source_crs.isValid() or not target_crs.isValid():
         return None
-    return QgsCoordinateTransform(source_crs, target_crs, QgsProject.instance())
+    return QgsCoordinateTransform(source_crs, target_crs, transform_context)
 
 
 def read_features(source, transform=None, feedback=None, attributes=True, densify=None):
@@ -102,13 +103,13 @@ def read_features(source, transform=None, feedback=None, attributes=True, densif
     return rows, skipped
 
 
-def densify_step(layer_crs, raster_crs, raster_res, raster_bounds):
+def densify_step(layer_crs, raster_crs, raster_res, raster_bounds, transform_context):
     """Half a raster cell measured in the layer's CRS (None when both CRSs are the same).
 
     Vertices this close keep a line transformed to the raster's CRS within a small fraction of a cell of its
     true course, so it is sampled in the cells it really crosses.
     """
-    xform = transform_between(raster_crs, layer_crs)
+    xform = transform_between(raster_crs, layer_crs, transform_context)
     if xform is None:
         return None
     xmin, ymin, xmax, ymax = raster_bounds
