@@ -160,6 +160,21 @@ def test_a_run_going_on_when_another_project_opens_adds_nothing_to_it(dock, qtbo
     assert panel.run_bar.run_button.isEnabled() and not panel.run_bar.is_running()
 
 
+def test_a_run_reads_unsaved_edits_and_copies_of_the_other_inputs(dock, qtbot, helsinki_db):
+    add_database(dock, helsinki_db)
+    shelters = shelters_on_network([('Hall', 50.0), ('School', 10.0)])
+    point = next(shelters.getFeatures()).geometry().asPoint()
+    shelters.startEditing()
+    feature = QgsFeature(shelters.fields())
+    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(point.x() + 700, point.y())))
+    feature.setAttributes(['Library (not saved yet)', 30.0])
+    shelters.addFeature(feature)
+    panel = run_coverage(dock, qtbot, preset='shelter_fixed_mid', facilities=shelters)
+    names = {f['name'] for f in panel.results['OUTPUT_FACILITIES'].getFeatures()}
+    assert names == {'Hall', 'School', 'Library (not saved yet)'}
+    shelters.rollBack()
+
+
 def test_a_layer_removed_from_the_project_empties_its_input(dock, helsinki_db):
     add_database(dock, helsinki_db)
     coverage = dock.coverage

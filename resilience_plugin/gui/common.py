@@ -317,11 +317,12 @@ class RunBar(QWidget):
         if run in self.discarded:
             self.discarded.discard(run)
             on_done(False, {}, run)
-            return
-        if run.cancelled:
-            self.progress.setValue(0)
-            self.status.setText(tr('Cancelled; nothing was added to the project.'))
-        elif not ok:
-            self.progress.setValue(0)
-            self.status.setText(tr('Failed: {}').format(run.error))
-        on_done(ok and not run.cancelled, results, run)
+        else:
+            if run.cancelled:
+                self.progress.setValue(0)
+                self.status.setText(tr('Cancelled; nothing was added to the project.'))
+            elif not ok:
+                self.progress.setValue(0)
+                self.status.setText(tr('Failed: {}').format(run.error))
+            on_done(ok and not run.cancelled, results, run)
+        run.deleteLater()   # its context, with the copies of the input layers it read

@@ -19,6 +19,7 @@ from ..definitions import COVERAGE_PRESETS
 from ..qgis_io.result_styles import COVERED_COLOUR, UNCOVERED_COLOUR
 from ..qgis_io.routes import prepare_routing
 from ..translation import tr
+from .tasks import run_copy
 
 ROUTE_WIDTH_PX = 4
 PLACE_COLOUR = '#333333'
@@ -148,8 +149,12 @@ class WhoServesHereTool(QgsMapToolEmitPoint):
             self.routing_key = key
             self._watch([facilities] + ([network] if network is not None else []))
 
+        # Read in the task through copies: another project opened meanwhile deletes the project's layers.
+        copies = None if self.routing is not None else (
+            run_copy(facilities), run_copy(network) if network is not None else None)
+
         def prepare(feedback):
-            return prepare_routing(facilities, network, preset, feedback=feedback, **options)
+            return prepare_routing(copies[0], copies[1], preset, feedback=feedback, **options)
 
         crs = self.canvas.mapSettings().destinationCrs()
         self.place = QgsPointXY(point)
