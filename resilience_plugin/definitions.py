@@ -132,6 +132,16 @@ RISK_SOURCE_KIND = Enumeration('risk_source_kind', (
     Choice('other', N_('Other risk source')),
 ))
 
+# What a target layer of resilience:exposure holds (core.risk.classify_target), in its outputs' target field.
+EXPOSURE_TARGET = Enumeration('exposure_target', (
+    Choice('lifeline', N_('Lifelines and roads')),
+    Choice('shelter', N_('Shelters')),
+    Choice('facility', N_('Facilities')),
+    Choice('building', N_('Buildings')),
+    Choice('population', N_('Population')),
+    Choice('other', N_('Other sites')),
+))
+
 NETWORK_TYPE = Enumeration('network_type', (
     Choice('water_supply', N_('Water supply'), '#1e90ff', 'JS'),
     Choice('drainage', N_('Drainage'), '#8b4513', 'PS'),
@@ -599,6 +609,19 @@ SOURCE_MIN_SITE_AREA = Source('GB 50413-2007: emergency evacuation sites >= 0.1 
                               'dybbs8.com/tongji2/4828985.html')
 
 # ---------------------------------------------------------------------------------------------
+# Reading layers (issue 9): every reader of the plugin gets points, straight lines and polygons
+# ---------------------------------------------------------------------------------------------
+
+# Curved geometries (CircularString, CompoundCurve, CurvePolygon, MultiCurve, MultiSurface) are made
+# straight where a layer is read (qgis_io.shapes.linearise): each straight segment spans at most this
+# angle of arc. The chord then departs from the arc by at most r (1 - cos(a / 2)), 3.8 mm on a 100 m
+# radius, and is shorter than it by a^2 / 24 = 0.0013 %. An angle needs no map unit: the same in metres
+# and in degrees.
+CURVE_SEGMENT_ANGLE_DEG = 1.0
+SOURCE_CURVE_SEGMENT = Source('Plugin default: 1 degree of arc per straight segment keeps a street bend of '
+                              '100 m radius within 4 mm of its arc; lengths within 0.002 %', 'R')
+
+# ---------------------------------------------------------------------------------------------
 # Coverage engine (issue 3): defaults of the service-area, population-coverage and siting tools
 # ---------------------------------------------------------------------------------------------
 
@@ -766,6 +789,90 @@ REPORT_DATA_LICENCES = (
                           'CC BY 4.0'), source_ref_prefixes=('helsinki_population_grid', 'hsy')),
 )
 
+# ---------------------------------------------------------------------------------------------
+# Output schemas: the fields the algorithms write into their result layers, in order. The algorithms
+# build their outputs from these; the report (and the dock) read the fields by these names and check a
+# layer given to them against the schema. A field with ``when`` is written only in runs with that option
+# (``OutputSchema.spec(timed=True)``); the others are always written.
+# ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class OutputField:
+    name: str
+    type: str  # 'string', 'int', 'int64', 'double', 'bool'
+    when: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class OutputSchema:
+    algorithm: str  # the algorithm's name in the provider, e.g. 'population_coverage'
+    output: str     # its output parameter, e.g. 'OUTPUT_SUMMARY'
+    fields: Tuple[OutputField, ...]
+    note: str = ''  # what follows the fields or how the rows are ordered
+
+    def spec(self, **options):
+        """[(name, type)] of the fields written in a run with ``options`` (e.g. ``timed=True``), in order."""
+        return [(f.name, f.type) for f in self.fields if f.when is None or options.get(f.when)]
+
+    def required(self):
+        """The names of the fields every run writes."""
+        return [f.name for f in self.fields if f.when is None]
+
+
+_F = OutputField
+
+COVERAGE_DEMAND_SCHEMA = OutputSchema('population_coverage', 'OUTPUT_DEMAND', (
+    _F('facility_id', 'int64'), _F('distance_m', 'double'), _F('time_min', 'double', 'timed'),
+    _F('access_m', 'double'), _F('covered', 'bool'), _F('population_used', 'double'), _F('fca_access', 'double'),
+    _F('covered_open', 'bool', 'barriers'), _F('lost_coverage', 'bool', 'barriers'),
+), 'followed by the fields of the demand layer (prefixed d_ where a name is taken)')
+COVERAGE_FACILITIES_SCHEMA = OutputSchema('population_coverage', 'OUTPUT_FACILITIES', (
+    _F('facility_id', 'int64'), _F('population', 'double'), _F('capacity', 'double'), _F('load_ratio', 'double'),
+    _F('overloaded', 'bool'), _F('fca_ratio', 'double'), _F('fca_demand', 'double'), _F('reachable', 'bool'),
+), 'followed by the fields of the facility layer (prefixed fac_ where a name is taken)')
+COVERAGE_SUMMARY_SCHEMA = OutputSchema('population_coverage', 'OUTPUT_SUMMARY', (
+    _F('district', 'string'), _F('population', 'double'), _F('covered', 'double'), _F('uncovered', 'double'),
+    _F('share_covered', 'double'), _F('units', 'int'), _F('units_unreachable', 'int'),
+    _F('units_unlocated', 'int'), _F('population_unlocated', 'double'),
+    _F('covered_open', 'double', 'barriers'), _F('lost', 'double', 'barriers'),
+), 'the first row is the total, then one row per district; units without geometry (units_unlocated, '
+   'population_unlocated, on the total row) are in no other figure')
+SERVICE_AREA_POLYGONS_SCHEMA = OutputSchema('service_areas', 'OUTPUT_POLYGONS', (
+    _F('facility_id', 'int64'), _F('area_m2', 'double'),
+), 'followed by the fields of the facility layer (prefixed fac_ where a name is taken)')
+RISK_ZONES_SCHEMA = OutputSchema('risk_influence_zones', 'OUTPUT', (
+    _F('risk_grade', 'string'), _F('grade_label', 'string'), _F('grade_rank', 'int'), _F('source_count', 'int'),
+    _F('area_m2', 'double'),
+))
+EXPOSURE_SEGMENTS_SCHEMA = OutputSchema('exposure', 'OUTPUT', (
+    _F('layer', 'string'), _F('feature_id', 'int64'), _F('network', 'string'), _F('hazard_class', 'string'),
+    _F('class_rank', 'double'), _F('risk_grade', 'string'), _F('exposed_length_m', 'double'),
+    _F('length_m', 'double'), _F('max_value', 'double'), _F('mean_value', 'double'),
+))
+EXPOSURE_SITES_SCHEMA = OutputSchema('exposure', 'OUTPUT_SITES', (
+    _F('layer', 'string'), _F('feature_id', 'int64'), _F('name', 'string'), _F('target', 'string'),
+    _F('hazard_class', 'string'), _F('class_rank', 'double'), _F('risk_grade', 'string'),
+    _F('exposed_share', 'double'), _F('max_value', 'double'), _F('unusable', 'bool'), _F('population', 'double'),
+))
+EXPOSURE_SUMMARY_SCHEMA = OutputSchema('exposure', 'OUTPUT_SUMMARY', (
+    _F('layer', 'string'), _F('target', 'string'), _F('network', 'string'), _F('hazard_class', 'string'),
+    _F('class_rank', 'double'), _F('exposed_length_m', 'double'), _F('count', 'int'), _F('unusable', 'int'),
+    _F('population', 'double'),
+), 'target is a code of EXPOSURE_TARGET, network a code of NETWORK_TYPE (or the layer name)')
+# Lifeline length in each risk source's zone per network type, then of other networks.
+RISK_LIST_NETWORK_FIELDS = tuple('len_{}_m'.format(code) for code in NETWORK_TYPE.codes()) + ('len_other_m',)
+RISK_LIST_SCHEMA = OutputSchema('risk_list', 'OUTPUT', (
+    _F('rank', 'int'), _F('source_layer', 'string'), _F('feature_id', 'int64'), _F('asset_id', 'string'),
+    _F('name', 'string'), _F('kind', 'string'), _F('risk_grade', 'string'), _F('grade_label', 'string'),
+    _F('grade_defaulted', 'bool'), _F('distance_m', 'double'), _F('distance_from', 'string'), _F('x', 'double'),
+    _F('y', 'double'), _F('lon', 'double'), _F('lat', 'double'), _F('responsible_unit', 'string'),
+    _F('people', 'double'), _F('shelters', 'int'), _F('facilities', 'int'), _F('buildings', 'int'),
+    _F('other_sites', 'int'), _F('lifeline_m', 'double'),
+) + tuple(_F(name, 'double') for name in RISK_LIST_NETWORK_FIELDS), 'one row per risk source, ordered by rank')
+FINDINGS_SCHEMA = OutputSchema('validate_census', 'OUTPUT', tuple(_F(f.name, f.type) for f in FINDING_FIELDS))
+OUTPUT_SCHEMAS = (COVERAGE_DEMAND_SCHEMA, COVERAGE_FACILITIES_SCHEMA, COVERAGE_SUMMARY_SCHEMA,
+                  SERVICE_AREA_POLYGONS_SCHEMA, RISK_ZONES_SCHEMA, EXPOSURE_SEGMENTS_SCHEMA, EXPOSURE_SITES_SCHEMA,
+                  EXPOSURE_SUMMARY_SCHEMA, RISK_LIST_SCHEMA, FINDINGS_SCHEMA)
 
 # ---------------------------------------------------------------------------------------------
 # Every layer and table of the planning database. Later capabilities add their kinds here: a database

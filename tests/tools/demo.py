@@ -273,7 +273,7 @@ def main():
     project_path = str(out / 'helsinki_planning.qgz')
     print('Resilience planning demo: central Helsinki')
     step('create planning database', 'resilience:create_planning_database',
-         {'OUTPUT': db, 'CRS': 'EPSG:3067', 'OVERWRITE': True})  # the demo's own file of the last run
+         {'OUTPUT': db, 'CRS': 'EPSG:3067', 'OVERWRITE': True})
     imported = step('import OpenStreetMap', 'resilience:import_osm',
                     {'INPUT': str(DATA / 'Helsinki.osm.pbf'), 'DATABASE': db})
     step('import population grid', 'resilience:import_population',
