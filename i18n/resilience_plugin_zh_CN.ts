@@ -916,6 +916,10 @@
    <translation>检查普查数据…</translation>
   </message>
   <message>
+   <source>Finding</source>
+   <translation>问题</translation>
+  </message>
+  <message>
    <source>Validate census data</source>
    <translation>检查普查数据</translation>
   </message>
@@ -940,6 +944,10 @@
    <translation>以该规划数据库、普查检查结果和本面板的分析结果图层打开 resilience:planning_report</translation>
   </message>
   <message>
+   <source>Planning report</source>
+   <translation>规划评估报告</translation>
+  </message>
+  <message>
    <source>Choose a planning database in the Overlay tab.</source>
    <translation>请在“叠加”选项卡中选择规划数据库。</translation>
   </message>
@@ -948,16 +956,40 @@
    <translation>请在“叠加”选项卡中选择一个已有的规划数据库。</translation>
   </message>
   <message>
-   <source>{} features checked: {} errors, {} warnings.</source>
-   <translation>已检查 {} 个要素：{} 个错误，{} 个警告。</translation>
+   <source>Every feature passes the checks.</source>
+   <translation>所有要素均通过检查。</translation>
+  </message>
+  <message>
+   <source>The planning database has no features to check.</source>
+   <translation>规划数据库中没有可检查的要素。</translation>
+  </message>
+  <message>
+   <source>Nothing to check: import data into the planning database first.</source>
+   <translation>没有可检查的内容：请先向规划数据库导入数据。</translation>
+  </message>
+  <message>
+   <source>Written to {}</source>
+   <translation>已写入 {}</translation>
   </message>
   <message>
    <source>Planning database: {}</source>
    <translation>规划数据库：{}</translation>
   </message>
   <message>
+   <source>{} features checked: {} errors, {} warnings.</source>
+   <translation>已检查 {} 个要素：{} 个错误，{} 个警告。</translation>
+  </message>
+  <message>
+   <source>Findings added to the group {}.</source>
+   <translation>问题已添加到图层组“{}”。</translation>
+  </message>
+  <message>
    <source>The layer {} is not in the project: add the database layers first.</source>
    <translation>图层 {} 不在项目中：请先添加数据库图层。</translation>
+  </message>
+  <message>
+   <source>{} features checked: no findings.</source>
+   <translation>已检查 {} 个要素：未发现问题。</translation>
   </message>
   <message>
    <source>Cancel</source>
@@ -968,24 +1000,24 @@
    <translation>正在取消…</translation>
   </message>
   <message>
-   <source>Cancelled; nothing was added to the project.</source>
-   <translation>已取消；未向项目添加任何内容。</translation>
-  </message>
-  <message>
    <source>Running {}…</source>
    <translation>正在运行 {}…</translation>
+  </message>
+  <message>
+   <source>Cancelled; nothing was added to the project.</source>
+   <translation>已取消；未向项目添加任何内容。</translation>
   </message>
   <message>
    <source>Cannot start: {}</source>
    <translation>无法启动：{}</translation>
   </message>
   <message>
-   <source>Done.</source>
-   <translation>完成。</translation>
-  </message>
-  <message>
    <source>Failed: {}</source>
    <translation>失败：{}</translation>
+  </message>
+  <message>
+   <source>{} min at {} km/h</source>
+   <translation>{} 分钟（按 {} 公里/小时）</translation>
   </message>
   <message>
    <source>Inputs</source>
@@ -1016,12 +1048,12 @@
    <translation>运行覆盖分析以查看覆盖人口。</translation>
   </message>
   <message>
-   <source>{} m</source>
-   <translation>{} 米</translation>
+   <source>The coverage summary is empty.</source>
+   <translation>覆盖汇总为空。</translation>
   </message>
   <message>
-   <source>{} min at {} km/h</source>
-   <translation>{} 分钟（按 {} 公里/小时）</translation>
+   <source>{} m</source>
+   <translation>{} 米</translation>
   </message>
   <message>
    <source>Choose a facility layer.</source>
@@ -1030,6 +1062,10 @@
   <message>
    <source>Service areas need a road network.</source>
    <translation>计算服务范围需要道路网络。</translation>
+  </message>
+  <message>
+   <source>No facility could be placed on the road network.</source>
+   <translation>没有设施能够接入路网。</translation>
   </message>
   <message>
    <source>Population {population}: covered {covered} ({share}), uncovered {uncovered}.</source>
@@ -1044,8 +1080,12 @@
    <translation>请选择需求图层及其人口字段。</translation>
   </message>
   <message>
-   <source>Done: {} layers added.</source>
-   <translation>完成：已添加 {} 个图层。</translation>
+   <source>The demand layer has no population in the field {}.</source>
+   <translation>需求图层的字段 {} 中没有人口。</translation>
+  </message>
+  <message>
+   <source>No facility reaches any demand within {}.</source>
+   <translation>在 {} 范围内，没有设施能覆盖任何需求。</translation>
   </message>
   <message>
    <source>Service areas – {}</source>
@@ -1058,6 +1098,14 @@
   <message>
    <source>Facility loads – {}</source>
    <translation>设施负荷 – {}</translation>
+  </message>
+  <message>
+   <source>Coverage summary – {}</source>
+   <translation>覆盖汇总 – {}</translation>
+  </message>
+  <message>
+   <source>{} layers added.</source>
+   <translation>已添加 {} 个图层。</translation>
   </message>
   <message>
    <source>Service areas of {} facilities added.</source>
@@ -1080,8 +1128,8 @@
    <translation>设施 {}</translation>
   </message>
   <message>
-   <source>{} (load {:.1f}×)</source>
-   <translation>{}（负荷 {:.1f} 倍）</translation>
+   <source>{} (load {} of capacity)</source>
+   <translation>{}（负荷为容量的 {}）</translation>
   </message>
   <message>
    <source>Resilience planning</source>
@@ -1188,8 +1236,12 @@
    <translation>不透明度</translation>
   </message>
   <message>
-   <source>Add hazard raster (blue depth ramp)</source>
-   <translation>添加灾害栅格（蓝色水深色带）</translation>
+   <source>Add hazard raster</source>
+   <translation>添加灾害栅格</translation>
+  </message>
+  <message>
+   <source>Add the raster to the group Hazards, drawn with a blue depth ramp</source>
+   <translation>将栅格添加到图层组“灾害”，以蓝色水深色带显示</translation>
   </message>
   <message>
    <source>Risk grades</source>
@@ -1208,6 +1260,10 @@
    <translation>请先选择一个已有的规划数据库。</translation>
   </message>
   <message>
+   <source>Planning database created.</source>
+   <translation>规划数据库已创建。</translation>
+  </message>
+  <message>
    <source>Planning database created. Press "Add layers" to show it.</source>
    <translation>规划数据库已创建。请点击“添加图层”显示。</translation>
   </message>
@@ -1216,32 +1272,32 @@
    <translation>请先选择灾害栅格文件。</translation>
   </message>
   <message>
-   <source>{} layers added from {}.</source>
-   <translation>已添加 {} 个图层（来自 {}）。</translation>
-  </message>
-  <message>
    <source>Hazard raster {} added to the group {}.</source>
    <translation>灾害栅格 {} 已添加到图层组“{}”。</translation>
+  </message>
+  <message>
+   <source>{} layers added from {}.</source>
+   <translation>已添加 {} 个图层（来自 {}）。</translation>
   </message>
   <message>
    <source>{} is not a raster QGIS can read.</source>
    <translation>{} 不是 QGIS 可读取的栅格。</translation>
   </message>
   <message>
+   <source>The {} layers of {} are already in the project.</source>
+   <translation>{} 个图层（来自 {}）已在项目中。</translation>
+  </message>
+  <message>
+   <source>{} has no planning layers: is it a planning database?</source>
+   <translation>{} 中没有规划图层：它是规划数据库吗？</translation>
+  </message>
+  <message>
    <source>Grade</source>
    <translation>等级</translation>
   </message>
   <message>
-   <source>Kind</source>
-   <translation>类型</translation>
-  </message>
-  <message>
    <source>People</source>
    <translation>人数</translation>
-  </message>
-  <message>
-   <source>Lifelines (m)</source>
-   <translation>生命线（米）</translation>
   </message>
   <message>
    <source>Build influence zones</source>
@@ -1276,8 +1332,16 @@
    <translation>点击一行可缩放至对应风险源</translation>
   </message>
   <message>
+   <source>Nothing of the planning layers lies in the risk zones or hazard.</source>
+   <translation>规划图层中没有任何要素位于风险影响范围或灾害区内。</translation>
+  </message>
+  <message>
    <source>Risk list</source>
    <translation>风险清单</translation>
+  </message>
+  <message>
+   <source>Choose the risk-source layer.</source>
+   <translation>请选择风险源图层。</translation>
   </message>
   <message>
    <source>Risk influence zones</source>
@@ -1300,20 +1364,56 @@
    <translation>暴露的场所</translation>
   </message>
   <message>
-   <source>Nothing is exposed.</source>
-   <translation>无暴露对象。</translation>
+   <source>Kind: {}</source>
+   <translation>类型：{}</translation>
   </message>
   <message>
-   <source>{:,.0f} m</source>
-   <translation>{:,.0f} 米</translation>
+   <source>Grade: {}</source>
+   <translation>等级：{}</translation>
+  </message>
+  <message>
+   <source>People: {}</source>
+   <translation>人数：{}</translation>
+  </message>
+  <message>
+   <source>Shelters: {}</source>
+   <translation>避难场所：{}</translation>
+  </message>
+  <message>
+   <source>Facilities: {}</source>
+   <translation>应急设施：{}</translation>
+  </message>
+  <message>
+   <source>Lifelines: {} m</source>
+   <translation>生命线：{} 米</translation>
   </message>
   <message>
    <source>{} sites</source>
    <translation>{} 处场所</translation>
   </message>
   <message>
-   <source>{:,.0f} people</source>
-   <translation>{:,.0f} 人</translation>
+   <source>{} unusable</source>
+   <translation>{} 处不可用</translation>
+  </message>
+  <message>
+   <source>{} people</source>
+   <translation>{} 人</translation>
+  </message>
+  <message>
+   <source>Risk list of {} risk sources added to the group {}.</source>
+   <translation>含 {} 个风险源的风险清单已添加到图层组“{}”。</translation>
+  </message>
+  <message>
+   <source>Influence zones added to the group {}.</source>
+   <translation>影响范围已添加到图层组“{}”。</translation>
+  </message>
+  <message>
+   <source>The risk list is empty: {} has no risk sources.</source>
+   <translation>风险清单为空：{} 中没有风险源。</translation>
+  </message>
+  <message>
+   <source>No influence zone: {} has no risk source with a known kind or safety distance.</source>
+   <translation>未生成影响范围：{} 中没有类型或安全距离已知的风险源。</translation>
   </message>
   <message>
    <source>Cancelled.</source>
@@ -1326,6 +1426,10 @@
   <message>
    <source>The algorithm {} is not available.</source>
    <translation>算法 {} 不可用。</translation>
+  </message>
+  <message>
+   <source>Open</source>
+   <translation>打开</translation>
   </message>
   <message>
    <source>No results yet</source>
@@ -3114,8 +3218,16 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
    <translation>排序</translation>
   </message>
   <message>
+   <source>Kind</source>
+   <translation>类型</translation>
+  </message>
+  <message>
    <source>Distance (m)</source>
    <translation>距离（米）</translation>
+  </message>
+  <message>
+   <source>Lifelines (m)</source>
+   <translation>生命线（米）</translation>
   </message>
   <message>
    <source>{} findings: {} errors, {} warnings, {} for information.</source>
