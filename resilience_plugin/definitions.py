@@ -132,6 +132,16 @@ RISK_SOURCE_KIND = Enumeration('risk_source_kind', (
     Choice('other', N_('Other risk source')),
 ))
 
+# What a target layer of resilience:exposure holds (core.risk.classify_target), in its outputs' target field.
+EXPOSURE_TARGET = Enumeration('exposure_target', (
+    Choice('lifeline', N_('Lifelines and roads')),
+    Choice('shelter', N_('Shelters')),
+    Choice('facility', N_('Facilities')),
+    Choice('building', N_('Buildings')),
+    Choice('population', N_('Population')),
+    Choice('other', N_('Other sites')),
+))
+
 NETWORK_TYPE = Enumeration('network_type', (
     Choice('water_supply', N_('Water supply'), '#1e90ff', 'JS'),
     Choice('drainage', N_('Drainage'), '#8b4513', 'PS'),
@@ -600,6 +610,19 @@ SOURCE_MIN_SITE_AREA = Source('GB 50413-2007: emergency evacuation sites >= 0.1 
                               'dybbs8.com/tongji2/4828985.html')
 
 # ---------------------------------------------------------------------------------------------
+# Reading layers (issue 9): every reader of the plugin gets points, straight lines and polygons
+# ---------------------------------------------------------------------------------------------
+
+# Curved geometries (CircularString, CompoundCurve, CurvePolygon, MultiCurve, MultiSurface) are made
+# straight where a layer is read (qgis_io.shapes.linearise): each straight segment spans at most this
+# angle of arc. The chord then departs from the arc by at most r (1 - cos(a / 2)), 3.8 mm on a 100 m
+# radius, and is shorter than it by a^2 / 24 = 0.0013 %. An angle needs no map unit: the same in metres
+# and in degrees.
+CURVE_SEGMENT_ANGLE_DEG = 1.0
+SOURCE_CURVE_SEGMENT = Source('Plugin default: 1 degree of arc per straight segment keeps a street bend of '
+                              '100 m radius within 4 mm of its arc; lengths within 0.002 %', 'R')
+
+# ---------------------------------------------------------------------------------------------
 # Coverage engine (issue 3): defaults of the service-area, population-coverage and siting tools
 # ---------------------------------------------------------------------------------------------
 
@@ -767,6 +790,90 @@ REPORT_DATA_LICENCES = (
                           'CC BY 4.0'), source_ref_prefixes=('helsinki_population_grid', 'hsy')),
 )
 
+# ---------------------------------------------------------------------------------------------
+# Output schemas: the fields the algorithms write into their result layers, in order. The algorithms
+# build their outputs from these; the report (and the dock) read the fields by these names and check a
+# layer given to them against the schema. A field with ``when`` is written only in runs with that option
+# (``OutputSchema.spec(timed=True)``); the others are always written.
+# ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class OutputField:
+    name: str
+    type: str  # 'string', 'int', 'int64', 'double', 'bool'
+    when: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class OutputSchema:
+    algorithm: str  # the algorithm's name in the provider, e.g. 'population_coverage'
+    output: str     # its output parameter, e.g. 'OUTPUT_SUMMARY'
+    fields: Tuple[OutputField, ...]
+    note: str = ''  # what follows the fields or how the rows are ordered
+
+    def spec(self, **options):
+        """[(name, type)] of the fields written in a run with ``options`` (e.g. ``timed=True``), in order."""
+        return [(f.name, f.type) for f in self.fields if f.when is None or options.get(f.when)]
+
+    def required(self):
+        """The names of the fields every run writes."""
+        return [f.name for f in self.fields if f.when is None]
+
+
+_F = OutputField
+
+COVERAGE_DEMAND_SCHEMA = OutputSchema('population_coverage', 'OUTPUT_DEMAND', (
+    _F('facility_id', 'int64'), _F('distance_m', 'double'), _F('time_min', 'double', 'timed'),
+    _F('access_m', 'double'), _F('covered', 'bool'), _F('population_used', 'double'), _F('fca_access', 'double'),
+    _F('covered_open', 'bool', 'barriers'), _F('lost_coverage', 'bool', 'barriers'),
+), 'followed by the fields of the demand layer (prefixed d_ where a name is taken)')
+COVERAGE_FACILITIES_SCHEMA = OutputSchema('population_coverage', 'OUTPUT_FACILITIES', (
+    _F('facility_id', 'int64'), _F('population', 'double'), _F('capacity', 'double'), _F('load_ratio', 'double'),
+    _F('overloaded', 'bool'), _F('fca_ratio', 'double'), _F('fca_demand', 'double'), _F('reachable', 'bool'),
+), 'followed by the fields of the facility layer (prefixed fac_ where a name is taken)')
+COVERAGE_SUMMARY_SCHEMA = OutputSchema('population_coverage', 'OUTPUT_SUMMARY', (
+    _F('district', 'string'), _F('population', 'double'), _F('covered', 'double'), _F('uncovered', 'double'),
+    _F('share_covered', 'double'), _F('units', 'int'), _F('units_unreachable', 'int'),
+    _F('units_unlocated', 'int'), _F('population_unlocated', 'double'),
+    _F('covered_open', 'double', 'barriers'), _F('lost', 'double', 'barriers'),
+), 'the first row is the total, then one row per district; units without geometry (units_unlocated, '
+   'population_unlocated, on the total row) are in no other figure')
+SERVICE_AREA_POLYGONS_SCHEMA = OutputSchema('service_areas', 'OUTPUT_POLYGONS', (
+    _F('facility_id', 'int64'), _F('area_m2', 'double'),
+), 'followed by the fields of the facility layer (prefixed fac_ where a name is taken)')
+RISK_ZONES_SCHEMA = OutputSchema('risk_influence_zones', 'OUTPUT', (
+    _F('risk_grade', 'string'), _F('grade_label', 'string'), _F('grade_rank', 'int'), _F('source_count', 'int'),
+    _F('area_m2', 'double'),
+))
+EXPOSURE_SEGMENTS_SCHEMA = OutputSchema('exposure', 'OUTPUT', (
+    _F('layer', 'string'), _F('feature_id', 'int64'), _F('network', 'string'), _F('hazard_class', 'string'),
+    _F('class_rank', 'double'), _F('risk_grade', 'string'), _F('exposed_length_m', 'double'),
+    _F('length_m', 'double'), _F('max_value', 'double'), _F('mean_value', 'double'),
+))
+EXPOSURE_SITES_SCHEMA = OutputSchema('exposure', 'OUTPUT_SITES', (
+    _F('layer', 'string'), _F('feature_id', 'int64'), _F('name', 'string'), _F('target', 'string'),
+    _F('hazard_class', 'string'), _F('class_rank', 'double'), _F('risk_grade', 'string'),
+    _F('exposed_share', 'double'), _F('max_value', 'double'), _F('unusable', 'bool'), _F('population', 'double'),
+))
+EXPOSURE_SUMMARY_SCHEMA = OutputSchema('exposure', 'OUTPUT_SUMMARY', (
+    _F('layer', 'string'), _F('target', 'string'), _F('network', 'string'), _F('hazard_class', 'string'),
+    _F('class_rank', 'double'), _F('exposed_length_m', 'double'), _F('count', 'int'), _F('unusable', 'int'),
+    _F('population', 'double'),
+), 'target is a code of EXPOSURE_TARGET, network a code of NETWORK_TYPE (or the layer name)')
+# Lifeline length in each risk source's zone per network type, then of other networks.
+RISK_LIST_NETWORK_FIELDS = tuple('len_{}_m'.format(code) for code in NETWORK_TYPE.codes()) + ('len_other_m',)
+RISK_LIST_SCHEMA = OutputSchema('risk_list', 'OUTPUT', (
+    _F('rank', 'int'), _F('source_layer', 'string'), _F('feature_id', 'int64'), _F('asset_id', 'string'),
+    _F('name', 'string'), _F('kind', 'string'), _F('risk_grade', 'string'), _F('grade_label', 'string'),
+    _F('grade_defaulted', 'bool'), _F('distance_m', 'double'), _F('distance_from', 'string'), _F('x', 'double'),
+    _F('y', 'double'), _F('lon', 'double'), _F('lat', 'double'), _F('responsible_unit', 'string'),
+    _F('people', 'double'), _F('shelters', 'int'), _F('facilities', 'int'), _F('buildings', 'int'),
+    _F('other_sites', 'int'), _F('lifeline_m', 'double'),
+) + tuple(_F(name, 'double') for name in RISK_LIST_NETWORK_FIELDS), 'one row per risk source, ordered by rank')
+FINDINGS_SCHEMA = OutputSchema('validate_census', 'OUTPUT', tuple(_F(f.name, f.type) for f in FINDING_FIELDS))
+OUTPUT_SCHEMAS = (COVERAGE_DEMAND_SCHEMA, COVERAGE_FACILITIES_SCHEMA, COVERAGE_SUMMARY_SCHEMA,
+                  SERVICE_AREA_POLYGONS_SCHEMA, RISK_ZONES_SCHEMA, EXPOSURE_SEGMENTS_SCHEMA, EXPOSURE_SITES_SCHEMA,
+                  EXPOSURE_SUMMARY_SCHEMA, RISK_LIST_SCHEMA, FINDINGS_SCHEMA)
 
 # ---------------------------------------------------------------------------------------------
 # Community resilience (issue 13): communities, assembly points, hidden dangers, emergency forces,
@@ -942,6 +1049,51 @@ EVACUATION_REASONS = {'placed': N_('Placed'), 'no_capacity_left': N_('No capacit
                       'unreachable': N_('No shelter within the limit'),
                       'unknown_capacity': N_('Only shelters with an unknown capacity within reach')}
 
+# Output schemas of the community algorithms (see OutputSchema above).
+EVACUATION_ASSIGNMENTS_SCHEMA = OutputSchema('evacuation_plan', 'OUTPUT', (
+    _F('demand_id', 'int64'), _F('shelter_id', 'int64'), _F('shelter', 'string'), _F('people', 'double'),
+    _F('distance_m', 'double'), _F('time_min', 'double', 'timed'), _F('status', 'string'), _F('reason', 'string'),
+    _F('nearest_shelter', 'string'), _F('nearest_distance_m', 'double'),
+), 'one row per (demand unit, shelter) assignment and one per demand unit with people left unplaced (status one of '
+   'EVACUATION_REASONS, no shelter); followed by the fields of the demand layer (prefixed d_ where a name is taken)')
+EVACUATION_ROUTES_SCHEMA = OutputSchema('evacuation_plan', 'OUTPUT_ROUTES', (
+    _F('demand_id', 'int64'), _F('shelter_id', 'int64'), _F('shelter', 'string'), _F('people', 'double'),
+    _F('distance_m', 'double'), _F('time_min', 'double', 'timed'), _F('length_m', 'double'),
+), 'one line per assignment, drawn from the demand unit to the shelter\'s entrance')
+EVACUATION_SHELTERS_SCHEMA = OutputSchema('evacuation_plan', 'OUTPUT_SHELTERS', (
+    _F('shelter_id', 'int64'), _F('shelter', 'string'), _F('capacity', 'double'), _F('people', 'double'),
+    _F('load_ratio', 'double'), _F('spare', 'double'), _F('units', 'int'), _F('mean_distance_m', 'double'),
+    _F('nearest_people', 'double'), _F('nearest_over', 'double'),
+), 'followed by the fields of the shelter layer (prefixed fac_ where a name is taken)')
+EVACUATION_ROADS_SCHEMA = OutputSchema('evacuation_plan', 'OUTPUT_ROADS', (
+    _F('edge', 'int'), _F('people', 'double'), _F('routes', 'int'), _F('length_m', 'double'),
+), 'one line per road segment (between junctions) that routes travel, the busiest first')
+EVACUATION_SUMMARY_SCHEMA = OutputSchema('evacuation_plan', 'OUTPUT_SUMMARY', (
+    _F('population', 'double'), _F('placed', 'double'), _F('unplaced_no_capacity', 'double'),
+    _F('unplaced_unreachable', 'double'), _F('unplaced_unknown_capacity', 'double'),
+    _F('person_distance_km', 'double'), _F('mean_distance_m', 'double'), _F('nearest_people', 'double'),
+    _F('nearest_person_distance_km', 'double'), _F('nearest_mean_distance_m', 'double'),
+    _F('nearest_overloaded', 'int'), _F('nearest_people_over_capacity', 'double'), _F('shelters', 'int'),
+    _F('shelters_used', 'int'), _F('shelters_unknown_capacity', 'int'), _F('capacity', 'double'),
+    _F('limit', 'double'), _F('limit_unit', 'string'), _F('solve_s', 'double'), _F('variables', 'int'),
+    _F('method', 'string'),
+), 'one row: the optimum against sending everyone to the nearest shelter regardless of capacity')
+DISPATCH_SCHEMA = OutputSchema('dispatch', 'OUTPUT', (
+    _F('incident_id', 'int64'), _F('order', 'int'), _F('force_id', 'int64'), _F('force', 'string'),
+    _F('force_kind', 'string'), _F('personnel', 'double'), _F('turnout_min', 'double'), _F('travel_min', 'double'),
+    _F('arrival_min', 'double'), _F('on_scene', 'double'), _F('length_m', 'double'),
+), 'one line per dispatched force, drawn from the force to its incident, in order of arrival')
+DISPATCH_INCIDENTS_SCHEMA = OutputSchema('dispatch', 'OUTPUT_INCIDENTS', (
+    _F('incident_id', 'int64'), _F('served', 'int'), _F('required', 'double'), _F('sent', 'double'),
+    _F('forces', 'int'), _F('met', 'bool'), _F('time_met_min', 'double'), _F('first_arrival_min', 'double'),
+    _F('shortfall', 'double'),
+), 'followed by the fields of the incident layer (prefixed i_ where a name is taken)')
+FORCE_COVERAGE_SCHEMA = OutputSchema('dispatch', 'OUTPUT_COVERAGE', (
+    _F('community', 'string'), _F('population', 'double'), _F('covered', 'double'), _F('share_covered', 'double'),
+    _F('first_arrival_min', 'double'), _F('worst_first_arrival_min', 'double'), _F('personnel_within', 'double'),
+    _F('forces_within', 'int'), _F('limit_min', 'double'),
+), 'followed by the fields of the community layer (prefixed c_ where a name is taken)')
+
 # Dispatch ------------------------------------------------------------------------------------
 SRC_REQUIRED_PERSONNEL = Source(
     'NFPA 1710: at least 4 firefighters per engine company; the full first-alarm assignment on scene within '
@@ -1037,6 +1189,23 @@ RESILIENCE_INDICATORS = (
               N_('yes/no'), False, SRC_DEMONSTRATION_COMMUNITY),
 )
 INDICATORS_BY_KEY = {i.key: i for i in RESILIENCE_INDICATORS}
+RESILIENCE_INDEX_SCHEMA = OutputSchema('resilience_index', 'OUTPUT', (
+    (_F('community', 'string'), _F('residents', 'double')) +
+    tuple(_F(i.key, 'double', 'indicators') for i in RESILIENCE_INDICATORS) +
+    tuple(_F('dim_' + d.code, 'double') for d in RESILIENCE_DIMENSIONS) +
+    (_F('resilience_index', 'double'), _F('rank', 'int'), _F('rank_min', 'int'), _F('rank_max', 'int'),
+     _F('rank_stability', 'double'), _F('rank_shift_one', 'int'), _F('missing_values', 'int'))),
+    'the indicator fields are those of INDICATOR_WEIGHTS (by default these); followed by the fields of the community '
+    'layer (prefixed c_ where a name is taken)')
+RESILIENCE_TABLE_SCHEMA = OutputSchema('resilience_index', 'OUTPUT_TABLE', (
+    _F('community', 'string'), _F('indicator', 'string'), _F('label', 'string'), _F('dimension', 'string'),
+    _F('value', 'double'), _F('scaled', 'double'), _F('weight', 'double'), _F('higher_is_better', 'bool'),
+    _F('used', 'bool'), _F('data', 'string'), _F('standard', 'string'), _F('evidence', 'string'),
+), 'one row per community and indicator')
+OUTPUT_SCHEMAS = OUTPUT_SCHEMAS + (
+    EVACUATION_ASSIGNMENTS_SCHEMA, EVACUATION_ROUTES_SCHEMA, EVACUATION_SHELTERS_SCHEMA, EVACUATION_ROADS_SCHEMA,
+    EVACUATION_SUMMARY_SCHEMA, DISPATCH_SCHEMA, DISPATCH_INCIDENTS_SCHEMA, FORCE_COVERAGE_SCHEMA,
+    RESILIENCE_INDEX_SCHEMA, RESILIENCE_TABLE_SCHEMA)
 # Sensitivity of the ranks: every dimension weight multiplied by a factor in [1 - spread, 1 + spread].
 RESILIENCE_SENSITIVITY_SPREAD = 0.5
 RESILIENCE_SENSITIVITY_DRAWS = 1000

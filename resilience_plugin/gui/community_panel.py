@@ -5,9 +5,8 @@ import os
 from qgis.core import QgsProject, QgsVectorLayer
 from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import pyqtSignal
-from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout,
-                                 QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
-                                 QWidget)
+from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QGroupBox, QPushButton, QTableWidget,
+                                 QTableWidgetItem, QVBoxLayout, QWidget)
 
 from .. import compat
 from ..definitions import COVERAGE_PRESETS, DEFAULT_REQUIRED_PERSONNEL, N_, THEME_COMMUNITY
@@ -16,7 +15,8 @@ from ..qgis_io.result_styles import (style_dispatch, style_evacuation_routes, st
                                      style_resilience_index, style_road_loads)
 from ..translation import tr
 from .census_panel import report_language
-from .common import PanelSettings, RunBar, db_layer_name, find_db_layer, project_layer_id
+from .common import PanelSettings, RunBar, fit_combo, fit_table, layer_input, project_layer_id, stacked_form
+from .widgets import wrapping_label
 from .tasks import AlgorithmRun
 
 EVACUATION_PLAN = 'resilience:evacuation_plan'
@@ -29,20 +29,10 @@ DEFAULT_DISPATCH_MIN = 30.0
 INDEX_COLUMNS = ('#', N_('Community'), N_('Index'), N_('Kept'))
 
 
-def _narrow(combo):
-    """A combo box that can shrink below its longest entry (the dock is often ~300 px wide)."""
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(8)
-    return combo
-
-
-def _layer_combo(filters, empty=False):
-    combo = _narrow(QgsMapLayerComboBox())
+def _layer_combo(filters):
+    combo = QgsMapLayerComboBox()
     combo.setFilters(filters)
-    if empty:
-        combo.setAllowEmptyLayer(True)
-        combo.setLayer(None)
-    return combo
+    return layer_input(combo)
 
 
 class CommunityPanel(QWidget):
@@ -60,41 +50,40 @@ class CommunityPanel(QWidget):
         layout = QVBoxLayout(self)
 
         common = QGroupBox(tr('Area'))
-        form = QFormLayout(common)
+        form = stacked_form(common)
         self.communities = _layer_combo(compat.LAYER_FILTER_POLYGON)
         form.addRow(tr('Communities'), self.communities)
         self.network = _layer_combo(compat.LAYER_FILTER_LINE)
         form.addRow(tr('Road network'), self.network)
         self.demand = _layer_combo(compat.LAYER_FILTER_POINT | compat.LAYER_FILTER_POLYGON)
         form.addRow(tr('Residents'), self.demand)
-        self.demand_field = _narrow(QgsFieldComboBox())
+        self.demand_field = QgsFieldComboBox()
         self.demand_field.setFilters(compat.FIELD_FILTER_NUMERIC)
-        form.addRow(tr('Population field'), self.demand_field)
+        form.addRow(tr('Population field'), fit_combo(self.demand_field))
         layout.addWidget(common)
 
         plan = QGroupBox(tr('Evacuation plan'))
-        form = QFormLayout(plan)
+        form = stacked_form(plan)
         self.shelters = _layer_combo(compat.LAYER_FILTER_POINT | compat.LAYER_FILTER_POLYGON)
         form.addRow(tr('Shelters'), self.shelters)
-        self.capacity_field = _narrow(QgsFieldComboBox())
+        self.capacity_field = QgsFieldComboBox()
         self.capacity_field.setFilters(compat.FIELD_FILTER_NUMERIC)
-        form.addRow(tr('Capacity field'), self.capacity_field)
-        self.preset = _narrow(QComboBox())
+        form.addRow(tr('Capacity field'), fit_combo(self.capacity_field))
+        self.preset = QComboBox()
         for preset in SHELTER_PRESETS:
             self.preset.addItem(tr(preset.label), preset.key)
-        form.addRow(tr('Preset'), self.preset)
+        form.addRow(tr('Preset'), fit_combo(self.preset))
         self.plan_button = QPushButton(tr('Plan evacuation'))
         form.addRow(self.plan_button)
-        self.plan_label = QLabel()
-        self.plan_label.setWordWrap(True)
+        self.plan_label = wrapping_label()
         form.addRow(self.plan_label)
         layout.addWidget(plan)
 
         forces = QGroupBox(tr('Emergency forces'))
-        form = QFormLayout(forces)
+        form = stacked_form(forces)
         self.forces = _layer_combo(compat.LAYER_FILTER_POINT)
         form.addRow(tr('Forces'), self.forces)
-        self.incidents = _layer_combo(compat.LAYER_FILTER_POINT, empty=True)
+        self.incidents = _layer_combo(compat.LAYER_FILTER_POINT)
         form.addRow(tr('Incidents'), self.incidents)
         self.required = QDoubleSpinBox()
         self.required.setRange(0, 100000)
@@ -109,26 +98,21 @@ class CommunityPanel(QWidget):
         form.addRow(tr('Within'), self.time_limit)
         self.dispatch_button = QPushButton(tr('Dispatch'))
         form.addRow(self.dispatch_button)
-        self.dispatch_label = QLabel()
-        self.dispatch_label.setWordWrap(True)
+        self.dispatch_label = wrapping_label()
         form.addRow(self.dispatch_label)
         layout.addWidget(forces)
 
         index = QGroupBox(tr('Resilience index and maps'))
         box = QVBoxLayout(index)
-        buttons = QHBoxLayout()
         self.index_button = QPushButton(tr('Resilience index'))
         self.maps_button = QPushButton(tr('Community maps…'))
         self.maps_button.setToolTip(tr('Opens resilience:community_risk_map with the layers of this tab'))
-        buttons.addWidget(self.index_button)
-        buttons.addWidget(self.maps_button)
-        box.addLayout(buttons)
+        box.addWidget(self.index_button)
+        box.addWidget(self.maps_button)
         self.table = QTableWidget(0, len(INDEX_COLUMNS))
         self.table.setHorizontalHeaderLabels([tr(title) for title in INDEX_COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        fit_table(self.table, 1)
         self.table.setToolTip(tr('Rank, community, index (0-1) and the share of weight changes that keep its rank'))
         box.addWidget(self.table)
         layout.addWidget(index)
@@ -141,8 +125,8 @@ class CommunityPanel(QWidget):
         self.restore()
         self.demand.layerChanged.connect(self._demand_changed)
         self.shelters.layerChanged.connect(self._shelters_changed)
-        for combo in (self.communities, self.network, self.demand, self.shelters, self.forces):
-            combo.activated.connect(self.save)   # what the user chose (not what a combo picks as layers come)
+        for combo, _, _ in self.layer_inputs():
+            combo.layerChanged.connect(self.save)
         self.preset.activated.connect(self.save)
         self.plan_button.clicked.connect(self.plan_evacuation)
         self.dispatch_button.clicked.connect(self.dispatch)
@@ -151,37 +135,49 @@ class CommunityPanel(QWidget):
         self.refresh()
 
     # State ---------------------------------------------------------------------------------------
-    COMBOS = (('communities', 'communities'), ('network', 'road_network'), ('demand', 'population'),
-              ('shelters', 'shelters'), ('forces', 'emergency_forces'))
+    def layer_inputs(self):
+        """(combo, settings name, planning layer kinds it is chosen from) of the layer inputs."""
+        return ((self.communities, 'communities', ('communities',)), (self.network, 'network', ('road_network',)),
+                (self.demand, 'demand', ('population', 'population_points')),
+                (self.shelters, 'shelters', ('shelters', 'shelter_candidates')),
+                (self.forces, 'forces', ('emergency_forces',)))
 
     def restore(self):
-        """The layers chosen last time (by id, else by database table), else the planning database's."""
-        project = QgsProject.instance()
-        for name, table in self.COMBOS:
-            layer = project.mapLayer(self.settings.value(name + '_id', '') or '')
-            if layer is None:
-                layer = find_db_layer(self.settings.value(name + '_table', '') or table)
-            if layer is not None:
-                getattr(self, name).setLayer(layer)
-        self._demand_changed(self.demand.currentLayer())
-        self._shelters_changed(self.shelters.currentLayer())
-        index = self.preset.findData(self.settings.value('preset', SHELTER_PRESETS[0].key))
-        self.preset.setCurrentIndex(max(index, 0))
+        """The layers chosen last time in this project (by id), else layers of the right kind, else nothing."""
+        self._restoring = True
+        try:
+            for combo, name, kinds in self.layer_inputs():
+                self.settings.choose_layer(combo, name, kinds)
+            self._demand_changed()
+            self._shelters_changed()
+            index = self.preset.findData(self.settings.value('preset', SHELTER_PRESETS[0].key))
+            self.preset.setCurrentIndex(max(index, 0))
+        finally:
+            self._restoring = False
 
     def save(self, *args):
-        for name, _ in self.COMBOS:
-            layer = getattr(self, name).currentLayer()
-            if layer is not None:
-                self.settings.set(name + '_id', layer.id())
-                self.settings.set(name + '_table', db_layer_name(layer) or '')
+        if getattr(self, '_restoring', False):
+            return
+        for combo, name, _ in self.layer_inputs():
+            self.settings.save_layer(name, combo.currentLayer())
         self.settings.set('preset', self.preset.currentData())
 
-    def _demand_changed(self, layer):
+    def reset(self):
+        """Another project: no run, no results, no figures of the previous one."""
+        self.run_bar.reset()
+        self.layers = {}
+        self.plan_label.clear()
+        self.dispatch_label.clear()
+        self.table.setRowCount(0)
+
+    def _demand_changed(self, *args):
+        layer = self.demand.currentLayer()
         self.demand_field.setLayer(layer)
         if layer is not None and layer.fields().indexOf('population') >= 0:
             self.demand_field.setField('population')
 
-    def _shelters_changed(self, layer):
+    def _shelters_changed(self, *args):
+        layer = self.shelters.currentLayer()
         self.capacity_field.setLayer(layer)
         for name in CAPACITY_FIELDS:
             if layer is not None and layer.fields().indexOf(name) >= 0:

@@ -197,8 +197,8 @@ class CommunityRiskMap(ResilienceAlgorithm):
         from ..report import community_map as atlas_map
         from ..report import layout as report_layout
         from ..report.content import detect_attribution
-        from ..report.language import font_family
-        family = font_family(language)
+        from ..report.language import font_families
+        families = font_families(language)
         feedback.setProgressText(tr('Reading the community layers'))
         db = self.database_layers(store)
         results = self.result_layers(parameters, context)
@@ -225,8 +225,8 @@ class CommunityRiskMap(ResilienceAlgorithm):
         layers = self.map_layers(db, results, coverage)
         map_item = atlas_map.set_map(layout, project, coverage, layers, crs)
         self.fill_tables(layout, db, results, map_item)
-        report_layout.apply_font(layout, family)
-        atlas_map.apply_table_fonts(layout, family)
+        report_layout.apply_font(layout, families)
+        atlas_map.apply_table_fonts(layout, families)
         legend = report_layout.item(layout, 'legend')
         if legend is not None:
             legend.setTitle(tr('Legend'))

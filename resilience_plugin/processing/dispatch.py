@@ -13,7 +13,8 @@ from ..core.areas import points_in_polygons
 from ..core.coverage import demand_attachment, reach_pairs
 from ..core.dispatch import dispatch_forces, force_coverage, is_available, weighted_mean
 from ..core.routes import tree_routes
-from ..definitions import DEFAULT_REQUIRED_PERSONNEL, FORCE_KIND, FORCE_READY_CODES, N_, SRC_REQUIRED_PERSONNEL
+from ..definitions import (DEFAULT_REQUIRED_PERSONNEL, DISPATCH_INCIDENTS_SCHEMA, DISPATCH_SCHEMA, FORCE_COVERAGE_SCHEMA,
+                           FORCE_KIND, FORCE_READY_CODES, N_, SRC_REQUIRED_PERSONNEL)
 from ..qgis_io.network_layers import line_wkb, make_fields, polygon_wkbs, py, read_features, \
     representative_points, to_float
 from ..translation import tr
@@ -228,10 +229,7 @@ class Dispatch(CoverageAlgorithm):
 
     # Outputs -----------------------------------------------------------------------------------
     def write_dispatch(self, parameters, context, prep, incidents, result, drawn, forces, results):
-        spec = [('incident_id', 'int64'), ('order', 'int'), ('force_id', 'int64'), ('force', 'string'),
-                ('force_kind', 'string'), ('personnel', 'double'), ('turnout_min', 'double'),
-                ('travel_min', 'double'), ('arrival_min', 'double'), ('on_scene', 'double'), ('length_m', 'double')]
-        fields, _ = make_fields(spec)
+        fields, _ = make_fields(DISPATCH_SCHEMA.spec())
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, GEOMETRY_WKB['LineString'],
                                           prep.crs)
         if sink is None:
@@ -258,10 +256,7 @@ class Dispatch(CoverageAlgorithm):
         results[self.OUTPUT] = dest
 
     def write_incidents(self, parameters, context, prep, incidents, result, results):
-        spec = [('incident_id', 'int64'), ('served', 'int'), ('required', 'double'), ('sent', 'double'),
-                ('forces', 'int'), ('met', 'bool'), ('time_met_min', 'double'), ('first_arrival_min', 'double'),
-                ('shortfall', 'double')]
-        fields, _ = make_fields(spec, incidents.fields, prefix='i_')
+        fields, _ = make_fields(DISPATCH_INCIDENTS_SCHEMA.spec(), incidents.fields, prefix='i_')
         sink, dest = self.sink(parameters, self.OUTPUT_INCIDENTS, context, fields, GEOMETRY_WKB['Point'], prep.crs)
         if sink is None:
             return
@@ -316,10 +311,7 @@ class Dispatch(CoverageAlgorithm):
         forces_within = np.zeros(n, np.int64)
         for g in range(n):
             forces_within[g] = len(np.unique(pf[np.isin(pu, np.flatnonzero(group == g))]))
-        spec = [('community', 'string'), ('population', 'double'), ('covered', 'double'), ('share_covered', 'double'),
-                ('first_arrival_min', 'double'), ('worst_first_arrival_min', 'double'),
-                ('personnel_within', 'double'), ('forces_within', 'int'), ('limit_min', 'double')]
-        fields, _ = make_fields(spec, communities.fields(), prefix='c_')
+        fields, _ = make_fields(FORCE_COVERAGE_SCHEMA.spec(), communities.fields(), prefix='c_')
         sink, dest = self.sink(parameters, self.OUTPUT_COVERAGE, context, fields, communities.wkbType(), prep.crs)
         feats = []
         for g, src in enumerate(cfeats):

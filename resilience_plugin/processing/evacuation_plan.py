@@ -11,7 +11,8 @@ from ..core.evacuation import (NO_CAPACITY, REASON_CODES, UNKNOWN_CAPACITY, UNRE
                                plan_evacuation, plan_routes)
 from ..core.network import cut_lines
 from ..core.routes import polyline_length
-from ..definitions import EVACUATION_REASONS, N_
+from ..definitions import (EVACUATION_ASSIGNMENTS_SCHEMA, EVACUATION_REASONS, EVACUATION_ROADS_SCHEMA,
+                           EVACUATION_ROUTES_SCHEMA, EVACUATION_SHELTERS_SCHEMA, EVACUATION_SUMMARY_SCHEMA, N_)
 from ..qgis_io.network_layers import line_wkb, make_fields, py, write_lines
 from ..translation import tr
 from .base import GROUP_COMMUNITY
@@ -178,13 +179,7 @@ class EvacuationPlan(CoverageAlgorithm):
         return int(demand.features[i].id()) if demand.features is not None else int(i)
 
     def write_assignments(self, parameters, context, prep, demand, plan, labels, results):
-        spec = [('demand_id', 'int64'), ('shelter_id', 'int64'), ('shelter', 'string'), ('people', 'double'),
-                ('distance_m', 'double')]
-        if prep.timed:
-            spec.append(('time_min', 'double'))
-        spec += [('status', 'string'), ('reason', 'string'), ('nearest_shelter', 'string'),
-                 ('nearest_distance_m', 'double')]
-        fields, _ = make_fields(spec, demand.fields, prefix='d_')
+        fields, _ = make_fields(EVACUATION_ASSIGNMENTS_SCHEMA.spec(timed=prep.timed), demand.fields, prefix='d_')
         wkb = demand.features[0].geometry().wkbType() if demand.features else GEOMETRY_WKB['Point']
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, wkb, prep.crs)
         if sink is None:
@@ -218,12 +213,7 @@ class EvacuationPlan(CoverageAlgorithm):
         results[self.OUTPUT] = dest
 
     def write_routes(self, parameters, context, prep, demand, plan, drawn, labels, results):
-        spec = [('demand_id', 'int64'), ('shelter_id', 'int64'), ('shelter', 'string'), ('people', 'double'),
-                ('distance_m', 'double')]
-        if prep.timed:
-            spec.append(('time_min', 'double'))
-        spec.append(('length_m', 'double'))
-        fields, _ = make_fields(spec)
+        fields, _ = make_fields(EVACUATION_ROUTES_SCHEMA.spec(timed=prep.timed))
         sink, dest = self.sink(parameters, self.OUTPUT_ROUTES, context, fields, GEOMETRY_WKB['LineString'], prep.crs)
         if sink is None:
             return
@@ -245,10 +235,7 @@ class EvacuationPlan(CoverageAlgorithm):
         results[self.OUTPUT_ROUTES] = dest
 
     def write_shelters(self, parameters, context, prep, plan, labels, results):
-        spec = [('shelter_id', 'int64'), ('shelter', 'string'), ('capacity', 'double'), ('people', 'double'),
-                ('load_ratio', 'double'), ('spare', 'double'), ('units', 'int'), ('mean_distance_m', 'double'),
-                ('nearest_people', 'double'), ('nearest_over', 'double')]
-        fields, _ = make_fields(spec, prep.fac_fields)
+        fields, _ = make_fields(EVACUATION_SHELTERS_SCHEMA.spec(), prep.fac_fields)
         sink, dest = self.sink(parameters, self.OUTPUT_SHELTERS, context, fields, GEOMETRY_WKB['Point'], prep.crs)
         if sink is None:
             return
@@ -271,7 +258,7 @@ class EvacuationPlan(CoverageAlgorithm):
         results[self.OUTPUT_SHELTERS] = dest
 
     def write_roads(self, parameters, context, prep, drawn, results):
-        fields, _ = make_fields([('edge', 'int'), ('people', 'double'), ('routes', 'int'), ('length_m', 'double')])
+        fields, _ = make_fields(EVACUATION_ROADS_SCHEMA.spec())
         sink, dest = self.sink(parameters, self.OUTPUT_ROADS, context, fields, GEOMETRY_WKB['LineString'], prep.crs)
         if sink is None:
             return
@@ -286,15 +273,7 @@ class EvacuationPlan(CoverageAlgorithm):
         results[self.OUTPUT_ROADS] = dest
 
     def write_summary(self, parameters, context, prep, plan, results):
-        spec = [('population', 'double'), ('placed', 'double'), ('unplaced_no_capacity', 'double'),
-                ('unplaced_unreachable', 'double'), ('unplaced_unknown_capacity', 'double'),
-                ('person_distance_km', 'double'), ('mean_distance_m', 'double'),
-                ('nearest_people', 'double'), ('nearest_person_distance_km', 'double'),
-                ('nearest_mean_distance_m', 'double'), ('nearest_overloaded', 'int'),
-                ('nearest_people_over_capacity', 'double'), ('shelters', 'int'), ('shelters_used', 'int'),
-                ('shelters_unknown_capacity', 'int'), ('capacity', 'double'), ('limit', 'double'),
-                ('limit_unit', 'string'), ('solve_s', 'double'), ('variables', 'int'), ('method', 'string')]
-        fields, _ = make_fields(spec)
+        fields, _ = make_fields(EVACUATION_SUMMARY_SCHEMA.spec())
         sink, dest = self.sink(parameters, self.OUTPUT_SUMMARY, context, fields, GEOMETRY_WKB['NoGeometry'], prep.crs)
         if sink is None:
             return

@@ -15,6 +15,7 @@ from ..core.network import SegmentIndex, bridge_edges, interpolate_on_lines
 from ..core.resilience_index import (default_dimension_rows, default_indicator_rows, dimensions_from_rows,
                                      indicators_from_rows, resilience_index, sensitivity)
 from ..definitions import (COMMUNITY_INDICATORS, EMERGENCY_FORCES, INDICATORS_BY_KEY, N_, RESILIENCE_DIMENSIONS,
+                           RESILIENCE_INDEX_SCHEMA, RESILIENCE_TABLE_SCHEMA,
                            RESILIENCE_SENSITIVITY_DRAWS, RESILIENCE_SENSITIVITY_SPREAD, SRC_BRIC, SRC_SENSITIVITY)
 from ..qgis_io.network_layers import (choose_crs, make_fields, polygon_wkbs, py, read_features, read_network,
                                       representative_points, to_float)
@@ -387,11 +388,8 @@ class ResilienceIndex(ResilienceAlgorithm):
     # Outputs -----------------------------------------------------------------------------------
     def write_index(self, parameters, context, crs, source, communities, names, residents, keys, values, result,
                     stability, dims, results):
-        spec = [('community', 'string'), ('residents', 'double')]
-        spec += [(key, 'double') for key in keys]
-        spec += [('dim_' + d, 'double') for d in dims]
-        spec += [('resilience_index', 'double'), ('rank', 'int'), ('rank_min', 'int'), ('rank_max', 'int'),
-                 ('rank_stability', 'double'), ('rank_shift_one', 'int'), ('missing_values', 'int')]
+        spec = RESILIENCE_INDEX_SCHEMA.spec()   # without the indicators: those of INDICATOR_WEIGHTS go after residents
+        spec = spec[:2] + [(key, 'double') for key in keys] + spec[2:]
         fields, _ = make_fields(spec, source.fields(), prefix='c_')
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(), crs)
         if sink is None:
@@ -414,10 +412,7 @@ class ResilienceIndex(ResilienceAlgorithm):
     def write_table(self, parameters, context, crs, names, indicators, values, sources, result, results):
         if parameters.get(self.OUTPUT_TABLE) in (None, ''):
             return
-        spec = [('community', 'string'), ('indicator', 'string'), ('label', 'string'), ('dimension', 'string'),
-                ('value', 'double'), ('scaled', 'double'), ('weight', 'double'), ('higher_is_better', 'bool'),
-                ('used', 'bool'), ('data', 'string'), ('standard', 'string'), ('evidence', 'string')]
-        fields, _ = make_fields(spec)
+        fields, _ = make_fields(RESILIENCE_TABLE_SCHEMA.spec())
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, fields, GEOMETRY_WKB['NoGeometry'],
                                           crs)
         feats = []

@@ -11,7 +11,7 @@ from ..core.network import cut_lines
 from ..core.service_areas import (Pieces, covered_length_by_facility, incidence_sides, nearest_pieces,
                                   overlapping_pieces_sparse, piece_geometries)
 from ..core.shortest_paths import facility_reach, nearest_facility
-from ..definitions import N_, SERVICE_AREA_BUFFER_M
+from ..definitions import N_, SERVICE_AREA_BUFFER_M, SERVICE_AREA_POLYGONS_SCHEMA
 from ..qgis_io.network_layers import geometry_from_shapely, make_fields, py, write_lines
 from ..translation import tr
 from .coverage_common import CoverageAlgorithm
@@ -146,7 +146,7 @@ class ServiceAreas(CoverageAlgorithm):
                                                cols[5] if prep.timed else cols[0], fac)]
 
     def write_polygons(self, parameters, context, feedback, prep, overlap, nearest, buffer_m, fac_attrs, results):
-        poly_fields, _ = make_fields([('facility_id', 'int64'), ('area_m2', 'double')], prep.fac_fields)
+        poly_fields, _ = make_fields(SERVICE_AREA_POLYGONS_SCHEMA.spec(), prep.fac_fields)
         poly_type = GEOMETRY_WKB['MultiPolygon']
         for name, pieces, disjoint in ((self.OUTPUT_POLYGONS, overlap, False),
                                        (self.OUTPUT_NEAREST_POLYGONS, nearest, True)):
@@ -154,11 +154,10 @@ class ServiceAreas(CoverageAlgorithm):
             if sink is None:
                 continue
             if prep.base is None:
-                ok = ~np.isnan(prep.fac_xy[:, 0])
-                areas = [None] * prep.n
-                for i, g in zip(np.flatnonzero(ok), point_buffers(prep.fac_xy[ok], prep.limit if not prep.timed
-                                                                  else prep.limit * prep.speed_kmh * 1000 / 60)):
-                    areas[i] = g
+                areas = [None] * prep.n  # circles around every point of a facility (multipoints: all of them)
+                for i, g in zip(prep.point_owner, point_buffers(prep.points, prep.limit if not prep.timed
+                                                                else prep.limit * prep.speed_kmh * 1000 / 60)):
+                    areas[i] = g if areas[i] is None else areas[i].union(g)
             else:
                 if pieces is None:
                     res = nearest_facility(prep.fnet.graph, limit=prep.limit)
@@ -169,8 +168,7 @@ class ServiceAreas(CoverageAlgorithm):
                 else:
                     areas = buffered_areas(xy, off, pieces.facility, max(buffer_m, 0.01), prep.n)
             if disjoint and prep.base is None:
-                areas = nearest_zones(prep.fac_xy[~np.isnan(prep.fac_xy[:, 0])], None,
-                                      np.flatnonzero(~np.isnan(prep.fac_xy[:, 0])), None, prep.n, clip=areas)
+                areas = nearest_zones(prep.points, None, prep.point_owner, None, prep.n, clip=areas)
             feats = []
             for i, g in enumerate(areas):
                 self.check_cancel(feedback)

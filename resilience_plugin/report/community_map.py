@@ -23,7 +23,7 @@ from qgis.PyQt.QtCore import QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..compat import (DISTANCE_METERS, LAYOUT_MM, LEGEND_GROUP, LEGEND_SUBGROUP, LEGEND_SYMBOL, LEGEND_SYMBOL_LABEL,
-                      LEGEND_TITLE, SCALEBAR_FIT_WIDTH)
+                      LEGEND_TITLE, SCALEBAR_FIT_WIDTH, set_label_font)
 from ..definitions import COMMUNITY_MAP_MARGIN, COMMUNITY_MAP_PDF_DPI, COMMUNITY_MAP_PNG_DPI, COMMUNITY_MAP_TABLE_ROWS
 from ..translation import tr
 from .layout import ReportLayoutError, fit_legend, item, with_family
@@ -56,8 +56,7 @@ def _label(layout, item_id, text, rect, size, bold=False, colour='#222222', hali
     font = QFont(FONT)
     font.setPointSizeF(size)
     font.setBold(bold)
-    label.setFont(font)
-    label.setFontColor(QColor(colour))
+    set_label_font(label, font, QColor(colour))
     label.setHAlign(halign)
     label.setVAlign(valign)
     layout.addLayoutItem(label)
@@ -295,7 +294,7 @@ def set_map(layout, project, coverage, layers, crs):
     return map_item
 
 
-def apply_table_fonts(layout, family):
+def apply_table_fonts(layout, families):
     for table_id in TABLES:
         table = table_of(layout, table_id)
         if table is None:
@@ -303,7 +302,7 @@ def apply_table_fonts(layout, family):
         for getter, setter in ((table.headerTextFormat, table.setHeaderTextFormat),
                                (table.contentTextFormat, table.setContentTextFormat)):
             text = getter()
-            text.setFont(with_family(text.font(), family))
+            text.setFont(with_family(text.font(), families))
             setter(text)
 
 
