@@ -68,6 +68,10 @@
    <translation>社区</translation>
   </message>
   <message>
+   <source>transportation problem, HiGHS linear programming (exact)</source>
+   <translation>运输问题，HiGHS 线性规划（精确解）</translation>
+  </message>
+  <message>
    <source>confirmed in a source excerpt</source>
    <translation>已在来源摘录中核实</translation>
   </message>
@@ -2676,10 +2680,6 @@ An existing database that holds data is never replaced unless OVERWRITE is check
   <message>
    <source>Choose the capacity field of the shelters (CAPACITY_FIELD): the plan keeps every shelter within its capacity.</source>
    <translation>请选择避难场所的容量字段（CAPACITY_FIELD）：方案使每个避难场所都不超出其容量。</translation>
-  </message>
-  <message>
-   <source>transportation problem, HiGHS linear programming (exact)</source>
-   <translation>运输问题，HiGHS 线性规划（精确解）</translation>
   </message>
   <message>
    <source>Shelter name or id field</source>

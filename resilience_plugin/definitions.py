@@ -1049,6 +1049,9 @@ EVACUATION_REASONS = {'placed': N_('Placed'), 'no_capacity_left': N_('No capacit
                       'unreachable': N_('No shelter within the limit'),
                       'unknown_capacity': N_('Only shelters with an unknown capacity within reach')}
 
+# How the plan is computed, as the summary's ``method`` field says it (translated where it is shown).
+EVACUATION_METHOD = N_('transportation problem, HiGHS linear programming (exact)')
+
 # Output schemas of the community algorithms (see OutputSchema above).
 EVACUATION_ASSIGNMENTS_SCHEMA = OutputSchema('evacuation_plan', 'OUTPUT', (
     _F('demand_id', 'int64'), _F('shelter_id', 'int64'), _F('shelter', 'string'), _F('people', 'double'),

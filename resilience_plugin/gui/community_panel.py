@@ -252,7 +252,8 @@ class CommunityPanel(QWidget):
         if row is None:
             return
         text = tr('Placed {placed} of {population}; no place within reach {none}; no shelter within the limit '
-                  '{far}.').format(placed='{:,.0f}'.format(row['placed']), population='{:,.0f}'.format(row['population']),
+                  '{far}.').format(placed='{:,.0f}'.format(row['placed']),
+                                   population='{:,.0f}'.format(row['population']),
                                    none='{:,.0f}'.format(row['unplaced_no_capacity']),
                                    far='{:,.0f}'.format(row['unplaced_unreachable']))
         if row['mean_distance_m'] is not None and row['nearest_mean_distance_m'] is not None:
@@ -325,7 +326,8 @@ class CommunityPanel(QWidget):
         if plan_shelters:
             parameters.update(SHELTERS=plan_shelters, CAPACITY_FIELD='capacity')
         elif self.shelters.currentLayer() is not None and self.capacity_field.currentField():
-            parameters.update(SHELTERS=self.shelters.currentLayer().id(), CAPACITY_FIELD=self.capacity_field.currentField())
+            parameters.update(SHELTERS=self.shelters.currentLayer().id(),
+                              CAPACITY_FIELD=self.capacity_field.currentField())
         return parameters
 
     def resilience_index(self):

@@ -172,8 +172,8 @@ class CommunityRiskMap(ResilienceAlgorithm):
             empty = value is None or (hasattr(value, 'isNull') and value.isNull()) or str(value).strip() == ''
             names.append('#{}'.format(f.id()) if empty else str(value))
         if len(set(names)) < len(names):
-            raise QgsProcessingException(tr('Community names in {} are not unique; contacts are matched by name.').format(
-                name_field))
+            raise QgsProcessingException(tr('Community names in {} are not unique; contacts are matched by '
+                                            'name.').format(name_field))
         output = os.path.abspath(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
         self.check_output(output)
         language = self.parameterAsEnumString(parameters, self.LANGUAGE, context) or REPORT_LANGUAGES[0]

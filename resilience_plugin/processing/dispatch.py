@@ -13,8 +13,8 @@ from ..core.areas import points_in_polygons
 from ..core.coverage import demand_attachment, reach_pairs
 from ..core.dispatch import dispatch_forces, force_coverage, is_available, weighted_mean
 from ..core.routes import tree_routes
-from ..definitions import (DEFAULT_REQUIRED_PERSONNEL, DISPATCH_INCIDENTS_SCHEMA, DISPATCH_SCHEMA, FORCE_COVERAGE_SCHEMA,
-                           FORCE_KIND, FORCE_READY_CODES, N_, SRC_REQUIRED_PERSONNEL)
+from ..definitions import (DEFAULT_REQUIRED_PERSONNEL, DISPATCH_INCIDENTS_SCHEMA, DISPATCH_SCHEMA,
+                           FORCE_COVERAGE_SCHEMA, FORCE_KIND, FORCE_READY_CODES, N_, SRC_REQUIRED_PERSONNEL)
 from ..qgis_io.network_layers import line_wkb, make_fields, polygon_wkbs, py, read_features, \
     representative_points, to_float
 from ..translation import tr

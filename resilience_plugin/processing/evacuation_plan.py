@@ -11,8 +11,9 @@ from ..core.evacuation import (NO_CAPACITY, REASON_CODES, UNKNOWN_CAPACITY, UNRE
                                plan_evacuation, plan_routes)
 from ..core.network import cut_lines
 from ..core.routes import polyline_length
-from ..definitions import (EVACUATION_ASSIGNMENTS_SCHEMA, EVACUATION_REASONS, EVACUATION_ROADS_SCHEMA,
-                           EVACUATION_ROUTES_SCHEMA, EVACUATION_SHELTERS_SCHEMA, EVACUATION_SUMMARY_SCHEMA, N_)
+from ..definitions import (EVACUATION_ASSIGNMENTS_SCHEMA, EVACUATION_METHOD, EVACUATION_REASONS,
+                           EVACUATION_ROADS_SCHEMA, EVACUATION_ROUTES_SCHEMA, EVACUATION_SHELTERS_SCHEMA,
+                           EVACUATION_SUMMARY_SCHEMA, N_)
 from ..qgis_io.network_layers import line_wkb, make_fields, py, write_lines
 from ..translation import tr
 from .base import GROUP_COMMUNITY
@@ -287,6 +288,6 @@ class EvacuationPlan(CoverageAlgorithm):
                          near.people_over_capacity, prep.n, int((plan.load > 0).sum()),
                          int(np.isnan(prep.capacity).sum()), float(np.nansum(prep.capacity)), float(prep.limit),
                          self.unit(prep), plan.seconds, plan.variables,
-                         tr('transportation problem, HiGHS linear programming (exact)')])
+                         tr(EVACUATION_METHOD)])
         self.add(sink, [f])
         results[self.OUTPUT_SUMMARY] = dest

@@ -37,7 +37,7 @@ def evacuation_paragraphs(section, r):
         num(r.get('person_distance_km'), 1), num(r.get('mean_distance_m')), num(r.get('nearest_people')),
         num(r.get('nearest_person_distance_km'), 1), num(r.get('nearest_mean_distance_m')),
         num(r.get('nearest_overloaded')), num(r.get('nearest_people_over_capacity')), num(r.get('shelters_used')),
-        num(r.get('shelters')), text(r.get('method')), num(r.get('solve_s'), 2)))
+        num(r.get('shelters')), tr(text(r.get('method'))), num(r.get('solve_s'), 3)))   # method: EVACUATION_METHOD
 
 
 def index_table(section, rows):
