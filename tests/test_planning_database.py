@@ -7,7 +7,7 @@ from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsFieldCon
                        QgsProcessingException, QgsVectorLayerUtils, QgsWkbTypes)
 
 from resilience_plugin import compat
-from resilience_plugin.definitions import LAYERS, LAYERS_BY_NAME, NETWORK_TYPE, RISK_GRADE
+from resilience_plugin.definitions import DATABASE_KINDS, LAYERS, LAYERS_BY_NAME, NETWORK_TYPE, RISK_GRADE
 from resilience_plugin.qgis_io.database import open_layer
 
 WKB_NAMES = {'Point': 'Point', 'LineString': 'LineString', 'MultiPolygon': 'MultiPolygon'}
@@ -80,7 +80,7 @@ def test_default_styles_are_stored_in_the_geopackage(database):
     import sqlite3
     with sqlite3.connect(database) as conn:
         rows = conn.execute('SELECT f_table_name, useAsDefault FROM layer_styles').fetchall()
-    assert sorted(rows) == sorted((kind.name, 1) for kind in LAYERS)
+    assert sorted(rows) == sorted((kind.name, 1) for kind in DATABASE_KINDS)
 
 
 def test_crs_is_chosen_from_the_extent(tmp_path, run):
@@ -121,7 +121,7 @@ def test_adding_the_database_twice_keeps_one_layer_per_table(database):
     project = QgsProject()
     first = add_database_layers(database, project)
     second = add_database_layers(database, project)
-    assert len(first) == len(LAYERS) == len(project.mapLayers())
+    assert len(first) == len(DATABASE_KINDS) == len(project.mapLayers())
     assert [layer.id() for layer in second] == [layer.id() for layer in first]
     groups = [group.name() for group in project.layerTreeRoot().children()]
     assert len(groups) == len(set(groups))

@@ -136,9 +136,11 @@ def sensitivity(dimension_scores, dimension_weights, spread=0.5, draws=1000, see
             w[d] *= 1.0 + sign * spread
             one = np.fmax(one, np.abs(rank_scores(weighted_index(scores, w)) - base))
     one[~valid] = np.nan
-    return Sensitivity(np.nanmin(np.where(valid, ranks, np.nan), axis=0) if draws else base,
-                       np.nanmax(np.where(valid, ranks, np.nan), axis=0) if draws else base,
-                       same, shift, one, _mean_spearman(base, ranks), draws, spread)
+    low, high = base.copy(), base.copy()
+    if draws:
+        low[valid] = ranks[:, valid].min(axis=0)
+        high[valid] = ranks[:, valid].max(axis=0)
+    return Sensitivity(low, high, same, shift, one, _mean_spearman(base, ranks), draws, spread)
 
 
 def _mean_spearman(base, ranks):

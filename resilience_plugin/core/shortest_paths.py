@@ -233,6 +233,8 @@ def facility_reach(graph, facilities=None, limit=np.inf, need_length=False, max_
     n = graph.n
     facilities = np.flatnonzero(graph.has_source) if facilities is None else np.asarray(facilities, np.int64)
     facilities = facilities[graph.has_source[facilities]]
+    if len(facilities) == 0:
+        return
     radius = search_radius(graph, limit) if np.isfinite(limit) else np.inf
     if not np.isfinite(radius):
         if not need_pred:

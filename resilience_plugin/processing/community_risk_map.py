@@ -12,11 +12,12 @@ from qgis.core import (QgsFeature, QgsField, QgsFields, QgsGeometry, QgsProcessi
                        QgsProcessingParameterString, QgsProcessingParameterVectorLayer, QgsRasterLayer,
                        QgsVectorLayer, QgsLayoutExporter)
 
-from ..compat import (ALGORITHM_NO_THREADING, FIELD_ANY, FIELD_NUMERIC, FIELD_TYPES, SOURCE_LINE, SOURCE_POINT,
-                      SOURCE_POLYGON)
-from ..definitions import (COMMUNITY_KINDS, COMMUNITY_MAP_MARKER, COMMUNITY_MAP_TEMPLATE,
-                           CONTACT_ROLE, DANGER_STATUS, FORCE_KIND, KINDS_BY_NAME, N_, REPORT_LANGUAGES, RISK_GRADE,
-                           SHELTER_CLASS, SRC_DEMONSTRATION_COMMUNITY, SRC_WUHAN_EVACUATION_MAP)
+from ..compat import (ALGORITHM_NO_THREADING, FIELD_ANY, FIELD_NUMERIC, FIELD_TYPES, GEOM_LINE, GEOM_POINT,
+                      GEOM_POLYGON, SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON, geometry_type)
+from ..definitions import (COMMUNITY_KINDS, COMMUNITY_MAP_MARKER, COMMUNITY_MAP_TEMPLATE, CONTACT_ROLE, DANGER_STATUS,
+                           EVACUATION_ROUTES_SCHEMA, EVACUATION_SHELTERS_SCHEMA, FORCE_KIND, KINDS_BY_NAME, N_,
+                           REPORT_LANGUAGES, RISK_GRADE, SHELTER_CLASS, SRC_DEMONSTRATION_COMMUNITY,
+                           SRC_WUHAN_EVACUATION_MAP)
 from ..paths import resources_dir
 from ..qgis_io.atomic_folder import FolderSwapError, atomic_folder
 from ..qgis_io.network_layers import read_features, representative_points, to_float
@@ -285,14 +286,24 @@ class CommunityRiskMap(ResilienceAlgorithm):
     def result_layers(self, parameters, context):
         from ..report.layout import result_copy
         out = {}
-        for name, title, style in ((self.ROUTES, tr('Evacuation routes'), style_evacuation_routes),
-                                   (self.SHELTER_LOADS, tr('Shelters of the evacuation plan'), style_plan_shelters),
-                                   (self.RISK_ZONES, tr('Risk influence zones'), None)):
+        for name, title, style, kind, schema in (
+                (self.ROUTES, tr('Evacuation routes'), style_evacuation_routes, GEOM_LINE, EVACUATION_ROUTES_SCHEMA),
+                (self.SHELTER_LOADS, tr('Shelters of the evacuation plan'), style_plan_shelters, GEOM_POINT,
+                 EVACUATION_SHELTERS_SCHEMA),
+                (self.RISK_ZONES, tr('Risk influence zones'), None, GEOM_POLYGON, None)):
             layer = self.parameterAsVectorLayer(parameters, name, context)
             if parameters.get(name) not in (None, '') and layer is None:
                 raise QgsProcessingException(self.invalidSourceError(parameters, name))
             if layer is None:
                 continue
+            if geometry_type(layer) != kind:
+                raise QgsProcessingException(tr('{} ({}) must be a layer of {}.').format(
+                    name, layer.name(), {GEOM_LINE: tr('lines'), GEOM_POINT: tr('points'),
+                                         GEOM_POLYGON: tr('polygons')}[kind]))
+            missing = [f for f in (schema.required() if schema else ()) if layer.fields().indexOf(f) < 0]
+            if missing:
+                raise QgsProcessingException(tr('{} ({}) lacks the fields {} that {} writes into {}.').format(
+                    name, layer.name(), ', '.join(missing), schema.algorithm, schema.output))
             copy = result_copy(layer, title)
             if copy is None:
                 raise QgsProcessingException(self.invalidSourceError(parameters, name))

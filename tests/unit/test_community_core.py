@@ -311,3 +311,17 @@ def test_bridges_against_removing_each_edge(helsinki_lines):
         keep = np.ones(net.n_edges, bool)
         keep[e] = False
         assert bridges[e] == (parts(keep) > everything and net.edge_u[e] != net.edge_v[e])
+
+
+def test_nothing_in_reach(helsinki):
+    """No pair within the limit: everyone unplaced as unreachable, no flow, no route (no search at all)."""
+    fnet, att, demand, population, area = helsinki
+    empty = np.zeros(0, np.int64)
+    plan = plan_evacuation(empty, empty, np.zeros(0), np.zeros(0), population, np.floor(area))
+    assert plan.placed == 0 and len(plan.people) == 0
+    assert np.all(plan.reason[population > 0] == UNREACHABLE)
+    assert plan.unplaced_by(UNREACHABLE) == pytest.approx(population.sum())
+    drawn = plan_routes(fnet, att, demand, plan, LIMIT_M)
+    assert drawn.routes == [] and drawn.edge_load.sum() == 0
+    result = dispatch_forces(empty, empty, np.zeros(0), np.array([5.0]), np.array([10.0]))
+    assert not result.met[0] and result.shortfall[0] == 10 and len(result.force) == 0
