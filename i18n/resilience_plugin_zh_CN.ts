@@ -2248,6 +2248,14 @@
    <translation>无法写出全部社区地图的 PDF：{}</translation>
   </message>
   <message>
+   <source>{} ({}) must be a layer of {}.</source>
+   <translation>{}（{}）必须是{}图层。</translation>
+  </message>
+  <message>
+   <source>{} ({}) lacks the fields {} that {} writes into {}.</source>
+   <translation>{}（{}）缺少字段 {}，这些字段由 {} 写入 {}。</translation>
+  </message>
+  <message>
    <source>Shelter</source>
    <translation>避难场所</translation>
   </message>
@@ -2266,6 +2274,18 @@
   <message>
    <source>Choose the population field (DEMAND_FIELD) of {}.</source>
    <translation>请选择 {} 的人口字段（DEMAND_FIELD）。</translation>
+  </message>
+  <message>
+   <source>lines</source>
+   <translation>线</translation>
+  </message>
+  <message>
+   <source>points</source>
+   <translation>点</translation>
+  </message>
+  <message>
+   <source>polygons</source>
+   <translation>面</translation>
   </message>
   <message>
    <source>Class</source>
