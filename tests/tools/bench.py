@@ -156,6 +156,16 @@ def subprocess_json(args):
     raise RuntimeError(out.stderr[-3000:])
 
 
+EVACUATION_HEADING = '# Evacuation plan on the Wuhan network'
+EVACUATION_TEXT = (
+    'resilience:evacuation_plan\'s core (tests/tools/bench_evacuation.py), each case in a fresh process: demand units '
+    'and shelters at random Wuhan network nodes (seed 42), populations Poisson(200), shelter capacities summing to 90 % '
+    'of the population. pairs: the (unit, shelter) pairs within the limit from the bounded searches; lp: the exact '
+    'transportation problem (HiGHS); routes: every flow drawn along its shelter\'s tree with the people per road. '
+    'optimum / nearest: metres per person placed against everyone sent to the nearest shelter regardless of capacity '
+    '(which overloads nearest_overloaded shelters).')
+
+
 def main():
     if len(sys.argv) > 1 and sys.argv[1] == '--case':
         print('RESULT ' + json.dumps(run_case(sys.argv[2], int(sys.argv[3]), sys.argv[4] == '1')))
@@ -232,6 +242,8 @@ def main():
               'network\'s extent (tests/tools/bench_exposure.py), each run in a fresh process. The raster is read '
               'window by window, so peak memory must not grow with the raster\'s size.', '',
               bench_exposure.markdown(bench_exposure.run())]
+    from tools import bench_evacuation
+    lines += ['', EVACUATION_HEADING, '', EVACUATION_TEXT, '', bench_evacuation.markdown(bench_evacuation.run())]
     text = '\n'.join(lines) + '\n'
     print(text)
     (ROOT / 'docs').mkdir(exist_ok=True)
