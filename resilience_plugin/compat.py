@@ -115,3 +115,15 @@ except AttributeError:  # QGIS 3.22
     _LEGEND = QgsLegendStyle.Style
     LEGEND_TITLE, LEGEND_GROUP, LEGEND_SUBGROUP, LEGEND_SYMBOL_LABEL = (
         _LEGEND.Title, _LEGEND.Group, _LEGEND.Subgroup, _LEGEND.SymbolLabel)
+
+# Lifeline chains (issue 12): the chain layer plays in the Temporal Controller.
+try:  # QGIS >= 3.22 / 4
+    TEMPORAL_INSTANT_FROM_FIELD = Qgis.VectorTemporalMode.FeatureDateTimeInstantFromField
+except AttributeError:
+    from qgis.core import QgsVectorLayerTemporalProperties as _VLTP
+    TEMPORAL_INSTANT_FROM_FIELD = _VLTP.ModeFeatureDateTimeInstantFromField
+try:  # QGIS >= 3.30 / 4
+    TEMPORAL_MINUTES = Qgis.TemporalUnit.Minutes
+except AttributeError:  # QGIS 3.22
+    from qgis.core import QgsUnitTypes as _QUT
+    TEMPORAL_MINUTES = _QUT.TemporalUnit.TemporalMinutes

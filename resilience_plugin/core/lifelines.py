@@ -25,7 +25,7 @@ from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial import cKDTree
 
-from .network import SegmentIndex, build_network, vertex_measures
+from .network import SegmentIndex, build_network, insert_t_junctions, vertex_measures
 
 ROLE_OTHER, ROLE_DEVICE, ROLE_SOURCE = 0, 1, 2
 
@@ -166,6 +166,28 @@ def split_lines(coords, offsets, lines, measures, eps=1e-6):
     return new_coords, new_offsets, np.asarray(piece_of, np.int64)
 
 
+def snap_line_ends(coords, offsets, tolerance):
+    """Lines with their ends joined to vertices within ``tolerance`` (moved onto them) and T-junctions inserted,
+    as core.network.build_network joins them; the returned coordinates need no snapping any more."""
+    coords = np.ascontiguousarray(coords, np.float64)
+    offsets = np.asarray(offsets, np.int64)
+    if not tolerance or tolerance <= 0 or len(coords) == 0:
+        return coords, offsets
+    coords, offsets = insert_t_junctions(coords, offsets, tolerance)
+    key = coords[:, 0] + 1j * coords[:, 1]
+    unique_key, position = np.unique(key, return_inverse=True)
+    pos_xy = np.column_stack([unique_key.real, unique_key.imag])
+    ends = np.unique(position[np.concatenate([offsets[:-1], offsets[1:] - 1])])
+    pairs = cKDTree(pos_xy[ends]).sparse_distance_matrix(cKDTree(pos_xy), tolerance, output_type='coo_matrix')
+    n = len(pos_xy)
+    graph = coo_matrix((np.ones(len(pairs.row)), (ends[pairs.row], pairs.col)), shape=(n, n))
+    _, cluster = connected_components(graph, directed=False)
+    first = np.full(cluster.max() + 1, -1)
+    order = np.arange(n)[::-1]
+    first[cluster[order]] = order
+    return np.ascontiguousarray(pos_xy[first[cluster[position]]]), offsets
+
+
 def _nearest_on_lines(coords, offsets, points, snap_tolerance):
     """(line, measure, distance) of the point of the lines nearest to every point."""
     net = build_network(coords, offsets, snap_tolerance=snap_tolerance)
@@ -186,21 +208,22 @@ def build_lifeline_network(name, coords, offsets, node_xy, node_role, on_network
     line end within that distance. ``snap_tolerance`` (default ``on_network_m``) joins line ends to nearby
     vertices as in the coverage network.
     """
-    coords = np.ascontiguousarray(coords, np.float64)
-    offsets = np.asarray(offsets, np.int64)
     node_xy = np.asarray(node_xy, np.float64).reshape(-1, 2)
     node_role = np.asarray(node_role, np.int8)
     p = len(node_xy)
     snap = on_network_m if snap_tolerance is None else snap_tolerance
+    # Digitising gaps are closed on the input lines first; the cuts at devices then join exactly (no snapping
+    # afterwards, which would merge a valve 1 m from a junction with the junction).
+    coords, offsets = snap_line_ends(coords, offsets, snap)
     n_lines = len(offsets) - 1
     if p:
-        line, m, access, _ = _nearest_on_lines(coords, offsets, node_xy, snap)
+        line, m, access, _ = _nearest_on_lines(coords, offsets, node_xy, 0.0)
     else:
         line, m, access = np.zeros(0, np.int64), np.zeros(0), np.zeros(0)
     limit = np.where(node_role == ROLE_SOURCE, source_attach_m, on_network_m)
     joins = (line >= 0) & (access <= limit)
     s_coords, s_offsets, piece_of = split_lines(coords, offsets, line[joins], m[joins])
-    net = build_network(s_coords, s_offsets, snap_tolerance=snap)
+    net = build_network(s_coords, s_offsets)
     node_tree = cKDTree(net.node_xy)
     attach = np.full(p, -1, np.int64)
     if joins.any():
