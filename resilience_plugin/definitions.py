@@ -832,8 +832,9 @@ OUT_OF_SERVICE_STATUS = ('planned', 'under_construction', 'abandoned')
 # a source (pump station, substation) within the larger distance: stations stand beside their mains and
 # OSM substations are the centre of a fenced area the lines end at.
 SOURCE_ATTACH_DISTANCE = Source(
-    'Plugin default: a station within 150 m of its network feeds it, at every line end within that distance '
-    '(lines end at the fence of a substation or station)', 'R')
+    'Plugin default: a station on a line feeds it there; a station beside its lines (up to 150 m) feeds the nearest '
+    'point and every line end within that distance (OSM substations are the middle of a fenced area the lines end '
+    'at)', 'R')
 NODE_ON_NETWORK_M = CONNECT_TOLERANCE_M
 SOURCE_ATTACH_M = 150.0
 

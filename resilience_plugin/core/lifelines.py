@@ -204,20 +204,25 @@ def build_lifeline_network(name, coords, offsets, node_xy, node_role, on_network
 
     coords/offsets: the network's lines (metres); node_xy: (p, 2) node assets; node_role: ROLE_* per node.
     Devices and other nodes join the network within ``on_network_m`` of a line (a vertex is inserted where
-    they are not at one); a source joins it at the nearest point within ``source_attach_m`` and at every
-    line end within that distance. ``snap_tolerance`` (default ``on_network_m``) joins line ends to nearby
+    they are not at one); a source on a line feeds it there; a source beside the lines (an OSM substation is the
+    middle of its fenced area) feeds the nearest point within ``source_attach_m`` and every line end within that
+    distance. ``snap_tolerance`` (default ``on_network_m``) joins line ends to nearby
     vertices as in the coverage network.
     """
     node_xy = np.asarray(node_xy, np.float64).reshape(-1, 2)
     node_role = np.asarray(node_role, np.int8)
     p = len(node_xy)
     snap = on_network_m if snap_tolerance is None else snap_tolerance
-    # Digitising gaps are closed on the input lines first; the cuts at devices then join exactly (no snapping
-    # afterwards, which would merge a valve 1 m from a junction with the junction).
+    # Nodes are placed on the lines as drawn (a valve on one of two parallel lines 0.5 m apart stays on its own);
+    # digitising gaps are then closed, and the cuts at the nodes join exactly (no snapping afterwards, which
+    # would merge a valve 1 m from a junction with the junction).
+    if p:
+        line, m, access, _ = _nearest_on_lines(coords, offsets, node_xy, 0.0)
     coords, offsets = snap_line_ends(coords, offsets, snap)
     n_lines = len(offsets) - 1
     if p:
-        line, m, access, _ = _nearest_on_lines(coords, offsets, node_xy, 0.0)
+        total = vertex_measures(coords, offsets)[offsets[1:] - 1]
+        m = np.where(line >= 0, np.minimum(m, total[np.maximum(line, 0)]), m)
     else:
         line, m, access = np.zeros(0, np.int64), np.zeros(0), np.zeros(0)
     limit = np.where(node_role == ROLE_SOURCE, source_attach_m, on_network_m)
@@ -275,7 +280,7 @@ def build_lifeline_network(name, coords, offsets, node_xy, node_role, on_network
         at = set()
         if attach[s] >= 0:
             at.add(int(attach[s]))
-        if end_tree is not None:
+        if end_tree is not None and not (attach[s] >= 0 and access[s] <= on_network_m):
             at.update(ends[end_tree.query_ball_point(node_xy[s], source_attach_m)].tolist())
         fed = np.unique(node_segment[np.asarray(sorted(at), np.int64)]) if at else np.zeros(0, np.int64)
         segs.append(fed)
@@ -499,11 +504,12 @@ def network_n_minus_one(lnet, segment_weights):
 # Generated isolation devices (demo, benchmark, EPANET networks without a valve layer)
 # ---------------------------------------------------------------------------------------------
 
-def strategic_valves(net, n_unvalved=1, offset_m=1.0, seed=0):
+def strategic_valves(net, n_unvalved=1, offset_m=1.0, seed=0, min_edge_m=0.0):
     """Valves by WNTR's 'strategic' rule: at every node, valves on all but ``n_unvalved`` of its edges.
 
     Returns (edge, node, xy) of every valve: on ``edge``, ``offset_m`` from ``node`` along the edge (at most a
-    third of the edge), so it sits on a vertex inserted into that pipe near the junction.
+    third of the edge), so it sits on a vertex inserted into that pipe near the junction. Edges shorter than
+    ``min_edge_m`` get none (a valve there would be closer to the next one than lines are snapped).
     """
     rng = np.random.default_rng(seed)
     ends = np.concatenate([net.edge_u, net.edge_v])
@@ -516,7 +522,7 @@ def strategic_valves(net, n_unvalved=1, offset_m=1.0, seed=0):
     first = np.r_[0, np.flatnonzero(ends[1:] != ends[:-1]) + 1]
     rank = np.arange(len(ends)) - np.repeat(first, np.diff(np.r_[first, len(ends)]))
     degree = np.bincount(ends, minlength=net.n_nodes)
-    keep = rank < degree[ends] - n_unvalved
+    keep = (rank < degree[ends] - n_unvalved) & (net.edge_len[edges] >= min_edge_m)
     edges, nodes, at_u = edges[keep], ends[keep], at_u[keep]
     length = net.edge_len[edges]
     d = np.minimum(offset_m, length / 3.0)

@@ -25,7 +25,8 @@ class GenerateIsolationDevices(LifelineAlgorithm):
               'device, OFFSET metres from the junction on the pipe. The devices are written to the lifeline nodes '
               'with data source "inferred" and a remark that they are generated, so they are never taken for '
               'surveyed ones; the network\'s lines are not changed. A network that already has devices is left as '
-              'it is. Which pipe stays without a device at each junction is drawn at random with SEED.')
+              'it is. Which pipe stays without a device at each junction is drawn at random with SEED; pipes shorter than '
+              'twice the snapping distance (2 m) get none.')
 
     NETWORK = 'NETWORK'
     UNVALVED = 'UNVALVED'
@@ -70,7 +71,8 @@ class GenerateIsolationDevices(LifelineAlgorithm):
         self.check(feedback)
         _, _, xy = strategic_valves(net, self.parameterAsInt(parameters, self.UNVALVED, context),
                                     self.parameterAsDouble(parameters, self.OFFSET, context),
-                                    self.parameterAsInt(parameters, self.SEED, context))
+                                    self.parameterAsInt(parameters, self.SEED, context),
+                                    min_edge_m=2.0 * NODE_ON_NETWORK_M)
         remark = tr('Generated: strategic N-{} isolation device, not surveyed').format(
             self.parameterAsInt(parameters, self.UNVALVED, context))
         rows = [(bytes(QgsGeometry.fromPointXY(QgsPointXY(float(x), float(y))).asWkb()),

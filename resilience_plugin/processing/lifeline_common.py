@@ -3,7 +3,7 @@ output layers (affected assets, lost lines, devices to close, consequences)."""
 import re
 
 import numpy as np
-from qgis.core import (QgsFeature, QgsField, QgsFields, QgsProcessingException, QgsProcessingParameterBoolean,
+from qgis.core import (QgsFeature, QgsField, QgsFields, QgsGeometry, QgsProcessingException, QgsProcessingParameterBoolean,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber, QgsProcessingParameterString)
 
 from ..compat import FIELD_TYPES, NUMBER_DOUBLE, SINK_FAST_INSERT, SOURCE_LINE, SOURCE_POINT, SOURCE_VECTOR, WKB
@@ -28,6 +28,8 @@ CONSEQUENCE_FIELDS = (('service', 'string'), ('network', 'string'), ('population
 FINDING_OUTPUT_FIELDS = (('layer', 'string'), ('feature_id', 'int'), ('asset_id', 'string'), ('rule', 'string'),
                          ('severity', 'string'), ('message', 'string'), ('network', 'string'))
 ANY_SERVICE = 'any'
+# An exposure result's feature shows an asset when it lies this close to it (points: on it; lines: pieces of it).
+ASSET_MATCH_M = 0.01
 
 
 class Cancelled(QgsProcessingException):
@@ -186,11 +188,12 @@ class LifelineAlgorithm(ResilienceAlgorithm):
                         continue
                 elif grade != 'major':
                     continue
-                table = tables.get(str(plain(feature['layer']) or ''))
                 fid = plain(feature['feature_id'])
-                if table is None or fid is None:
+                if fid is None:
                     continue
-                asset = by_fid.get((table, int(fid)))
+                table = tables.get(str(plain(feature['layer']) or ''))
+                asset = by_fid.get((table, int(fid))) if table is not None else \
+                    self.asset_under(loaded, feature.geometry(), [by_fid.get((t, int(fid))) for t in tables.values()])
                 if asset is not None:
                     out.append(asset)
         else:
@@ -200,6 +203,25 @@ class LifelineAlgorithm(ResilienceAlgorithm):
             feedback.pushWarning(tr('{} features of {} name assets not in the database: {}').format(
                 len(unknown), source.sourceName(), ', '.join(unknown[:10])))
         return out
+
+    @staticmethod
+    def asset_under(loaded, geometry, candidates):
+        """The candidate asset (same feature ID in another table) that ``geometry`` of an exposure result shows:
+        a layer loaded under another name (the file name) still names its assets by feature ID."""
+        if geometry is None or geometry.isEmpty():
+            return None
+        for asset in candidates:
+            if asset is None:
+                continue
+            wkb = loaded.line_wkb.get(asset)
+            if wkb is not None:
+                shape = QgsGeometry()
+                shape.fromWkb(wkb)
+            else:
+                shape = loaded.point(asset)
+            if not shape.isEmpty() and shape.distance(geometry) <= ASSET_MATCH_M:
+                return asset
+        return None
 
     @staticmethod
     def table_names():
