@@ -898,21 +898,22 @@ SRC_BACKUP_PUMPS = Source('DOMAIN.md §9.4: pumping stations 0 h without a gener
 SRC_BACKUP_HOSPITAL = Source('JGJ 312-2013: grade-III hospitals > 24 h of generator fuel, grade-II > 12 h', 'C',
                              'fdjkljd.com')
 SRC_BACKUP_NONE = Source('Plugin default: no backup recorded, 0 h (set the real generator or tank time)', 'R')
-SRC_NEAREST_FEED = Source('Plugin default: an asset is fed from the nearest substation or transformer within '
-                          '3 km, and from the nearest main of the network within 300 m', 'R')
+SRC_NEAREST_FEED = Source('Plugin default: a pump station is fed from the busbar of the nearest substation or '
+                          'transformer within 3 km (issue 12); facilities and shelters from the nearest power line '
+                          'within 1 km and the nearest water main within 300 m (the service distances of the '
+                          'population)', 'R')
 DEPENDENCY_RULES = (
     DependencyRule('pump_power', N_('Pump station needs power from the nearest substation'), 'lifeline_nodes',
                    'node_kind', ('pump_station', 'water_source'), 'power_supply', 'lifeline_nodes', 'power',
                    ('substation', 'transformer'), 3000.0, 0.0, (SRC_NEAREST_FEED, SRC_BACKUP_PUMPS)),
-    DependencyRule('hospital_power', N_('Hospital needs power from the nearest substation'), 'facilities',
-                   'facility_kind', ('hospital',), 'power_supply', 'lifeline_nodes', 'power',
-                   ('substation', 'transformer'), 3000.0, 24.0, (SRC_NEAREST_FEED, SRC_BACKUP_HOSPITAL)),
+    DependencyRule('hospital_power', N_('Hospital needs power from the nearest power line'), 'facilities',
+                   'facility_kind', ('hospital',), 'power_supply', 'lifelines', 'power', (), 1000.0, 24.0,
+                   (SRC_NEAREST_FEED, SRC_BACKUP_HOSPITAL)),
     DependencyRule('facility_power', N_('Fire, EMS and police stations and depots need power'), 'facilities',
                    'facility_kind', ('fire_station', 'ems_station', 'police', 'supply_depot'), 'power_supply',
-                   'lifeline_nodes', 'power', ('substation', 'transformer'), 3000.0, 0.0,
-                   (SRC_NEAREST_FEED, SRC_BACKUP_NONE)),
-    DependencyRule('shelter_power', N_('Shelters need power'), 'shelters', '', (), 'power_supply', 'lifeline_nodes',
-                   'power', ('substation', 'transformer'), 3000.0, 0.0, (SRC_NEAREST_FEED, SRC_BACKUP_NONE)),
+                   'lifelines', 'power', (), 1000.0, 0.0, (SRC_NEAREST_FEED, SRC_BACKUP_NONE)),
+    DependencyRule('shelter_power', N_('Shelters need power'), 'shelters', '', (), 'power_supply', 'lifelines',
+                   'power', (), 1000.0, 0.0, (SRC_NEAREST_FEED, SRC_BACKUP_NONE)),
     DependencyRule('facility_water', N_('Hospitals, fire and EMS stations need water from the nearest main'),
                    'facilities', 'facility_kind', ('hospital', 'fire_station', 'ems_station'), 'water_supply',
                    'lifelines', 'water_supply', (), 300.0, 0.0, (SRC_NEAREST_FEED, SRC_BACKUP_NONE)),

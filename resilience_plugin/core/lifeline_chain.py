@@ -383,7 +383,9 @@ def criticality(system, networks=None, progress=None, cancel=None):
     is_provider[np.asarray(system.deps.provider, np.int64)] = True
     sites = np.isin(system.assets.table.astype(str), ('facilities', 'shelters'))
     out = []
-    names = [n for n in system.parts if networks is None or n in networks]
+    # a network with neither sources nor isolation devices has nothing to scan (its findings say so)
+    names = [n for n, part in system.parts.items() if (networks is None or n in networks) and
+             (part.lnet.n_sources or part.lnet.n_devices)]
     for k, name in enumerate(names):
         part = system.parts[name]
         lnet = part.lnet

@@ -8,7 +8,8 @@ from qgis.core import (QgsGeometry, QgsPointXY, QgsProcessingException, QgsProce
 from ..compat import NUMBER_DOUBLE, NUMBER_INTEGER
 from ..core.lifelines import strategic_valves
 from ..core.network import NetworkError, build_network, parse_wkb_lines
-from ..definitions import ISOLATION_DEVICE_KINDS, N_, NETWORK_TYPE, NODE_ON_NETWORK_M, OUT_OF_SERVICE_STATUS
+from ..definitions import (ISOLATION_DEVICE_KINDS, N_, NETWORK_TYPE, NODE_KIND, NODE_ON_NETWORK_M,
+                           OUT_OF_SERVICE_STATUS)
 from ..translation import tr
 from .lifeline_common import LifelineAlgorithm
 
@@ -75,8 +76,9 @@ class GenerateIsolationDevices(LifelineAlgorithm):
                                     min_edge_m=2.0 * NODE_ON_NETWORK_M)
         remark = tr('Generated: strategic N-{} isolation device, not surveyed').format(
             self.parameterAsInt(parameters, self.UNVALVED, context))
+        name = tr('Generated: {}').format(tr(NODE_KIND.choice(kind).label))
         rows = [(bytes(QgsGeometry.fromPointXY(QgsPointXY(float(x), float(y))).asWkb()),
-                 {'network': network, 'node_kind': kind, 'name': tr('Generated {}').format(kind), 'status': 'in_use',
+                 {'network': network, 'node_kind': kind, 'name': name, 'status': 'in_use',
                   'condition': 'unknown', 'data_source': 'inferred', 'source_ref': 'generate_isolation_devices',
                   'remarks': remark}) for x, y in np.asarray(xy).tolist()]
         for _, values in rows:
@@ -85,6 +87,6 @@ class GenerateIsolationDevices(LifelineAlgorithm):
             with store.edit() as writer:
                 written = writer.write('lifeline_nodes', rows)
                 self.check(feedback)
-        feedback.pushInfo(tr('{} generated {}s added to the {} network ({} junctions).').format(
-            written, kind, network, net.n_nodes))
+        feedback.pushInfo(tr('{} generated devices ({}) added to the {} network ({} junctions).').format(
+            written, tr(NODE_KIND.choice(kind).label), network, net.n_nodes))
         return {self.DATABASE: store.label(), self.DEVICE_COUNT: written}

@@ -13,7 +13,7 @@ from ..qgis_io.atomic import atomic_path
 from ..qgis_io.database import database_crs
 from ..translation import tr
 from .base import GROUP_REPORTS, ResilienceAlgorithm
-from ..compat import SOURCE_ANY_GEOMETRY, SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR
+from ..compat import SOURCE_ANY_GEOMETRY, SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR
 
 # (parameter, description, geometry types, the Inputs attribute).
 RESULT_LAYERS = (
@@ -31,6 +31,10 @@ RESULT_LAYERS = (
      'exposure_summary'),
     ('RISK_LIST', N_('Urban safety risk list (risk_list OUTPUT)'), SOURCE_POINT, 'risk_list'),
     ('FINDINGS', N_('Census findings (validate_census OUTPUT)'), SOURCE_POINT, 'findings'),
+    ('LIFELINE_CRITICALITY', N_('Isolation segments (lifeline_criticality OUTPUT)'), SOURCE_LINE,
+     'lifeline_criticality'),
+    ('LIFELINE_NODES', N_('Node assets (lifeline_criticality OUTPUT_NODES)'), SOURCE_POINT, 'lifeline_nodes'),
+    ('DISASTER_CHAIN', N_('Disaster chain (disaster_chain OUTPUT_TABLE)'), SOURCE_VECTOR, 'disaster_chain'),
 )
 
 
@@ -47,7 +51,8 @@ class PlanningReport(ResilienceAlgorithm):
               'items are found by id: title, map, legend, scalebar, north_arrow, attribution, content, footer). '
               'Pages: cover; overview map with risk zones, lifelines, shelters, facilities and service areas in '
               'the styles stored in the planning database; coverage summary with tables and a chart; overloaded '
-              'shelters; uncovered areas; exposure; the risk list; census completeness; methods and standards '
+              'shelters; uncovered areas; exposure; the risk list; lifeline systems (most critical assets, largest '
+              'isolation segments, the disaster chain); census completeness; methods and standards '
               'with their sources and evidence levels; data attribution. Every figure is read from the result '
               'layers given (the outputs of population_coverage, service_areas, risk_influence_zones, exposure, '
               'risk_list and validate_census); a section whose layer is not given says so. LANGUAGE en or zh_CN '

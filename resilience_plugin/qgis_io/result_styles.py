@@ -216,3 +216,22 @@ def make_temporal(layer, field='frame_time', minutes=None):
     props.setFixedDuration(float(minutes or CHAIN_FRAME_MINUTES))
     props.setAccumulateFeatures(True)
     return layer
+
+
+CRITICAL_TOP = 10
+
+
+def style_criticality(layer):
+    """N-1 isolation segments: the ten most critical thick red, too large ones orange, the rest thin grey."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    for expression, label, colour, width in (
+            ('"rank" <= {}'.format(CRITICAL_TOP), tr('The {} most critical').format(CRITICAL_TOP), '#d7191c', 1.6),
+            ('"too_large"', tr('Too large (too few isolation devices)'), '#fdae61', 1.0),
+            ('ELSE', tr('Other isolation segments'), '#969696', 0.4)):
+        rule = QgsRuleBasedRenderer.Rule(_symbol(layer, colour, width=width), 0, 0,
+                                         expression if expression != 'ELSE' else '', label)
+        if expression == 'ELSE':
+            rule.setIsElse(True)
+        root.appendChild(rule)
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+    return _done(layer)

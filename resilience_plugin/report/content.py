@@ -79,6 +79,9 @@ class Inputs:
     exposure_summary: Optional[QgsVectorLayer] = None
     risk_list: Optional[QgsVectorLayer] = None
     findings: Optional[QgsVectorLayer] = None
+    lifeline_criticality: Optional[QgsVectorLayer] = None
+    lifeline_nodes: Optional[QgsVectorLayer] = None
+    disaster_chain: Optional[QgsVectorLayer] = None
     attribution: str = ''
 
 
@@ -443,8 +446,9 @@ def attribution_section(inputs, attribution, given):
 def build_report(inputs, title, language, run_details, given, feedback=None):
     """The whole report for ``inputs`` (call inside report.language.report_language)."""
     attribution = attribution_texts(inputs)
+    from .lifelines import lifelines_section  # noqa: PLC0415 (it builds on this module)
     builders = (coverage_section, overloaded_section, uncovered_section, exposure_section, risk_list_section,
-                census_section, methods_section)
+                lifelines_section, census_section, methods_section)
     sections = []
     for n, builder in enumerate(builders):
         if feedback is not None:
