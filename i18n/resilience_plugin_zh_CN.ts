@@ -3987,5 +3987,65 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
    <source>Most critical stations and nodes</source>
    <translation>最关键的站点和节点</translation>
   </message>
+  <message>
+   <source>while preparing its outputs</source>
+   <translation>（准备输出时）</translation>
+  </message>
+  <message>
+   <source>while moving its outputs into place</source>
+   <translation>（将输出移到目标位置时）</translation>
+  </message>
+  <message>
+   <source>before it reported anything</source>
+   <translation>（尚未报告任何步骤时）</translation>
+  </message>
+  <message>
+   <source>{} failed on an unexpected error {} ({}: {}). No output was written. This is a bug in the plugin: please report it with the details from the QGIS message log (Log Messages panel, tab "{}").</source>
+   <translation>{} 遇到意外错误{}（{}：{}）。未写入任何输出。这是插件的缺陷：请报告此问题，并附上 QGIS 消息日志中的详细信息（“日志消息”面板，“{}”标签页）。</translation>
+  </message>
+  <message>
+   <source>after it reported "{}"</source>
+   <translation>（最后报告的步骤：“{}”）</translation>
+  </message>
+  <message>
+   <source>{} ran out of memory {}. No output was written; try a smaller area or fewer features.</source>
+   <translation>{} 内存不足{}。未写入任何输出；请缩小范围或减少要素数量。</translation>
+  </message>
+  <message>
+   <source>Could not write {}: {}</source>
+   <translation>无法写入 {}：{}</translation>
+  </message>
+  <message>
+   <source>{} could not be replaced: {}. Is it open in another program? The previous outputs are unchanged.</source>
+   <translation>无法替换 {}：{}。该文件是否在其他程序中打开？原有输出均未改变。</translation>
+  </message>
+  <message>
+   <source>{} would all write {}, each replacing the other: give each output its own file, or its own layer of one GeoPackage (file.gpkg|layername=name).</source>
+   <translation>{} 都将写入 {}，彼此覆盖：请为每个输出指定单独的文件，或同一 GeoPackage 中的单独图层（file.gpkg|layername=名称）。</translation>
+  </message>
+  <message>
+   <source>{} would all write the layer {} of {}: give each its own layer name.</source>
+   <translation>{} 都将写入 {} 中的图层 {}：请为每个输出指定不同的图层名。</translation>
+  </message>
+  <message>
+   <source>Cannot write {}: {}</source>
+   <translation>无法写入 {}：{}</translation>
+  </message>
+  <message>
+   <source>The folder {} holds a census package and files the export did not write ({}); the export replaces the whole folder, so move them out or choose a new or empty folder. Nothing was changed.</source>
+   <translation>文件夹 {} 包含普查成果包以及并非由导出写入的文件（{}）；导出会替换整个文件夹，请将这些文件移走，或选择新的或空的文件夹。未做任何更改。</translation>
+  </message>
+  <message>
+   <source>Reports what lies in the risk zones (ZONES: polygons with a grade field, for example the output of Risk influence zones) or in a hazard raster (HAZARD, classed by HAZARD_BREAKS: values below the first break are not exposed). Give one of the two.
+TARGETS: lifelines and roads (lines: cut at zone boundaries, one row per line and class with its exposed_length_m, by network type and class; with a raster the maximum and length-weighted mean value along each line, sampled twice per cell), shelters (inside a zone: flagged unusable), facilities and buildings (counted), population polygons (POPULATION_FIELD counted by the share of their area inside), population points and population rasters. The summary's count is the number of features: a line cut into several pieces counts once per class it reaches.
+The raster is read window by window, so rasters larger than memory work; nodata cells are not counted as exposed (their length is reported). Vectors are transformed to the raster's CRS for sampling, lines and polygons first given vertices every half cell so that they follow their true course there; lengths are measured in metres in a metric CRS. Invalid zone geometries are repaired and reported. No input layer is modified.</source>
+   <translation>报告位于风险区（ZONES：带等级字段的面，例如“风险影响范围”的输出）或灾害栅格（HAZARD，按 HAZARD_BREAKS 分级：低于第一个分级阈值的值不计为暴露）内的对象。二者给出其一。
+TARGETS：生命线和道路（线：在分区边界处切分，每条线每个等级一行，给出 exposed_length_m，按管网类型和等级统计；使用栅格时给出每条线沿线的最大值和长度加权平均值，每个像元采样两次）、避难场所（位于分区内：标记为不可用）、应急设施和建筑（计数）、人口面（POPULATION_FIELD 按其位于区内的面积比例计入）、人口点和人口栅格。汇总中的 count 为要素数：被切成多段的线在其到达的每个等级中只计一次。
+栅格逐窗口读取，因此可处理大于内存的栅格；无数据像元不计为暴露（报告其长度）。矢量数据转换到栅格的坐标系进行采样，线和面先按半个像元的间距加密节点，使其在栅格坐标系中沿真实走向；长度在以米为单位的坐标系中量算。无效的分区几何会被修复并报告。不修改任何输入图层。</translation>
+  </message>
+  <message>
+   <source>The planning-review report as a PDF, built with a QGIS print layout from the template resources/templates/planning_report.qpt (or TEMPLATE, a copy edited in the layout designer; items are found by id: title, map, legend, scalebar, north_arrow, attribution, content, footer). Pages: cover; overview map with risk zones, lifelines, shelters, facilities and service areas in the styles stored in the planning database; coverage summary with tables and a chart; overloaded shelters; uncovered areas; exposure; the risk list; census completeness; methods and standards with their sources and evidence levels; data attribution. Every figure is read from the result layers given (the outputs of population_coverage, service_areas, risk_influence_zones, exposure, risk_list and validate_census); a section whose layer is not given says so. LANGUAGE en or zh_CN (Chinese text in a CJK font). Attribution of OpenStreetMap and HSY data is found from the planning database's provenance fields; ATTRIBUTION adds lines. OUTPUT_HTML writes the same content as one HTML file. The PDF replaces an earlier one only once complete.</source>
+   <translation>以 PDF 形式输出规划评估报告，使用 QGIS 打印布局生成，模板为 resources/templates/planning_report.qpt（或 TEMPLATE，即在布局设计器中编辑过的副本；各项按 id 查找：title、map、legend、scalebar、north_arrow、attribution、content、footer）。页面：封面；总览图，以规划数据库中保存的样式显示风险区、生命线、避难场所、应急设施和服务范围；覆盖汇总（含表格和图表）；超负荷避难场所；未覆盖区域；暴露；风险清单；普查数据完整性；方法与标准（含依据及其核实等级）；数据来源声明。所有数据均读自给出的结果图层（population_coverage、service_areas、risk_influence_zones、exposure、risk_list 和 validate_census 的输出）；未给出相应图层的章节会予以注明。LANGUAGE 为 en 或 zh_CN（中文使用 CJK 字体）。OpenStreetMap 和 HSY 数据的来源声明根据规划数据库的来源字段识别；ATTRIBUTION 可追加声明行。OUTPUT_HTML 将相同内容写为一个 HTML 文件。PDF 完整生成后才替换已有文件。</translation>
+  </message>
  </context>
 </TS>

@@ -51,6 +51,7 @@ def geometry_type(layer_or_source):
     """Point / line / polygon of a layer or feature source as one of GEOM_*."""
     return QgsWkbTypes.geometryType(layer_or_source.wkbType())
 
+
 # Coverage engine (issue 3): Processing parameter enums, scoped in QGIS >= 3.36 / 4.
 try:
     NUMBER_DOUBLE = Qgis.ProcessingNumberParameterType.Double
@@ -115,6 +116,22 @@ except AttributeError:  # QGIS 3.22
     _LEGEND = QgsLegendStyle.Style
     LEGEND_TITLE, LEGEND_GROUP, LEGEND_SUBGROUP, LEGEND_SYMBOL_LABEL = (
         _LEGEND.Title, _LEGEND.Group, _LEGEND.Subgroup, _LEGEND.SymbolLabel)
+
+# Flags and values moved to Qgis.* in QGIS 3.24-3.36 (tests/test_qt_compat.py lists what moved).
+try:  # QGIS >= 3.36 / 4
+    ALGORITHM_NO_THREADING = Qgis.ProcessingAlgorithmFlag.NoThreading
+    INVALID_GEOMETRY_NO_CHECK = Qgis.InvalidGeometryCheck.NoCheck
+    RASTER_STAT_MIN, RASTER_STAT_MAX = Qgis.RasterBandStatistic.Min, Qgis.RasterBandStatistic.Max
+except AttributeError:  # QGIS 3.22
+    from qgis.core import QgsFeatureRequest, QgsProcessingAlgorithm, QgsRasterBandStats
+    ALGORITHM_NO_THREADING = QgsProcessingAlgorithm.Flag.FlagNoThreading
+    INVALID_GEOMETRY_NO_CHECK = QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck
+    RASTER_STAT_MIN, RASTER_STAT_MAX = QgsRasterBandStats.Stats.Min, QgsRasterBandStats.Stats.Max
+try:  # QGIS >= 3.24 / 4
+    MARKER_STAR = Qgis.MarkerShape.Star
+except AttributeError:  # QGIS 3.22
+    from qgis.core import QgsSimpleMarkerSymbolLayerBase
+    MARKER_STAR = QgsSimpleMarkerSymbolLayerBase.Shape.Star
 
 # Lifeline chains (issue 12): the chain layer plays in the Temporal Controller.
 try:  # QGIS >= 3.22 / 4

@@ -1,4 +1,8 @@
-"""Start QGIS once (headless), initialise Processing and register the plugin's provider."""
+"""Start QGIS once (headless), initialise Processing and register the plugin's provider.
+
+QGIS starts just before the first test module outside tests/unit is collected: the unit tests
+(tests/unit, with their own conftest) never start it and run in venvs without QGIS too.
+"""
 import os
 import sys
 from pathlib import Path
@@ -11,14 +15,19 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / 'tests'))
 os.environ.setdefault('QT_QPA_PLATFORM', 'offscreen')
 
-from tools.qgis_env import start_qgis  # noqa: E402
+UNIT = ROOT / 'tests' / 'unit'
 
-QGIS_APP = start_qgis()
+
+def pytest_collectstart(collector):
+    if isinstance(collector, pytest.Module) and UNIT not in collector.path.parents:
+        from tools.qgis_env import start_qgis
+        start_qgis()
 
 
 @pytest.fixture(scope='session')
 def qgis_app():
-    return QGIS_APP
+    from tools.qgis_env import start_qgis
+    return start_qgis()
 
 
 @pytest.fixture(scope='session')
@@ -36,12 +45,12 @@ def rutland_pbf():
     return str(DATA / 'rutland' / 'rutland-latest.osm.pbf')
 
 
-def run_algorithm(algorithm_id, parameters, feedback=None):
+def run_algorithm(algorithm_id, parameters, feedback=None, context=None):
     """processing.run with a feedback object that records what the algorithm reported."""
     import processing
     from tools.qgis_env import RecordingFeedback
     feedback = feedback or RecordingFeedback()
-    result = processing.run(algorithm_id, parameters, feedback=feedback)
+    result = processing.run(algorithm_id, parameters, feedback=feedback, context=context)
     return result, feedback
 
 

@@ -1,10 +1,11 @@
 """Small in-memory layers and rasters for the risk-overlay tests."""
 import math
 
-import numpy as np
-import rasterio
 from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
-from rasterio.transform import from_origin
+
+from unit.rasters import write_raster
+
+__all__ = ['memory_layer', 'polygon_circle_area', 'lens_area', 'chord', 'write_raster', 'features_of']
 
 
 def memory_layer(geometry, crs, fields, rows, name='layer'):
@@ -36,16 +37,6 @@ def lens_area(r, d):
 def chord(r, offset):
     """Length of a straight line crossing a circle of radius r at ``offset`` from its centre."""
     return 2 * math.sqrt(r * r - offset * offset)
-
-
-def write_raster(path, data, x0, y0, cell, crs, nodata=None, dtype='float32'):
-    profile = dict(driver='GTiff', width=data.shape[1], height=data.shape[0], count=1, dtype=dtype, crs=crs,
-                   transform=from_origin(x0, y0, cell, cell))
-    if nodata is not None:
-        profile['nodata'] = nodata
-    with rasterio.open(path, 'w', **profile) as dst:
-        dst.write(np.asarray(data, dtype=dtype), 1)
-    return path
 
 
 def features_of(layer_or_id):

@@ -319,7 +319,7 @@ def hazard_raster(path):
 def test_hazard_raster_barriers(roads, tmp_path):
     """Roads on cells at or above BARRIER_THRESHOLD close; the closed edges checked against the cell polygons."""
     from osgeo import ogr
-    from qgis.core import QgsCoordinateReferenceSystem
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProject
     from shapely.geometry import LineString
     from resilience_plugin.core.network import build_network, cut_lines, parse_wkb_lines
     from resilience_plugin.qgis_io.network_layers import sample_raster_along_edges
@@ -327,7 +327,8 @@ def test_hazard_raster_barriers(roads, tmp_path):
     ds = ogr.Open(roads.split('|')[0])
     coords, offsets, _ = parse_wkb_lines([f.GetGeometryRef().ExportToWkb() for f in ds.GetLayer('roads')])
     net = build_network(coords, offsets)
-    values, nodata_samples = sample_raster_along_edges(path, net, QgsCoordinateReferenceSystem('EPSG:3067'))
+    values, nodata_samples = sample_raster_along_edges(path, net, QgsCoordinateReferenceSystem('EPSG:3067'),
+                                                       QgsProject.instance().transformContext())
     blocked = np.nan_to_num(values, nan=-np.inf) >= 1.0
     assert nodata_samples > 0
     xy, off = cut_lines(net, net.edge_line, net.edge_m0, net.edge_m1)

@@ -1,7 +1,6 @@
 """resilience:export_census on the Helsinki database: every number of the package computed another way here."""
 import hashlib
 import json
-import math
 import os
 import shutil
 import sqlite3
@@ -19,8 +18,7 @@ from shapely.geometry import box
 
 from conftest import run_algorithm
 from resilience_plugin.core import census_stats
-from resilience_plugin.definitions import (CENSUS_LAYERS, CENSUS_NOT_SET, FINDING_FIELDS, LAYERS_BY_NAME,
-                                           NETWORK_TYPE)
+from resilience_plugin.definitions import CENSUS_LAYERS, FINDING_FIELDS, LAYERS_BY_NAME, NETWORK_TYPE
 from tools.qgis_env import RecordingFeedback
 
 ALG = 'resilience:export_census'
@@ -522,6 +520,50 @@ def test_a_folder_with_other_files_is_not_replaced(helsinki_db, tmp_path):
     assert (folder / 'letter.txt').read_text() == 'keep me' and len(os.listdir(folder)) == 1
 
 
+def test_a_package_folder_holding_a_users_file_is_not_replaced(census_db, tmp_path):
+    """The export replaces the whole folder: one of our packages with anything else in it is left alone."""
+    folder = tmp_path / 'package'
+    run_algorithm(ALG, {'DATABASE': census_db, 'OUTPUT': str(folder)})
+    (folder / 'census.gpkg-wal').write_bytes(b'')  # the package open in QGIS: its own journal is ours
+    run_algorithm(ALG, {'DATABASE': census_db, 'OUTPUT': str(folder)})
+    assert not (folder / 'census.gpkg-wal').exists()
+    for extra in ('my notes.txt', os.path.join('csv', 'my_table.csv'), os.path.join('drafts', 'v1.qgz')):
+        os.makedirs(os.path.dirname(str(folder / extra)), exist_ok=True)
+        (folder / extra).write_text('keep me')
+        before = snapshot(str(folder))
+        with pytest.raises(QgsProcessingException, match='files the export did not write .*{}.*Nothing was '
+                                                         'changed'.format(os.path.basename(extra))):
+            run_algorithm(ALG, {'DATABASE': census_db, 'OUTPUT': str(folder)})
+        assert snapshot(str(folder)) == before and not leftovers(str(folder))
+        os.remove(str(folder / extra))
+
+
+class FileDuringExport(RecordingFeedback):
+    """Saves a user's file into the package folder while the export is running."""
+
+    def __init__(self, path):
+        super().__init__()
+        self.path = path
+
+    def setProgressText(self, text):  # noqa: N802
+        super().setProgressText(text)
+        if 'Writing statistics' in text:
+            with open(self.path, 'w', encoding='utf-8') as stream:
+                stream.write('saved while the export ran')
+
+
+def test_a_file_saved_into_the_folder_during_the_export_is_kept(census_db, tmp_path):
+    folder = tmp_path / 'package'
+    run_algorithm(ALG, {'DATABASE': census_db, 'OUTPUT': str(folder)})
+    before = snapshot(str(folder))
+    with pytest.raises(QgsProcessingException, match='files the export did not write .*project.qgz'):
+        run_algorithm(ALG, {'DATABASE': census_db, 'OUTPUT': str(folder)},
+                      FileDuringExport(str(folder / 'project.qgz')))
+    after = snapshot(str(folder))
+    assert after.pop('project.qgz') == b'saved while the export ran'
+    assert after == before and not leftovers(str(folder))
+
+
 @pytest.mark.parametrize('step', ['Exporting lifeline_nodes', 'Saving styles', 'Writing statistics'])
 def test_cancelled_export_leaves_the_previous_package_untouched(census_db, tmp_path, step):
     folder = str(tmp_path / 'package')
@@ -529,7 +571,7 @@ def test_cancelled_export_leaves_the_previous_package_untouched(census_db, tmp_p
     before = snapshot(folder)
     assert 'census.gpkg' in before and len(before) > 10
     feedback = CancellingFeedback(step)
-    with pytest.raises(QgsProcessingException, match='cancelled'):
+    with pytest.raises(QgsProcessingException, match='Cancelled; no output was written'):
         run_algorithm(ALG, {'DATABASE': census_db, 'OUTPUT': folder}, feedback)
     assert feedback.isCanceled()
     after = snapshot(folder)
@@ -559,38 +601,3 @@ def test_failed_export_leaves_the_previous_package_untouched(census_db, tmp_path
     after = snapshot(folder)
     assert sorted(after) == sorted(before) and all(after[name] == before[name] for name in before)
     assert not leftovers(folder)
-
-
-# Core -----------------------------------------------------------------------------------------------------
-
-def test_diameter_classes_and_decades():
-    bounds = (0, 100, 300, 500, 1000)
-    assert census_stats.diameter_class_codes(bounds) == ['0-100', '100-300', '300-500', '500-1000', '>=1000']
-    values = [None, -1, 0, 99.9, 100, 299, 300, 999, 1000, 5000, '', float('nan')]
-    assert list(census_stats.diameter_classes(values, bounds)) == [
-        CENSUS_NOT_SET, '<0', '0-100', '0-100', '100-300', '100-300', '300-500', '500-1000', '>=1000', '>=1000',
-        CENSUS_NOT_SET, CENSUS_NOT_SET]
-    years = [1931, 1950, 1959, 1960, 2024, None]
-    codes = list(census_stats.install_decades(years, 1950))
-    assert codes == ['<1950', '1950s', '1950s', '1960s', '2020s', CENSUS_NOT_SET]
-    assert census_stats.decade_order(codes, 1950) == ['<1950', '1950s', '1960s', '2020s', CENSUS_NOT_SET]
-
-
-def test_summarise_orders_codes_and_fills_zeros():
-    frame = pd.DataFrame({'k': ['b', None, 'a', 'b', 'x'], 'v': [1.0, 2.0, None, 4.0, 8.0]})
-    table = census_stats.summarise(frame, ['k'], {'n': ('v', 'size'), 's': ('v', 'sum'), 'c': ('v', 'count')},
-                                   {'k': ['a', 'b', 'c']}, complete=True)
-    assert table.to_dict('list') == {'k': ['a', 'b', 'c', 'x', CENSUS_NOT_SET], 'n': [1, 2, 0, 1, 1],
-                                     's': [0.0, 5.0, 0.0, 8.0, 2.0], 'c': [0, 2, 0, 1, 1]}
-    empty = census_stats.summarise(frame.iloc[:0], ['k'], {'n': ('v', 'size')}, {'k': ['a']}, complete=True)
-    assert empty.to_dict('list') == {'k': ['a'], 'n': [0]}
-    assert len(census_stats.summarise(frame.iloc[:0], ['k', 'v'], {'n': ('v', 'size')})) == 0
-    assert math.isclose(census_stats.lifeline_tables(
-        pd.DataFrame({'network': ['gas', 'gas'], 'material': [None, 'pe'], 'diameter_mm': [None, 50],
-                      'install_year': [None, 2001], 'condition': ['good', None], 'length_m': [1500.0, 250.0]}),
-        {'network': ['gas']}, (0, 100), 1950)['lifelines_by_network']['length_km'].sum(), 1.75)
-
-
-def test_flatten():
-    assert census_stats.flatten({'a': {'b': 1, 'c': [2, {'d': 3}]}, 'e': None}) == [
-        ('a.b', 1), ('a.c[0]', 2), ('a.c[1].d', 3), ('e', None)]

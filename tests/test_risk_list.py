@@ -8,6 +8,7 @@ import pytest
 from qgis.core import QgsProcessingException
 
 from risk_helpers import chord, features_of, memory_layer
+from resilience_plugin.qgis_io.atomic import is_temporary
 
 CRS = 'EPSG:32650'
 
@@ -59,7 +60,8 @@ def test_risk_list_counts_ranks_and_exports(run, tmp_path):
     assert list(table['name']) == ['Plant B', 'Yard C', 'Depot A']
     assert table.loc[2, 'len_power_m'] == pytest.approx(200.0, abs=0.01)
     assert 'GB 50156' in ' '.join(pd.read_excel(xlsx, sheet_name='sources')['source'].dropna())
-    assert not [n for n in os.listdir(tmp_path) if '.part' in n]  # nothing half-written left
+    assert not [n for n in os.listdir(tmp_path) if is_temporary(n)]  # nothing half-written left
+    assert {f['source_layer'] for f in rows.values()} == {'risk_sources'}
 
 
 def test_csv_export_and_bad_extension(run, tmp_path):
@@ -91,3 +93,23 @@ def test_default_field_names_the_layer_lacks_are_not_required(run, tmp_path):
     with pytest.raises(QgsProcessingException, match='owner_unit'):
         run('resilience:risk_list', {'RISK_SOURCES': sources, 'TARGETS': [], 'RESPONSIBLE_FIELD': 'owner_unit',
                                      'OUTPUT': 'TEMPORARY_OUTPUT', 'OUTPUT_TABLE': str(tmp_path / 'list2.csv')})
+
+
+def test_source_layer_is_the_layer_name_not_the_file_name(run, tmp_path):
+    """A GeoPackage table given by path shows its table name; a project layer shows its name there."""
+    from qgis.core import QgsCoordinateTransformContext, QgsProject, QgsVectorFileWriter, QgsVectorLayer
+    sources, _ = inputs()
+    path = str(tmp_path / 'planning.gpkg')
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.layerName = 'depots'
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(sources, path, QgsCoordinateTransformContext(), options)
+    assert error[0] == QgsVectorFileWriter.NoError
+    by_path, _ = run('resilience:risk_list', {'RISK_SOURCES': path + '|layername=depots', 'OUTPUT': 'memory:'})
+    assert {f['source_layer'] for f in by_path['OUTPUT'].getFeatures()} == {'depots'}
+    layer = QgsVectorLayer(path + '|layername=depots', 'Fuel depots (survey 2024)', 'ogr')
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        in_project, _ = run('resilience:risk_list', {'RISK_SOURCES': layer.id(), 'OUTPUT': 'memory:'})
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+    assert {f['source_layer'] for f in in_project['OUTPUT'].getFeatures()} == {'Fuel depots (survey 2024)'}

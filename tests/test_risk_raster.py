@@ -1,4 +1,6 @@
 """Hazard rasters: flood depth from a DEM, release footprint, exposure sampled window by window."""
+import math
+
 import numpy as np
 import pyproj
 import pytest
@@ -88,33 +90,56 @@ def test_small_windows_give_the_same_answer(run, tmp_path):
             assert small[fid][name] == pytest.approx(whole[fid][name], rel=1e-12)
 
 
-def test_core_windowing_is_exact_on_a_random_raster(tmp_path):
-    rng = np.random.default_rng(4)
-    data = rng.random((157, 211)).astype('float32') * 3
-    data[rng.random(data.shape) < 0.05] = -1
-    path = write_raster(str(tmp_path / 'r.tif'), data, 0.0, 1570.0, 10.0, CRS, nodata=-1)
-    lines = [np.column_stack([rng.uniform(-100, 2200, 4), rng.uniform(-100, 1700, 4)]) for _ in range(300)]
-    segments = hr.Segments.from_lines(lines)
-    whole = hr.sample_lines(path, segments, [0.5, 1.5], window_cells=100000)
-    for size in (5, 7, 64):
-        part = hr.sample_lines(path, segments, [0.5, 1.5], window_cells=size)
-        np.testing.assert_allclose(part.class_m, whole.class_m, rtol=1e-9, atol=1e-9)
-        np.testing.assert_allclose(part.nodata_m, whole.nodata_m, rtol=1e-9, atol=1e-9)
-        np.testing.assert_array_equal(part.max, whole.max)
-        np.testing.assert_allclose(part.mean, whole.mean, rtol=1e-9)
-    # Every metre is somewhere: valid + nodata + outside = the line's length.
-    lengths = np.array([np.hypot(*np.diff(c, axis=0).T).sum() for c in lines])
-    np.testing.assert_allclose(whole.valid_m + whole.nodata_m + whole.outside_m, lengths, rtol=1e-9)
-
-
 def test_vectors_in_another_crs_are_transformed_to_the_raster(run, tmp_path):
     to_wgs84 = pyproj.Transformer.from_crs(CRS, 'EPSG:4326', always_xy=True).transform
     lines = lifelines('EPSG:4326', transform=lambda xs, ys: to_wgs84(xs, ys))
     result, _, feedback = exposure_of_lines(run, tmp_path, flood(run, tmp_path), lines)
     assert result[1]['max_value'] == pytest.approx(4.0)
     assert result[1]['mean_value'] == pytest.approx(1.0, abs=0.01)
-    assert result[1]['exposed_length_m'] == pytest.approx(40.0, abs=0.1)
+    # The line gets vertices every half cell before it is transformed: the samples no longer fall on the
+    # cell edges as they do in the raster's CRS, so the class boundary is found to a quarter of a cell.
+    assert result[1]['exposed_length_m'] == pytest.approx(40.0, abs=CELL / 4)
     assert 'transformed to the raster CRS' in feedback.text()
+
+
+def test_a_long_straight_line_in_another_crs_is_sampled_along_its_true_course(run, tmp_path):
+    """A line straight in EPSG:4326 (the parallel 60.5 N from 21 E to 33 E) is an arc in UTM zone 35, bowing
+    about 15 km from its chord. The hazard lies along the arc's middle third: the exposed length must be the
+    arc's length over hazard cells, computed here in the raster's CRS with shapely on the arc drawn with
+    20,001 points; the chord (the line transformed vertex by vertex) misses the hazard."""
+    from shapely.geometry import LineString, Point, box
+    from shapely.ops import unary_union
+    utm = 'EPSG:32635'
+    to_utm = pyproj.Transformer.from_crs('EPSG:4326', utm, always_xy=True).transform
+    xs, ys = to_utm(np.linspace(21.0, 33.0, 20001), np.full(20001, 60.5))
+    arc = LineString(np.column_stack([xs, ys]))
+    chord_line = LineString([(xs[0], ys[0]), (xs[-1], ys[-1])])
+    cell = 2000.0
+    left, top = math.floor(xs.min() / cell) * cell - 10 * cell, math.ceil(ys.max() / cell) * cell + 10 * cell
+    width = int(math.ceil((xs.max() - left) / cell)) + 10
+    height = int(math.ceil((top - ys.min()) / cell)) + 10
+    third = (xs.max() - xs.min()) / 3.0
+    data = np.zeros((height, width), dtype='float32')
+    cells = []
+    for row in range(height):
+        for col in range(width):
+            cx, cy = left + (col + 0.5) * cell, top - (row + 0.5) * cell
+            if xs.min() + third <= cx <= xs.max() - third and arc.distance(Point(cx, cy)) <= 3000.0:
+                data[row, col] = 1.0
+                cells.append(box(cx - cell / 2, cy - cell / 2, cx + cell / 2, cy + cell / 2))
+    hazard = write_raster(str(tmp_path / 'band.tif'), data, left, top, cell, utm)
+    band = unary_union(cells)
+    expected = arc.intersection(band).length
+    assert expected > 200000 and chord_line.intersection(band).length < 0.01 * expected
+    line = memory_layer('LineString', 'EPSG:4326', ['network:string'], [('LINESTRING(21 60.5, 33 60.5)', ['power'])],
+                        name='lifelines')
+    result, _ = run('resilience:exposure', {'HAZARD': hazard, 'HAZARD_BREAKS': '0.5', 'TARGETS': [line],
+                                            'OUTPUT': 'memory:'})
+    exposed = [f for f in result['OUTPUT'].getFeatures()]
+    assert len(exposed) == 1
+    # The samples stand for quarter cells at the two ends of the band: within 1 km of 230 km.
+    assert exposed[0]['exposed_length_m'] == pytest.approx(expected, abs=cell / 2)
+    assert exposed[0]['length_m'] == pytest.approx(arc.length, rel=1e-6)
 
 
 def test_raster_that_does_not_overlap_warns(run, tmp_path):

@@ -52,13 +52,42 @@ def test_fuel_station_zones_and_exposed_roads(run, rutland_db, tmp_path):
     assert sum(r['count'] for r in rows if r['layer'] == 'buildings') == buildings_by_hand
 
 
+def test_exposure_counts_features_not_pieces_like_native_intersection(run, rutland_db, tmp_path):
+    """The summary's count of a line layer is the number of its features in each class: QGIS's
+    native:intersection of the roads with the zones, counting distinct feature ids, gives the same."""
+    sources = layer(rutland_db, 'risk_sources')
+    zones = str(tmp_path / 'zones.gpkg')
+    # 300 m zones: roads wind in and out of them, so many are cut into several pieces.
+    run('resilience:risk_influence_zones', {'RISK_SOURCES': sources, 'OUTPUT': zones,
+                                            'DISTANCE_TABLE': ['fuel_station', 'general', 300]})
+    roads = layer(rutland_db, 'road_network')
+    summary = str(tmp_path / 'summary.gpkg')
+    result, _ = run('resilience:exposure', {'ZONES': zones, 'TARGETS': [roads], 'OUTPUT': 'memory:',
+                                            'OUTPUT_SUMMARY': summary})
+    native, _ = run('native:intersection', {'INPUT': roads, 'OVERLAY': zones, 'INPUT_FIELDS': ['fid'],
+                                            'OVERLAY_FIELDS': ['risk_grade'], 'OUTPUT': 'memory:'})
+    pieces = [f for f in native['OUTPUT'].getFeatures() if f.geometry().length() > 0]
+    ids = {f['fid'] for f in pieces}
+    parts = sum(len(f.geometry().asGeometryCollection()) for f in pieces)
+    assert parts > len(ids)  # the case the count is about: roads cut into several pieces
+    rows = {r['hazard_class']: r for r in features_of(summary) if r['layer'] == 'road_network'}
+    assert set(rows) == {'general'}
+    assert rows['general']['count'] == len(ids)
+    assert rows['general']['exposed_length_m'] == pytest.approx(sum(f.geometry().length() for f in pieces),
+                                                                rel=1e-6)
+    segments = list(result['OUTPUT'].getFeatures())
+    assert len(segments) == len(ids) and {f['feature_id'] for f in segments} == ids
+
+
 def test_rutland_risk_list(run, rutland_db, tmp_path):
     sources = layer(rutland_db, 'risk_sources')
     targets = [layer(rutland_db, n) for n in ('lifelines', 'road_network', 'buildings', 'facilities')]
     xlsx = str(tmp_path / 'risk_list.xlsx')
-    result, _ = run('resilience:risk_list', {'RISK_SOURCES': sources, 'TARGETS': targets, 'OUTPUT': 'memory:',
-                                             'OUTPUT_TABLE': xlsx})
+    result, _ = run('resilience:risk_list', {'RISK_SOURCES': rutland_db + '|layername=risk_sources',
+                                             'TARGETS': targets, 'OUTPUT': 'memory:', 'OUTPUT_TABLE': xlsx})
     table = pd.read_excel(xlsx)
+    # The layer's name (the GeoPackage table), not the file's (rutland).
+    assert set(table['source_layer']) == {'risk_sources'}
     assert len(table) == sources.featureCount()
     assert sorted(table['rank']) == list(range(1, len(table) + 1))
     # Each station's building count, computed independently.

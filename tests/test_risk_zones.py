@@ -5,8 +5,7 @@ import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
 from risk_helpers import chord, features_of, lens_area, memory_layer, polygon_circle_area
-from resilience_plugin.core import risk
-from resilience_plugin.definitions import RISK_DISTANCE_TABLE, RISK_GRADE
+from resilience_plugin.definitions import RISK_DISTANCE_TABLE
 
 CRS = 'EPSG:32650'
 SOURCE_FIELDS = ['kind:string', 'risk_grade:string', 'safety_distance_m:double']
@@ -124,6 +123,36 @@ def test_pipeline_crossing_a_circular_zone_exposes_the_chord(run, tmp_path):
     assert rows[('power', 'major')]['exposed_length_m'] == pytest.approx(expected, abs=0.2)
 
 
+def test_a_line_cut_in_three_by_a_zone_counts_once(run, tmp_path):
+    """The summary counts features: a pipe crossing three squares of one grade is one exposed pipe."""
+    zones = memory_layer('Polygon', CRS, ['risk_grade:string'], [
+        ('POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))', ['major']),
+        ('POLYGON((200 0, 300 0, 300 100, 200 100, 200 0))', ['major']),
+        ('POLYGON((400 0, 500 0, 500 100, 400 100, 400 0))', ['major']),
+        ('POLYGON((600 0, 700 0, 700 100, 600 100, 600 0))', ['general']),
+    ], name='zones')
+    lines = memory_layer('LineString', CRS, ['network:string'], [
+        ('LINESTRING(-50 50, 750 50)', ['water_supply']),   # 3 x 100 m in major, 100 m in general
+        ('LINESTRING(-50 20, 150 20)', ['water_supply']),   # 100 m in major
+        ('LINESTRING(250 -50, 250 50, 450 50, 450 -50)', ['gas']),  # 100 m in each of two squares
+    ], name='lifelines')
+    out, summary = str(tmp_path / 'lines.gpkg'), str(tmp_path / 'summary.gpkg')
+    run('resilience:exposure', {'ZONES': zones, 'TARGETS': [lines], 'OUTPUT': out, 'OUTPUT_SUMMARY': summary})
+    rows = {(f['network'], f['hazard_class']): f for f in features_of(summary)}
+    assert {key: (f['count'], f['exposed_length_m']) for key, f in rows.items()} == {
+        ('water_supply', 'major'): (2, pytest.approx(400.0)),
+        ('water_supply', 'general'): (1, pytest.approx(100.0)),
+        ('gas', 'major'): (1, pytest.approx(200.0)),
+    }
+    # One row per line and class; its geometry holds the pieces.
+    segments = {(f['feature_id'], f['hazard_class']): f for f in features_of(out)}
+    assert sorted(segments) == [(1, 'general'), (1, 'major'), (2, 'major'), (3, 'major')]
+    first = segments[(1, 'major')]
+    assert first['exposed_length_m'] == pytest.approx(300.0) and first['length_m'] == pytest.approx(800.0)
+    assert len(first.geometry().asGeometryCollection()) == 3
+    assert first.geometry().length() == pytest.approx(300.0)
+
+
 def test_sites_population_and_invalid_zones(run, tmp_path):
     # Two square zones; the orange one overlaps the red one and a bow-tie (invalid) yellow zone.
     zones = memory_layer('Polygon', CRS, ['risk_grade:string'], [
@@ -164,11 +193,3 @@ def test_exposure_needs_zones_or_hazard_and_reports_empty_layers(run, tmp_path):
     _, feedback = run('resilience:exposure', {'ZONES': zones, 'TARGETS': [lines], 'OUTPUT': 'memory:'})
     text = ' '.join(feedback.warnings)
     assert 'zone layer is empty' in text and 'lifelines is empty' in text
-
-
-def test_core_ranking_and_grade_order():
-    assert list(risk.GRADE_RANK) == RISK_GRADE.codes()
-    rows = [dict(grade_rank=2, people=10, shelters=0, facilities=0, lifeline_m=0),
-            dict(grade_rank=4, people=0, shelters=0, facilities=0, lifeline_m=0),
-            dict(grade_rank=2, people=50, shelters=0, facilities=0, lifeline_m=0)]
-    assert risk.rank_rows(rows) == [3, 1, 2]

@@ -1,4 +1,4 @@
-"""Polygons and the network (shapely 1.8, no QGIS): entrances, barriers, service-area polygons."""
+"""Polygons and the network (shapely 1.8 or 2.x, no QGIS): entrances, barriers, service-area polygons."""
 import numpy as np
 from shapely import wkb as shapely_wkb
 from shapely.geometry import LineString, MultiLineString, MultiPoint, Point
@@ -6,6 +6,7 @@ from shapely.ops import unary_union
 from shapely.prepared import prep
 
 from .network import cut_lines
+from .spatial_index import GeometryIndex
 
 
 def _points_of(geom):
@@ -113,20 +114,17 @@ def point_buffers(xy, radius, resolution=16):
 
 def points_in_polygons(xy, polygons_wkb):
     """Index of the first polygon containing each point (-1 when none)."""
-    from shapely.strtree import STRtree
     polys = [shapely_wkb.loads(bytes(w)) if w is not None else None for w in polygons_wkb]
     valid = [(i, p) for i, p in enumerate(polys) if p is not None and not p.is_empty]
     out = np.full(len(xy), -1, np.int64)
     if not valid:
         return out
-    geoms = [p for _, p in valid]
-    ids = {id(p): i for i, p in valid}
-    tree = STRtree(geoms)
+    index = GeometryIndex([p for _, p in valid])
     for k, (x, y) in enumerate(xy):
         if not np.isfinite(x):
             continue
         pt = Point(x, y)
-        hits = [ids[id(g)] for g in tree.query(pt) if g.intersects(pt)]
+        hits = [valid[j][0] for j in index.query(pt).tolist() if valid[j][1].intersects(pt)]
         if hits:
             out[k] = min(hits)
     return out

@@ -180,9 +180,8 @@ def road_tables(frame, orders):
     """Length (km) and segment counts of the exported roads by road class."""
     frame = frame.copy()
     frame['length_km'] = numbers(frame['length_m']) / 1000.0 if len(frame) else []
-    return {'roads_by_class': summarise(frame, ['road_class'], {'segments': ('length_km', 'size'),
-                                                                  'length_km': ('length_km', 'sum')},
-                                        orders, complete=True)}
+    measures = {'segments': ('length_km', 'size'), 'length_km': ('length_km', 'sum')}
+    return {'roads_by_class': summarise(frame, ['road_class'], measures, orders, complete=True)}
 
 
 def node_tables(frame, orders):

@@ -51,6 +51,13 @@ def _north_up(transform):
     return transform
 
 
+def apply_affine(transform, x, y):
+    """(x', y') arrays: ``transform`` applied to coordinate arrays, like ``transform * (x, y)`` (which
+    affine 3 deprecates in favour of ``@``, an operator the affine 2.4 of Debian 12 does not have)."""
+    x, y = np.asarray(x, dtype='float64'), np.asarray(y, dtype='float64')
+    return transform.a * x + transform.b * y + transform.c, transform.d * x + transform.e * y + transform.f
+
+
 def read_valid(src, window):
     """(values as float64, valid mask) of band 1 in ``window``: nodata and NaN are invalid.
 
@@ -178,9 +185,8 @@ def sample_lines(path, segments, breaks, window_cells=RASTER_WINDOW_CELLS, sampl
         return stats
     with rasterio.open(path) as src:
         inverse = ~_north_up(src.transform)
-        c0, r0 = inverse * (segments.xy[:, 0], segments.xy[:, 1])
-        c1, r1 = inverse * (segments.xy[:, 2], segments.xy[:, 3])
-        c0, r0, c1, r1 = (np.asarray(a, dtype='float64') for a in (c0, r0, c1, r1))
+        c0, r0 = apply_affine(inverse, segments.xy[:, 0], segments.xy[:, 1])
+        c1, r1 = apply_affine(inverse, segments.xy[:, 2], segments.xy[:, 3])
         dc, dr = c1 - c0, r1 - r0
         count = np.maximum(1, np.ceil(np.hypot(dc, dr) * samples_per_cell)).astype('int64')
         weight = segments.length_m / count
@@ -253,9 +259,9 @@ def sample_points(path, xy, window_cells=RASTER_WINDOW_CELLS, cancel=None):
         return out
     with rasterio.open(path) as src:
         inverse = ~_north_up(src.transform)
-        cols, rows = inverse * (xy[:, 0], xy[:, 1])
-        cols = np.floor(np.asarray(cols)).astype('int64')
-        rows = np.floor(np.asarray(rows)).astype('int64')
+        cols, rows = apply_affine(inverse, xy[:, 0], xy[:, 1])
+        cols = np.floor(cols).astype('int64')
+        rows = np.floor(rows).astype('int64')
         inside = (cols >= 0) & (cols < src.width) & (rows >= 0) & (rows < src.height)
         size = max(1, int(window_cells))
         key = np.where(inside, (rows // size) * (src.width // size + 1) + cols // size, -1)
@@ -285,8 +291,8 @@ class PolygonStats:
     @property
     def exposed_share(self):
         with np.errstate(invalid='ignore', divide='ignore'):
-            return np.where(self.cells > 0, self.class_cells[:, 1:].sum(axis=1) / np.where(self.cells > 0,
-                                                                                          self.cells, 1), 0.0)
+            cells = np.where(self.cells > 0, self.cells, 1)
+            return np.where(self.cells > 0, self.class_cells[:, 1:].sum(axis=1) / cells, 0.0)
 
     def class_shares(self):
         with np.errstate(invalid='ignore', divide='ignore'):
@@ -380,8 +386,7 @@ def population_by_hazard(pop_path, hazard_path, breaks, to_hazard=None, window_c
                 continue
             rows, cols = np.nonzero(use)
             wt = rasterio.windows.transform(win, transform)
-            xs, ys = wt * (cols + 0.5, rows + 0.5)
-            xs, ys = np.asarray(xs), np.asarray(ys)
+            xs, ys = apply_affine(wt, cols + 0.5, rows + 0.5)
             if to_hazard is not None:
                 xs, ys = to_hazard(xs, ys)
             values = sample_points(hazard_path, np.column_stack([xs, ys]), window_cells)
@@ -485,17 +490,15 @@ def population_in_polygon(path, polygon):
         return 0.0
     with rasterio.open(path) as src:
         transform = _north_up(src.transform)
-        window = rasterio.windows.from_bounds(*polygon.bounds, transform=transform)
-        window = window.round_offsets('floor').round_lengths('ceil')
-        window = window.intersection(Window(0, 0, src.width, src.height)) if _overlaps(window, src) else None
-        if window is None or window.width <= 0 or window.height <= 0:
+        minx, miny, maxx, maxy = polygon.bounds
+        cols, rows = apply_affine(~transform, [minx, maxx], [maxy, miny])
+        # every cell the bounds touch (rasterio's Window.round_* ignore 'floor'/'ceil' and round lengths)
+        col0, row0 = max(0, math.floor(cols.min())), max(0, math.floor(rows.min()))
+        col1, row1 = min(src.width, math.ceil(cols.max())), min(src.height, math.ceil(rows.max()))
+        if col1 <= col0 or row1 <= row0:
             return 0.0
+        window = Window(col0, row0, col1 - col0, row1 - row0)
         data, valid = read_valid(src, window)
         mask = features.geometry_mask([polygon], out_shape=data.shape,
                                       transform=rasterio.windows.transform(window, transform), invert=True)
         return float(data[mask & valid].sum())
-
-
-def _overlaps(window, src):
-    return (window.col_off < src.width and window.row_off < src.height and
-            window.col_off + window.width > 0 and window.row_off + window.height > 0)

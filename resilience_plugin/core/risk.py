@@ -1,19 +1,18 @@
-"""Risk influence zones and vector exposure: pure geometry with shapely (1.8) and numpy.
+"""Risk influence zones and vector exposure: pure geometry with shapely (1.8 or 2.x) and numpy.
 
 Geometries are shapely objects in one metric CRS; the QGIS side converts layers at the edge
 (qgis_io.risk_layers). Nothing here imports QGIS or Qt.
 """
-import warnings
 from collections import defaultdict
 
 import numpy as np
 from shapely.geometry import GeometryCollection, LineString, MultiLineString, MultiPolygon, Polygon
 from shapely.ops import unary_union
-from shapely.strtree import STRtree
 from shapely.validation import explain_validity
 
 from ..definitions import (DEFAULT_RISK_GRADE, DEFAULT_RISK_GRADE_BY_KIND, RISK_DISTANCE_BY_GRADE,
                            RISK_DISTANCE_TABLE, RISK_GRADE_ORDER)
+from .spatial_index import GeometryIndex
 
 # Buffer quality: segments per quarter circle (a 1 km circle is then within 0.05 % of its true area).
 BUFFER_RESOLUTION = 32
@@ -71,7 +70,7 @@ def buffer_source(geometry, distance):
     """The influence zone of one source: its geometry (point or polygon) buffered by ``distance``."""
     if distance <= 0:
         return geometry if geometry.area > 0 else Polygon()
-    return geometry.buffer(distance, resolution=BUFFER_RESOLUTION)
+    return geometry.buffer(distance, BUFFER_RESOLUTION)  # positional: 'resolution' (1.8) is 'quad_segs' (2.x)
 
 
 def resolve_grades(zones_by_grade):
@@ -144,15 +143,10 @@ class ZoneIndex:
                     self.parts.append(poly)
                     self.labels.append(label)
                     self.ranks.append(rank)
-        self._ids = {id(p): i for i, p in enumerate(self.parts)}
-        with warnings.catch_warnings():  # shapely 1.8 announces the 2.0 API change
-            warnings.simplefilter('ignore')
-            self.tree = STRtree(self.parts) if self.parts else None
+        self.index = GeometryIndex(self.parts)
 
     def candidates(self, geometry):
-        if self.tree is None:
-            return []
-        return sorted(self._ids[id(g)] for g in self.tree.query(geometry))
+        return self.index.query(geometry).tolist()
 
     def cut_line(self, line):
         """[(label, rank, piece)] of ``line`` inside each zone part (lines cut at zone boundaries)."""
@@ -163,6 +157,16 @@ class ZoneIndex:
                 if piece.length > 0:
                     pieces.append((self.labels[i], self.ranks[i], piece))
         return pieces
+
+    def cut_line_by_zone(self, line):
+        """[(label, rank, MultiLineString)]: the pieces of ``line`` inside each label, one entry per label.
+
+        A line cut into three pieces by one label's zones is one line exposed to that label (counted once).
+        """
+        grouped = defaultdict(list)
+        for label, rank, piece in self.cut_line(line):
+            grouped[(label, rank)].append(piece)
+        return [(label, rank, MultiLineString(pieces)) for (label, rank), pieces in grouped.items()]
 
     def site(self, geometry):
         """(label, rank, share) of the highest zone a point or polygon touches; share = area share inside.
@@ -317,20 +321,11 @@ class TargetIndex:
 
     def __init__(self, geometries):
         self.geometries = list(geometries)
-        self._ids = {id(g): i for i, g in enumerate(self.geometries)}
-        with warnings.catch_warnings():
-            warnings.simplefilter('ignore')
-            self.tree = STRtree(self.geometries) if self.geometries else None
+        self.index = GeometryIndex(self.geometries)
 
     def intersecting(self, zone):
         """Indices of the geometries that intersect ``zone`` (sorted)."""
-        if self.tree is None or zone.is_empty:
-            return []
-        hits = []
-        for g in self.tree.query(zone):
-            if g.intersects(zone):
-                hits.append(self._ids[id(g)])
-        return sorted(hits)
+        return [i for i in self.index.query(zone).tolist() if self.geometries[i].intersects(zone)]
 
     def length_inside(self, zone, index):
         return sum(piece.length for piece in linear(self.geometries[index].intersection(zone)))

@@ -77,7 +77,8 @@ def zoom_to_geometry(canvas, geometry, crs, buffer_m=150.0):
     if canvas is None or geometry is None or geometry.isEmpty():
         return False
     rect = QgsRectangle(geometry.boundingBox())
-    transform = QgsCoordinateTransform(crs, canvas.mapSettings().destinationCrs(), QgsProject.instance())
+    transform = QgsCoordinateTransform(crs, canvas.mapSettings().destinationCrs(),
+                                       QgsProject.instance().transformContext())
     rect = transform.transformBoundingBox(rect)
     if rect.width() < 1 and rect.height() < 1:
         centre = rect.center()

@@ -22,7 +22,6 @@ from ..translation import tr
 from .base import GROUP_COVERAGE, ResilienceAlgorithm
 
 
-
 def preset_help():
     lines = []
     for p in COVERAGE_PRESETS:
@@ -35,10 +34,6 @@ def preset_help():
 class DemandData:
     def __init__(self, xy, population, features=None, fields=None):
         self.xy, self.population, self.features, self.fields = xy, population, features, fields
-
-
-class Cancelled(QgsProcessingException):
-    pass
 
 
 def _ids(feats, idx):
@@ -125,14 +120,8 @@ class Prepared:
 
 
 class CoverageAlgorithm(ResilienceAlgorithm):
-    """Subclasses implement ``_run``; a cancel anywhere in it ends the run with nothing written."""
+    """Subclasses implement ``process`` (see base.ResilienceAlgorithm)."""
     GROUP = GROUP_COVERAGE
-
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        try:
-            return self._run(parameters, context, feedback)
-        except Cancelled:
-            raise QgsProcessingException(tr('Cancelled; no output was written.'))
 
     FACILITIES = 'FACILITIES'
     NETWORK = 'NETWORK'
@@ -204,10 +193,6 @@ class CoverageAlgorithm(ResilienceAlgorithm):
             NUMBER_DOUBLE, optional=True))
 
     # Preparation -------------------------------------------------------------------------------
-    def check(self, feedback):
-        if feedback.isCanceled():
-            raise Cancelled(tr('Cancelled.'))
-
     def limits(self, parameters, context, feedback):
         """(limit, timed, speed) from MAX_DISTANCE / MAX_TIME / SPEED_KMH, else the PRESET."""
         values = {}
@@ -241,7 +226,8 @@ class CoverageAlgorithm(ResilienceAlgorithm):
         if timed and net_src is None and speed is None:
             speed = DEFAULT_DRIVE_SPEED_KMH
         primary = net_src if net_src is not None else sources[0][1]
-        crs = choose_crs(primary, [(src.sourceName(), src) for _, src in sources], feedback)
+        crs = choose_crs(primary, [(src.sourceName(), src) for _, src in sources], feedback,
+                         context.transformContext())
         feats, kinds, origin, fac_xy = read_facilities(sources, crs, context, feedback)
         fields = sources[0][1].fields()
         delay_field = self.parameterAsString(parameters, self.DELAY_FIELD, context) or None
@@ -264,7 +250,7 @@ class CoverageAlgorithm(ResilienceAlgorithm):
         prep.origin = origin
         prep.sources = sources
         prep.timings['read facilities'] = time.perf_counter() - t0
-        self.check(feedback)
+        self.check_cancel(feedback)
         if net_src is None:
             feedback.pushInfo(tr('No network: straight-line distances.'))
             if timed:
@@ -273,7 +259,7 @@ class CoverageAlgorithm(ResilienceAlgorithm):
             return prep
 
         def step(fraction):
-            self.check(feedback)
+            self.check_cancel(feedback)
             feedback.setProgress(progress[0] + fraction * (progress[1] - progress[0]))
 
         base = read_network(
@@ -292,7 +278,7 @@ class CoverageAlgorithm(ResilienceAlgorithm):
             prep.fnet_open = prep.fnet
             prep.fnet, _ = facilities_on_network(base.with_blocked(blocked), feats, kinds, origin, fac_xy, delay)
         prep.timings['attach facilities'] = time.perf_counter() - t
-        self.check(feedback)
+        self.check_cancel(feedback)
         feedback.setProgress(progress[1])
         return prep
 
@@ -316,7 +302,7 @@ class CoverageAlgorithm(ResilienceAlgorithm):
                 raise QgsProcessingException(tr('A hazard raster as BARRIERS needs BARRIER_THRESHOLD.'))
             thr = self.parameterAsDouble(parameters, self.BARRIER_THRESHOLD, context)
             path = layer.source()
-            values, nodata = sample_raster_along_edges(path, base, crs)
+            values, nodata = sample_raster_along_edges(path, base, crs, context.transformContext())
             if nodata:
                 feedback.pushWarning(tr('{} samples of the hazard raster {} along roads are nodata; they do not '
                                         'close roads.').format(nodata, layer.name()))
@@ -351,7 +337,7 @@ class CoverageAlgorithm(ResilienceAlgorithm):
         if layer is None:
             raise QgsProcessingException(tr('DEMAND is missing or cannot be read.'))
         if isinstance(layer, QgsRasterLayer):
-            xy, pop, nodata = read_population_raster(layer.source(), crs)
+            xy, pop, nodata = read_population_raster(layer.source(), crs, context.transformContext())
             if nodata:
                 feedback.pushWarning(tr('Population raster {}: {} nodata cells are left out.').format(
                     layer.name(), nodata))

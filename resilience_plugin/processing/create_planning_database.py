@@ -16,6 +16,7 @@ class CreatePlanningDatabase(ResilienceAlgorithm):
     DISPLAY_NAME = N_('Create planning database')
     GROUP = GROUP_DATABASE
     ICON = 'database.svg'
+    STAGE_OUTPUTS = False  # the planning store creates and replaces the file itself (storage.create)
     HELP = N_('Creates a GeoPackage with every layer of the planning data model: risk sources, lifelines '
               'and their nodes, road network, shelters and candidate sites, emergency facilities, population '
               'and buildings. Each layer carries its default style, attribute form with drop-down lists, '
@@ -38,7 +39,7 @@ class CreatePlanningDatabase(ResilienceAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(
             self.OVERWRITE, tr('Replace an existing database that holds data'), defaultValue=False))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if not path.lower().endswith('.gpkg'):
             raise QgsProcessingException(tr('OUTPUT must be a GeoPackage file (.gpkg): {}').format(path))
@@ -52,7 +53,8 @@ class CreatePlanningDatabase(ResilienceAlgorithm):
                 raise QgsProcessingException(tr('Give a projected CRS in metres, or an EXTENT to choose one.'))
             extent_crs = self.parameterAsExtentCrs(parameters, self.EXTENT, context)
             extent = self.parameterAsExtent(parameters, self.EXTENT, context, extent_crs)
-            chosen = utm_for(extent, extent_crs if extent_crs.isValid() else QgsCoordinateReferenceSystem('EPSG:4326'))
+            chosen = utm_for(extent, extent_crs if extent_crs.isValid() else QgsCoordinateReferenceSystem('EPSG:4326'),
+                             context.transformContext())
             if crs.isValid():
                 feedback.pushWarning(tr('{} is not a metric CRS; using {} instead.').format(crs.authid(),
                                                                                           chosen.authid()))

@@ -67,6 +67,19 @@ MEASURE_HEADERS = {'segments': N_('Segments'), 'length_km': N_('Length (km)'), '
                    'exported': N_('Exported'), 'left_out': N_('Left out'), 'features': N_('Features'),
                    'findings': N_('Findings')}
 CANCEL_CHECK_EVERY = 500
+SQLITE_COMPANIONS = ('-wal', '-shm', '-journal')  # beside census.gpkg while it is open in QGIS
+
+
+def folder_entries(folder):
+    """Every file under ``folder`` as a relative path with '/', and every empty folder with a trailing '/'."""
+    entries = set()
+    for root, dirs, files in os.walk(folder):
+        relative = os.path.relpath(root, folder).replace(os.sep, '/')
+        prefix = '' if relative == '.' else relative + '/'
+        entries.update(prefix + name for name in files)
+        if prefix and not dirs and not files:
+            entries.add(prefix)
+    return entries
 
 
 def utc_now():
@@ -236,23 +249,39 @@ class ExportCensus(ResilienceAlgorithm):
 
     @staticmethod
     def check_output(folder):
-        """Refuse to replace a folder that is neither empty nor a census package."""
+        """Refuse to replace a folder unless it is empty or holds one of our packages and nothing else.
+
+        The export replaces the whole folder, so a file we did not write (a user's notes, a project saved
+        beside the package) would be deleted with it: such a folder is never replaced.
+        """
         if not folder:
             raise QgsProcessingException(tr('No OUTPUT folder given.'))
         if not os.path.exists(folder):
             return
         if not os.path.isdir(folder):
             raise QgsProcessingException(tr('{} exists and is not a folder.').format(folder))
-        if not os.listdir(folder):
+        present = folder_entries(folder)
+        if not present:
             return
         try:
             with open(os.path.join(folder, PROVENANCE_NAME), encoding='utf-8') as stream:
-                if json.load(stream).get('package') == CENSUS_PACKAGE_MARKER:
-                    return
-        except (OSError, ValueError, AttributeError):
-            pass
-        raise QgsProcessingException(tr('The folder {} is not empty and holds no census package; choose a new or '
-                                        'empty folder (the export replaces the whole folder).').format(folder))
+                provenance = json.load(stream)
+            ours = provenance.get('package') == CENSUS_PACKAGE_MARKER
+            written = set(provenance.get('files') or []) if ours else set()
+        except (OSError, ValueError, AttributeError, TypeError):
+            ours = False
+        if not ours:
+            raise QgsProcessingException(tr('The folder {} is not empty and holds no census package; choose a new '
+                                            'or empty folder (the export replaces the whole folder).').format(folder))
+        written |= {name + suffix for name in written for suffix in SQLITE_COMPANIONS}
+        written |= {os.path.dirname(name) + '/' for name in written if os.path.dirname(name)}
+        foreign = sorted(present - written)
+        if foreign:
+            listed = ', '.join(foreign[:5]) + (tr(' and {} more').format(len(foreign) - 5) if len(foreign) > 5 else '')
+            raise QgsProcessingException(tr('The folder {} holds a census package and files the export did not '
+                                            'write ({}); the export replaces the whole folder, so move them out '
+                                            'or choose a new or empty folder. Nothing was changed.').format(
+                folder, listed))
 
     def read_area(self, parameters, context, crs):
         """The AREA polygons dissolved in the database CRS (None without AREA) and a description of them."""
@@ -292,7 +321,7 @@ class ExportCensus(ResilienceAlgorithm):
 
     # Run ------------------------------------------------------------------------------------------------
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         started = utc_now()
         database = os.path.abspath(self.require_database(self.parameterAsFile(parameters, self.DATABASE, context)))
         output = os.path.abspath(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
@@ -310,7 +339,7 @@ class ExportCensus(ResilienceAlgorithm):
         kinds = census_kinds()
         steps = QgsProcessingMultiStepFeedback(len(kinds) + 3, feedback)
         try:
-            with atomic_folder(output) as folder:
+            with atomic_folder(output, replaceable=self.check_output) as folder:
                 result = self.build(database, folder, crs, kinds, area, steps)
                 if sha256_file(database) != database_sha:
                     raise QgsProcessingException(tr('The database {} changed during the export; run it again.')
@@ -349,10 +378,6 @@ class ExportCensus(ResilienceAlgorithm):
         except FolderSwapError as error:
             raise QgsProcessingException(tr('The new package could not replace {} (is a file of it open?): {}')
                                          .format(output, error))
-        except QgsProcessingException:
-            if feedback.isCanceled():
-                raise QgsProcessingException(tr('Export cancelled; the previous package is unchanged.'))
-            raise
         totals = result['totals']
         if area is not None and totals['exported'] == 0:
             feedback.pushWarning(tr('No valid feature of the database lies in AREA: the package is empty.'))
@@ -363,11 +388,6 @@ class ExportCensus(ResilienceAlgorithm):
                 self.STATISTICS: os.path.join(output, XLSX_NAME), self.PROVENANCE: os.path.join(output, PROVENANCE_NAME),
                 'FEATURES_IN': totals['features_in'], 'FEATURES_OUT': totals['exported'],
                 'LEFT_OUT': totals['left_out']}
-
-    @staticmethod
-    def check_cancel(feedback):
-        if feedback.isCanceled():
-            raise QgsProcessingException(tr('Export cancelled; the previous package is unchanged.'))
 
     def build(self, database, folder, crs, kinds, area, steps):
         """census.gpkg in ``folder`` and the statistics tables; returns tables, counts and totals."""

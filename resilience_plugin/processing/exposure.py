@@ -1,25 +1,26 @@
 """resilience:exposure: what lies in the risk zones or the hazard: lifelines, shelters, facilities, people.
 
-Vector zones: lines are cut at zone boundaries (shapely), sites are tested against the zones, population
-polygons count by area share. Hazard raster: read window by window with rasterio (core.hazard_raster);
-lines are sampled along their length, sites by point value or by the cells inside them.
+Vector zones: lines are cut at zone boundaries (shapely; one row per line and zone class), sites are tested
+against the zones, population polygons count by area share. Hazard raster: read window by window with
+rasterio (core.hazard_raster); lines, densified in their own CRS to half a cell and then transformed to the
+raster's, are sampled along their length; sites by point value or by the cells inside them.
 """
 import numpy as np
-from qgis.core import (QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsGeometry,
+from qgis.core import (QgsFeature, QgsField, QgsFields, QgsGeometry,
                        QgsProcessingException, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber,
                        QgsProcessingParameterRasterLayer, QgsProcessingParameterString, QgsRasterLayer,
                        QgsRectangle, QgsVectorLayer)
 
-from ..compat import (FIELD_TYPES, NUMBER_INTEGER, SINK_FAST_INSERT, SOURCE_LINE, SOURCE_MAP_LAYER,
-                      SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR, WKB)
+from ..compat import (FIELD_TYPES, INVALID_GEOMETRY_NO_CHECK, NUMBER_INTEGER, SINK_FAST_INSERT, SOURCE_LINE,
+                      SOURCE_MAP_LAYER, SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR, WKB)
 from ..core import hazard_raster as hr
 from ..core import risk
 from ..definitions import DEFAULT_HAZARD_BREAKS, N_, RASTER_WINDOW_CELLS, SRC_HAZARD_BREAKS
-from ..qgis_io.crs import is_metric, metric_crs
-from ..qgis_io.risk_layers import (GradeStyler, from_shapely, geometry_kind, id_list, line_coordinates,
-                                   qgis_crs_from_wkt, raster_path, read_features, to_shapely,
+from ..qgis_io.crs import is_metric, metric_crs, transform_xy
+from ..qgis_io.risk_layers import (GradeStyler, densify_step, from_shapely, geometry_kind, id_list, layer_name,
+                                   line_coordinates, qgis_crs_from_wkt, raster_path, read_features, to_shapely,
                                    transform_between)
 from ..translation import tr
 from .base import GROUP_RISK, ResilienceAlgorithm
@@ -52,13 +53,11 @@ def feature(fields, values, geometry=None):
     return f
 
 
-def coordinate_transform(source_wkt, target_wkt):
-    """f(xs, ys) -> (xs, ys) from one raster CRS to another (GDAL, through rasterio)."""
-    from rasterio.warp import transform as warp
-
+def coordinate_transform(source_crs, target_crs, transform_context):
+    """f(xs, ys) -> (xs, ys) from one raster CRS to another, through the project's transform context."""
     def apply(xs, ys):
-        x, y = warp(source_wkt, target_wkt, xs, ys)
-        return np.asarray(x), np.asarray(y)
+        xy = transform_xy(np.column_stack([xs, ys]), source_crs, target_crs, transform_context)
+        return xy[:, 0], xy[:, 1]
     return apply
 
 
@@ -89,15 +88,17 @@ class Exposure(ResilienceAlgorithm):
     HELP = N_('Reports what lies in the risk zones (ZONES: polygons with a grade field, for example the '
               'output of Risk influence zones) or in a hazard raster (HAZARD, classed by HAZARD_BREAKS: '
               'values below the first break are not exposed). Give one of the two.\n'
-              'TARGETS: lifelines and roads (lines: cut at zone boundaries, exposed_length_m per piece, by '
-              'network type and class; with a raster the maximum and length-weighted mean value along each '
-              'line, sampled twice per cell), shelters (inside a zone: flagged unusable), facilities and '
-              'buildings (counted), population polygons (POPULATION_FIELD counted by the share of their area '
-              'inside), population points and population rasters.\n'
+              'TARGETS: lifelines and roads (lines: cut at zone boundaries, one row per line and class with '
+              'its exposed_length_m, by network type and class; with a raster the maximum and length-weighted '
+              'mean value along each line, sampled twice per cell), shelters (inside a zone: flagged '
+              'unusable), facilities and buildings (counted), population polygons (POPULATION_FIELD counted by '
+              'the share of their area inside), population points and population rasters. The summary\'s count '
+              'is the number of features: a line cut into several pieces counts once per class it reaches.\n'
               'The raster is read window by window, so rasters larger than memory work; nodata cells are not '
               'counted as exposed (their length is reported). Vectors are transformed to the raster\'s CRS '
-              'for sampling; lengths are measured in metres in a metric CRS. Invalid zone geometries are '
-              'repaired and reported. No input layer is modified.')
+              'for sampling, lines and polygons first given vertices every half cell so that they follow '
+              'their true course there; lengths are measured in metres in a metric CRS. Invalid zone '
+              'geometries are repaired and reported. No input layer is modified.')
 
     ZONES = 'ZONES'
     ZONE_FIELD = 'ZONE_FIELD'
@@ -140,14 +141,10 @@ class Exposure(ResilienceAlgorithm):
 
     # --- Inputs -----------------------------------------------------------------------------------
 
-    def check_cancel(self, feedback):
-        if feedback.isCanceled():
-            raise QgsProcessingException(tr('Cancelled.'))
-
     def read_zones(self, parameters, context, feedback):
         """(work CRS, ZoneIndex, [(label, rank, polygon)]) of the zone layer, invalid geometries repaired."""
         previous = context.invalidGeometryCheck()
-        context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)  # repaired and reported here
+        context.setInvalidGeometryCheck(INVALID_GEOMETRY_NO_CHECK)  # repaired and reported here
         try:
             return self._read_zones(parameters, context, feedback)
         finally:
@@ -155,14 +152,15 @@ class Exposure(ResilienceAlgorithm):
 
     def _read_zones(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.ZONES, context)
-        work_crs = metric_crs(source.sourceCrs(), layer_extent(source))
+        work_crs = metric_crs(source.sourceCrs(), layer_extent(source), context.transformContext())
         if work_crs != source.sourceCrs():
             feedback.pushInfo(tr('The zones are not in a metric CRS; working in {}.').format(work_crs.authid()))
         chosen = self.parameterAsFields(parameters, self.ZONE_FIELD, context)
         field = chosen[0] if chosen and source.fields().indexOf(chosen[0]) >= 0 else None
         if chosen and field is None:
             raise QgsProcessingException(tr('The zone layer has no field "{}".').format(chosen[0]))
-        rows, skipped = read_features(source, transform_between(source.sourceCrs(), work_crs), feedback)
+        to_work = transform_between(source.sourceCrs(), work_crs, context.transformContext())
+        rows, skipped = read_features(source, to_work, feedback)
         if source.featureCount() == 0 or not rows:
             feedback.pushWarning(tr('The zone layer is empty: nothing is exposed.'))
         repaired, zones = [], []
@@ -190,7 +188,8 @@ class Exposure(ResilienceAlgorithm):
 
     # --- Main -------------------------------------------------------------------------------------
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
+        self.transform_context = context.transformContext()
         has_zones = parameters.get(self.ZONES) not in (None, '')
         hazard = self.parameterAsRasterLayer(parameters, self.HAZARD, context) \
             if parameters.get(self.HAZARD) not in (None, '') else None
@@ -218,12 +217,13 @@ class Exposure(ResilienceAlgorithm):
                 raise QgsProcessingException(tr('Cannot read the hazard raster: {}').format(error))
             self.raster_crs = qgis_crs_from_wkt(info['crs_wkt']) if info['crs_wkt'] else hazard.crs()
             self.raster_bounds = QgsRectangle(*info['bounds'])
+            self.raster_bounds_tuple, self.raster_res = info['bounds'], info['res']
             self.class_names = risk.class_labels(self.breaks)
             first_vector = next((lay for lay in targets if isinstance(lay, QgsVectorLayer)), None)
             if is_metric(self.raster_crs) or first_vector is None:
                 work_crs = self.raster_crs
             else:
-                work_crs = metric_crs(first_vector.crs(), layer_extent(first_vector))
+                work_crs = metric_crs(first_vector.crs(), layer_extent(first_vector), self.transform_context)
             feedback.pushInfo(tr('Hazard raster: {} x {} cells in {}; classes {}; window {} cells.').format(
                 info['width'], info['height'], self.raster_crs.authid() or tr('(custom CRS)'),
                 ', '.join(self.class_names), window))
@@ -243,25 +243,26 @@ class Exposure(ResilienceAlgorithm):
         summary = Summary()
         for n, layer in enumerate(targets):
             self.check_cancel(feedback)
-            feedback.setProgressText(tr('Target {} of {}: {}').format(n + 1, len(targets), layer.name()))
+            name = layer_name(layer, context)
+            feedback.setProgressText(tr('Target {} of {}: {}').format(n + 1, len(targets), name))
             start, span = 100.0 * n / len(targets), 100.0 / len(targets)
 
             def progress(value, start=start, span=span):
                 feedback.setProgress(start + span * value / 100.0)
 
             if isinstance(layer, QgsRasterLayer):
-                self.population_raster(layer, summary, feedback)
+                self.population_raster(layer, name, summary, feedback)
                 continue
             if layer.featureCount() == 0:
-                feedback.pushWarning(tr('The target layer {} is empty.').format(layer.name()))
+                feedback.pushWarning(tr('The target layer {} is empty.').format(name))
                 continue
-            kind = risk.classify_target(layer.name(), geometry_kind(layer), layer.fields().names(), population_field)
+            kind = risk.classify_target(name, geometry_kind(layer), layer.fields().names(), population_field)
             if self.mode == 'raster':
-                self.warn_if_outside(layer, feedback)
+                self.warn_if_outside(layer, name, feedback)
             if kind == risk.TARGET_LIFELINE:
-                self.lines(layer, sink, fields_seg, summary, feedback, progress)
+                self.lines(layer, name, sink, fields_seg, summary, feedback, progress)
             else:
-                self.sites(layer, kind, population_field, site_sink, fields_site, summary, feedback)
+                self.sites(layer, name, kind, population_field, site_sink, fields_site, summary, feedback)
             progress(100)
         if sum_sink is not None:
             for row in summary.sorted_rows():
@@ -278,8 +279,8 @@ class Exposure(ResilienceAlgorithm):
         feedback.setProgress(100)
         return results
 
-    def warn_if_outside(self, layer, feedback):
-        xform = transform_between(layer.crs(), self.raster_crs)
+    def warn_if_outside(self, layer, name, feedback):
+        xform = transform_between(layer.crs(), self.raster_crs, self.transform_context)
         extent = layer.extent()
         if xform is not None:
             try:
@@ -288,39 +289,39 @@ class Exposure(ResilienceAlgorithm):
                 return
         if not extent.intersects(self.raster_bounds):
             feedback.pushWarning(tr('The hazard raster does not overlap the target layer {}: nothing of it can '
-                                    'be exposed.').format(layer.name()))
+                                    'be exposed.').format(name))
         elif layer.crs() != self.raster_crs:
             feedback.pushInfo(tr('{} is in {}, the raster in {}: the layer is transformed to the raster CRS for '
-                                 'sampling.').format(layer.name(), layer.crs().authid(),
+                                 'sampling.').format(name, layer.crs().authid(),
                                                      self.raster_crs.authid() or tr('(custom CRS)')))
 
     # --- Lines ------------------------------------------------------------------------------------
 
-    def lines(self, layer, sink, fields, summary, feedback, progress):
-        rows, skipped = read_features(layer, transform_between(layer.crs(), self.work_crs), feedback)
+    def lines(self, layer, name, sink, fields, summary, feedback, progress):
+        rows, skipped = read_features(layer, transform_between(layer.crs(), self.work_crs, self.transform_context),
+                                      feedback, densify=self.densify_step(layer))
         if skipped:
             feedback.pushWarning(tr('{}: {} features without a usable geometry were skipped.').format(
-                layer.name(), len(skipped)))
-        name = layer.name()
+                name, len(skipped)))
         if self.mode == 'zones':
+            # One row per line and zone class: a line cut into several pieces by a class counts once for it.
             for n, (fid, values, geometry) in enumerate(rows):
                 if n % 500 == 0:
                     self.check_cancel(feedback)
                     progress(100.0 * n / max(1, len(rows)))
                 shape = to_shapely(geometry)
                 network = risk.network_of(name, values)
-                for label, rank, piece in self.index.cut_line(shape):
-                    out = from_shapely(piece)
-                    out.convertToMultiType()
+                for label, rank, inside in self.index.cut_line_by_zone(shape):
+                    out = from_shapely(inside)
                     f = feature(fields, dict(layer=name, feature_id=fid, network=network, hazard_class=label,
                                              class_rank=rank,
                                              risk_grade=label if label in risk.GRADE_RANK else None,
-                                             exposed_length_m=piece.length, length_m=shape.length), out)
+                                             exposed_length_m=inside.length, length_m=shape.length), out)
                     sink.addFeature(f, SINK_FAST_INSERT)
-                    summary.add(name, risk.TARGET_LIFELINE, network, label, rank, length=piece.length, count=1)
+                    summary.add(name, risk.TARGET_LIFELINE, network, label, rank, length=inside.length, count=1)
             return
         # Raster: coordinates in the raster CRS, lengths in metres in the work CRS (same vertices).
-        to_raster = transform_between(self.work_crs, self.raster_crs)
+        to_raster = transform_between(self.work_crs, self.raster_crs, self.transform_context)
         coords, lengths, owner = [], [], []
         for i, (fid, values, geometry) in enumerate(rows):
             in_raster = QgsGeometry(geometry)
@@ -333,11 +334,8 @@ class Exposure(ResilienceAlgorithm):
         segments = hr.Segments.from_lines(coords, lengths)
         segments.line = np.asarray(owner, dtype='int64')[segments.line] if len(owner) else segments.line
         segments.line_count = len(rows)
-        try:
-            stats = hr.sample_lines(self.raster, segments, self.breaks, self.window, progress=progress,
-                                    cancel=feedback.isCanceled)
-        except hr.Cancelled:
-            raise QgsProcessingException(tr('Cancelled.'))
+        stats = hr.sample_lines(self.raster, segments, self.breaks, self.window, progress=progress,
+                                cancel=feedback.isCanceled)
         exposed, top = stats.exposed_m, stats.top_class
         mean, nodata, outside = stats.mean, stats.nodata_m, stats.outside_m
         for i, (fid, values, geometry) in enumerate(rows):
@@ -363,9 +361,10 @@ class Exposure(ResilienceAlgorithm):
 
     # --- Sites ------------------------------------------------------------------------------------
 
-    def sites(self, layer, kind, population_field, sink, fields, summary, feedback):
-        rows, skipped = read_features(layer, transform_between(layer.crs(), self.work_crs), feedback)
-        name = layer.name()
+    def sites(self, layer, name, kind, population_field, sink, fields, summary, feedback):
+        rows, skipped = read_features(layer, transform_between(layer.crs(), self.work_crs, self.transform_context),
+                                      feedback,
+                                      densify=self.densify_step(layer) if geometry_kind(layer) == 'polygon' else None)
         has_population = layer.fields().indexOf(population_field) >= 0
         if kind == risk.TARGET_POPULATION and not has_population:
             feedback.pushWarning(tr('{} has no field "{}": its features are counted, not people.').format(
@@ -401,6 +400,13 @@ class Exposure(ResilienceAlgorithm):
             feedback.pushWarning(tr('{}: {} features without a usable geometry were skipped.').format(
                 name, len(skipped)))
 
+    def densify_step(self, layer):
+        """With a hazard raster in another CRS: half a cell in the layer's units (None otherwise)."""
+        if self.mode != 'raster':
+            return None
+        return densify_step(layer.crs(), self.raster_crs, self.raster_res, self.raster_bounds_tuple,
+                            self.transform_context)
+
     def rank_of(self, label):
         if self.mode == 'zones':
             return self.labels[label]
@@ -420,26 +426,23 @@ class Exposure(ResilienceAlgorithm):
                 shares = self.index.area_shares(shape) if shape.area > 0 else {hit[0]: 1.0}
                 results.append((hit[0], hit[1], sum(shares.values()), None, shares))
             return results
-        to_raster = transform_between(self.work_crs, self.raster_crs)
+        to_raster = transform_between(self.work_crs, self.raster_crs, self.transform_context)
         in_raster = []
         for (_, _, geometry) in rows:
             g = QgsGeometry(geometry)
             if to_raster is not None:
                 g.transform(to_raster)
             in_raster.append(to_shapely(g))
-        try:
-            if all(s.area == 0 for s in in_raster):
-                values = hr.sample_points(self.raster, np.array([s.representative_point().coords[0]
-                                                                 for s in in_raster]), self.window,
-                                          cancel=feedback.isCanceled)
-                classes = hr.classify(np.nan_to_num(values, nan=-np.inf), self.breaks)
-                for value, c in zip(values, classes):
-                    label = self.class_names[c - 1] if c > 0 else None
-                    results.append((label, int(c), 1.0, float(value), {label: 1.0}) if c > 0 else None)
-                return results
-            stats = hr.zonal_polygons(self.raster, in_raster, self.breaks, self.window, cancel=feedback.isCanceled)
-        except hr.Cancelled:
-            raise QgsProcessingException(tr('Cancelled.'))
+        if all(s.area == 0 for s in in_raster):
+            values = hr.sample_points(self.raster, np.array([s.representative_point().coords[0]
+                                                             for s in in_raster]), self.window,
+                                      cancel=feedback.isCanceled)
+            classes = hr.classify(np.nan_to_num(values, nan=-np.inf), self.breaks)
+            for value, c in zip(values, classes):
+                label = self.class_names[c - 1] if c > 0 else None
+                results.append((label, int(c), 1.0, float(value), {label: 1.0}) if c > 0 else None)
+            return results
+        stats = hr.zonal_polygons(self.raster, in_raster, self.breaks, self.window, cancel=feedback.isCanceled)
         shares = stats.class_shares()
         for i in range(len(in_raster)):
             exposed = [c for c in range(1, len(self.breaks) + 1) if stats.class_cells[i, c] > 0]
@@ -453,31 +456,27 @@ class Exposure(ResilienceAlgorithm):
 
     # --- Population rasters -----------------------------------------------------------------------
 
-    def population_raster(self, layer, summary, feedback):
+    def population_raster(self, layer, name, summary, feedback):
         path = raster_path(layer)
         info = hr.raster_info(path)
         pop_crs = qgis_crs_from_wkt(info['crs_wkt']) if info['crs_wkt'] else layer.crs()
-        name = layer.name()
-        try:
-            if self.mode == 'zones':
-                xform = transform_between(self.work_crs, pop_crs)
-                zones = []
-                for label, rank, shape in self.zones:
-                    g = from_shapely(shape)
-                    if xform is not None:
-                        g.transform(xform)
-                    zones.append((label, to_shapely(g)))
-                totals = hr.population_in_zones(path, zones, self.window, cancel=feedback.isCanceled)
-                for label, people in totals.items():
-                    summary.add(name, risk.TARGET_POPULATION, '', label, self.labels[label], population=people)
-                return
-            to_hazard = None
-            if pop_crs != self.raster_crs:
-                to_hazard = coordinate_transform(info['crs_wkt'], hr.raster_info(self.raster)['crs_wkt'])
-            totals = hr.population_by_hazard(path, self.raster, self.breaks, to_hazard, self.window,
-                                             cancel=feedback.isCanceled)
-        except hr.Cancelled:
-            raise QgsProcessingException(tr('Cancelled.'))
+        if self.mode == 'zones':
+            xform = transform_between(self.work_crs, pop_crs, self.transform_context)
+            zones = []
+            for label, rank, shape in self.zones:
+                g = from_shapely(shape)
+                if xform is not None:
+                    g.transform(xform)
+                zones.append((label, to_shapely(g)))
+            totals = hr.population_in_zones(path, zones, self.window, cancel=feedback.isCanceled)
+            for label, people in totals.items():
+                summary.add(name, risk.TARGET_POPULATION, '', label, self.labels[label], population=people)
+            return
+        to_hazard = None
+        if pop_crs != self.raster_crs:
+            to_hazard = coordinate_transform(pop_crs, self.raster_crs, self.transform_context)
+        totals = hr.population_by_hazard(path, self.raster, self.breaks, to_hazard, self.window,
+                                         cancel=feedback.isCanceled)
         for c in range(1, len(self.breaks) + 1):
             if totals[c] > 0:
                 summary.add(name, risk.TARGET_POPULATION, '', self.class_names[c - 1], c, population=totals[c])

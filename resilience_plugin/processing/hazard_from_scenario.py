@@ -10,7 +10,6 @@ from ..compat import NUMBER_DOUBLE, NUMBER_INTEGER, SOURCE_POINT, SOURCE_POLYGON
 from ..core import hazard_raster as hr
 from ..definitions import (DEFAULT_RELEASE_CELL_M, DEFAULT_RELEASE_CLASSES, N_, RASTER_WINDOW_CELLS,
                            SRC_RELEASE_CLASSES)
-from ..qgis_io.atomic import atomic_path
 from ..qgis_io.risk_layers import raster_path, rasterio_crs
 from ..translation import tr
 from . import risk_common as common
@@ -64,7 +63,7 @@ class HazardFromScenario(ResilienceAlgorithm):
                                                        optional=True))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr('Hazard raster')))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         out = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         if os.path.splitext(out)[1].lower() not in ('.tif', '.tiff'):
             raise QgsProcessingException(tr('OUTPUT must be a GeoTIFF (.tif): {}').format(out))
@@ -76,14 +75,10 @@ class HazardFromScenario(ResilienceAlgorithm):
         def progress(value):
             feedback.setProgress(value)
 
-        try:
-            with atomic_path(out) as tmp:
-                if has_dem:
-                    self.flood(parameters, context, feedback, tmp, progress)
-                else:
-                    self.release(parameters, context, feedback, tmp, progress)
-        except hr.Cancelled:
-            raise QgsProcessingException(tr('Cancelled.'))
+        if has_dem:  # ``out`` is a temporary file beside the target (base.ResilienceAlgorithm)
+            self.flood(parameters, context, feedback, out, progress)
+        else:
+            self.release(parameters, context, feedback, out, progress)
         return {self.OUTPUT: out}
 
     def flood(self, parameters, context, feedback, tmp, progress):
@@ -98,7 +93,7 @@ class HazardFromScenario(ResilienceAlgorithm):
 
     def release(self, parameters, context, feedback, tmp, progress):
         source = self.parameterAsSource(parameters, self.RISK_SOURCES, context)
-        work_crs = common.work_crs_for(source)
+        work_crs = common.work_crs_for(source, context)
         sources = common.read_risk_sources(self, parameters, context, source, work_crs, feedback)
         if not sources:
             raise QgsProcessingException(tr('The risk-source layer is empty: no release footprint.'))

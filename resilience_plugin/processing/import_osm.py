@@ -171,7 +171,7 @@ class ImportOsm(ResilienceAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.REPAIRED_COUNT, tr('Objects with a repaired geometry')))
         self.addOutput(QgsProcessingOutputNumber(self.ALREADY_PRESENT_COUNT, tr('Rows already in the database')))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         uri = self.parameterAsString(parameters, self.INPUT, context)
         store = self.store(parameters, context)
         crs = store.crs()
@@ -198,14 +198,9 @@ class ImportOsm(ResilienceAlgorithm):
             if layer.crs() != crs:
                 transform = QgsCoordinateTransform(layer.crs(), crs, context.transformContext())
             for obj in read_objects(layer, kind):
-                self._check_cancel(feedback)
+                self.check_cancel(feedback)
                 rows.add(obj, transform)
             feedback.setProgress(READ_SHARE * (index + 1) / len(sources))
-
-    @staticmethod
-    def _check_cancel(feedback):
-        if feedback.isCanceled():
-            raise QgsProcessingException(tr('Import cancelled; the planning database was not changed.'))
 
     def _write(self, store, rows, feedback):
         """Write every layer's rows in one transaction; the number written per layer."""
@@ -213,12 +208,12 @@ class ImportOsm(ResilienceAlgorithm):
         with self.database_errors():
             with store.edit() as writer:
                 for index, layer in enumerate(TARGET_LAYERS):
-                    self._check_cancel(feedback)
+                    self.check_cancel(feedback)
                     feedback.setProgressText(tr('Writing {}').format(layer))
                     written[layer] = writer.write(layer, rows.rows[layer])
                     feedback.pushInfo(tr('{}: {} rows written.').format(layer, written[layer]))
                     feedback.setProgress(READ_SHARE + (100.0 - READ_SHARE) * (index + 1) / len(TARGET_LAYERS))
-                self._check_cancel(feedback)
+                self.check_cancel(feedback)
         return written
 
     @staticmethod

@@ -124,7 +124,7 @@ class ImportPopulation(ResilienceAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.REPAIRED_COUNT, tr('Geometries repaired')))
         self.addOutput(QgsProcessingOutputNumber(self.TOTAL_POPULATION, tr('Population written')))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
@@ -148,7 +148,7 @@ class ImportPopulation(ResilienceAlgorithm):
         with self.database_errors():
             with store.edit() as writer:
                 written = writer.write(layer, reader.rows)
-                self._check_cancel(feedback)
+                self.check_cancel(feedback)
         feedback.setProgress(100.0)
         self._report(reader, layer, before, written, feedback)
         return {self.DATABASE: store.label(), self.LAYER: layer, self.WRITTEN_COUNT: written,
@@ -159,7 +159,7 @@ class ImportPopulation(ResilienceAlgorithm):
         """Every feature of ``source`` into ``reader`` (90 % of the progress bar)."""
         total = source.featureCount() or 1
         for index, feature in enumerate(source.getFeatures()):
-            self._check_cancel(feedback)
+            self.check_cancel(feedback)
             district = feature[district_field] if district_field else None
             reader.add(feature.id(), as_count(feature[count_field]), feature.geometry(), district)
             feedback.setProgress(90.0 * (index + 1) / total)
@@ -175,11 +175,6 @@ class ImportPopulation(ResilienceAlgorithm):
             raise QgsProcessingException(tr('The field "{}" is not numeric ({}); choose the field with the '
                                             'number of people.').format(name, field.typeName()))
         return field.name()
-
-    @staticmethod
-    def _check_cancel(feedback):
-        if feedback.isCanceled():
-            raise QgsProcessingException(tr('Import cancelled; the planning database was not changed.'))
 
     @staticmethod
     def _report(reader, layer, before, written, feedback):

@@ -2,7 +2,7 @@
 import datetime
 import os
 
-from qgis.core import (Qgis, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputNumber,
+from qgis.core import (Qgis, QgsProcessingException, QgsProcessingOutputNumber,
                        QgsProcessingParameterEnum, QgsProcessingParameterFile,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterString,
                        QgsProcessingParameterVectorLayer)
@@ -13,7 +13,7 @@ from ..qgis_io.atomic import atomic_path
 from ..qgis_io.database import database_crs
 from ..translation import tr
 from .base import GROUP_REPORTS, ResilienceAlgorithm
-from ..compat import SOURCE_ANY_GEOMETRY, SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR
+from ..compat import ALGORITHM_NO_THREADING, SOURCE_ANY_GEOMETRY, SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR
 
 # (parameter, description, geometry types, the Inputs attribute).
 RESULT_LAYERS = (
@@ -71,7 +71,7 @@ class PlanningReport(ResilienceAlgorithm):
 
     def flags(self):
         # Print layouts and the HTML item (QtWebKit) must run on the main thread.
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | ALGORITHM_NO_THREADING
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFile(self.DATABASE, tr('Planning database'),
@@ -99,7 +99,7 @@ class PlanningReport(ResilienceAlgorithm):
         if feedback.isCanceled():
             raise Cancelled(tr('Cancelled; no report was written.'))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         from ..report.content import Inputs
         from ..report.language import LanguageError, report_language
         from ..report.layout import ReportLayoutError
@@ -157,7 +157,7 @@ class PlanningReport(ResilienceAlgorithm):
 
         feedback.setProgressText(tr('Filling the layout template'))
         crs = database_crs(inputs.database)
-        project = report_layout.new_project(crs)
+        project = report_layout.new_project(crs, context.transformContext())
         layout = report_layout.load_template(template, project)
         attribution = '; '.join(report.attribution)
         report_layout.set_variables(layout, {
@@ -183,7 +183,7 @@ class PlanningReport(ResilienceAlgorithm):
         with atomic_path(pdf_path) as tmp:
             report_layout.export_pdf(layout, tmp)
             self.check(feedback)
-        feedback.pushInfo(tr('Report written to {} ({} pages).').format(pdf_path, layout.pageCollection().pageCount()))
+        feedback.pushInfo(tr('Report written to {} ({} pages).').format(self.final_path(pdf_path), layout.pageCollection().pageCount()))
         feedback.setProgress(85)
         if html_path:
             feedback.setProgressText(tr('Writing the HTML version'))
@@ -192,5 +192,5 @@ class PlanningReport(ResilienceAlgorithm):
             with atomic_path(html_path) as tmp:
                 with open(tmp, 'w', encoding='utf-8') as handle:
                     handle.write(text)
-            feedback.pushInfo(tr('HTML version written to {}.').format(html_path))
+            feedback.pushInfo(tr('HTML version written to {}.').format(self.final_path(html_path)))
         return layout.pageCollection().pageCount()

@@ -49,12 +49,12 @@ class PopulationCoverage(CoverageAlgorithm):
                                                             SOURCE_VECTOR, optional=True))
 
     # Run ---------------------------------------------------------------------------------------
-    def _run(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         prep = self.prepare(parameters, context, feedback, capacity=True)
         t = time.perf_counter()
         demand = self.read_demand(parameters, context, feedback, prep.crs)
         prep.timings['read demand'] = time.perf_counter() - t
-        self.check(feedback)
+        self.check_cancel(feedback)
         limit = prep.limit
         n_f = prep.n
         valid = ~np.isnan(demand.xy[:, 0])
@@ -74,13 +74,13 @@ class PopulationCoverage(CoverageAlgorithm):
         else:
             att = self.attach_demand(prep, demand, feedback)
             a = assign_demand(prep.fnet, att, limit)
-            pd, pf, _ = reach_pairs(prep.fnet, att, limit, check_cancel=lambda: self.check(feedback))
+            pd, pf, _ = reach_pairs(prep.fnet, att, limit, check_cancel=lambda: self.check_cancel(feedback))
             if prep.fnet_open is not None:
                 att_open = demand_attachment(prep.fnet_open, np.nan_to_num(demand.xy))
                 att_open.edge[~valid] = -1
                 before = assign_demand(prep.fnet_open, att_open, limit)
         prep.timings['assignment'] = time.perf_counter() - t
-        self.check(feedback)
+        self.check_cancel(feedback)
         feedback.setProgress(70)
         unreachable = valid & (a.facility < 0)
         if unreachable.any():

@@ -7,6 +7,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..paths import icon_path, plugin_version
 from ..translation import tr
+from .base import LOG_TAG
 
 
 # (module in this package, class): one algorithm per module.
@@ -65,4 +66,4 @@ class ResilienceProvider(QgsProcessingProvider):
                 self.addAlgorithm(cls())
             except Exception:  # noqa: BLE001
                 QgsMessageLog.logMessage(tr('The algorithm {} could not be loaded:\n{}').format(
-                    module, traceback.format_exc()), tr('Resilience planning'), Qgis.MessageLevel.Critical)
+                    module, traceback.format_exc()), LOG_TAG, Qgis.MessageLevel.Critical)

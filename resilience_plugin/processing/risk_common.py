@@ -94,9 +94,9 @@ class RiskSource:
         return risk.buffer_source(self.geometry, self.distance)
 
 
-def work_crs_for(source):
+def work_crs_for(source, context):
     """A metric CRS for the layer: its own if metric, else the UTM zone of its extent."""
-    return metric_crs(source.sourceCrs(), layer_extent(source))
+    return metric_crs(source.sourceCrs(), layer_extent(source), context.transformContext())
 
 
 def layer_extent(source):
@@ -120,7 +120,8 @@ def read_risk_sources(algorithm, parameters, context, source, work_crs, feedback
     grade_field = field_name(algorithm, parameters, GRADE_FIELD, context, source)
     distance_field = field_name(algorithm, parameters, DISTANCE_FIELD, context, source)
     table = distance_table(algorithm, parameters, context)
-    rows, skipped = read_features(source, transform_between(source.sourceCrs(), work_crs), feedback)
+    rows, skipped = read_features(source, transform_between(source.sourceCrs(), work_crs, context.transformContext()),
+                                  feedback)
     if skipped:
         feedback.pushWarning(tr('{} risk sources without a usable geometry were skipped: {}').format(
             len(skipped), id_list(skipped)))

@@ -46,11 +46,11 @@ class RiskInfluenceZones(ResilienceAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr('Risk influence zones'),
                                                             SOURCE_POLYGON))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.RISK_SOURCES, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.RISK_SOURCES))
-        work_crs = common.work_crs_for(source)
+        work_crs = common.work_crs_for(source, context)
         if work_crs != source.sourceCrs():
             feedback.pushInfo(tr('The risk sources are not in a metric CRS; zones are built in {}.').format(
                 work_crs.authid()))
@@ -60,8 +60,7 @@ class RiskInfluenceZones(ResilienceAlgorithm):
         feedback.setProgress(20)
         by_grade, counts = {}, Counter()
         for n, item in enumerate(sources):
-            if feedback.isCanceled():
-                raise QgsProcessingException(tr('Cancelled.'))
+            self.check_cancel(feedback)
             by_grade.setdefault(item.grade, []).append(item.zone)
             counts[item.grade] += 1
             feedback.setProgress(20 + 50.0 * (n + 1) / len(sources))

@@ -13,9 +13,8 @@ from ..compat import FIELD_TYPES, SINK_FAST_INSERT, SOURCE_MAP_LAYER, SOURCE_POI
 from ..core import hazard_raster as hr
 from ..core import risk
 from ..definitions import N_, NETWORK_TYPE, RISK_GRADE
-from ..qgis_io.atomic import atomic_path
-from ..qgis_io.risk_layers import (GradeStyler, from_shapely, geometry_kind, qgis_crs_from_wkt, raster_path,
-                                   read_features, to_shapely, transform_between)
+from ..qgis_io.risk_layers import (GradeStyler, from_shapely, geometry_kind, layer_name, qgis_crs_from_wkt,
+                                   raster_path, read_features, to_shapely, transform_between)
 from ..translation import tr
 from . import risk_common as common
 from .base import GROUP_RISK, ResilienceAlgorithm
@@ -45,18 +44,17 @@ class Target:
 
 
 def write_table(frame, path, sources_text):
-    """The list as .xlsx (with a sheet of sources) or .csv (UTF-8 with BOM for spreadsheets), atomically."""
+    """The list as .xlsx (with a sheet of sources) or .csv (UTF-8 with BOM for spreadsheets)."""
     extension = os.path.splitext(path)[1].lower()
     if extension not in ('.xlsx', '.csv'):
         raise QgsProcessingException(tr('OUTPUT_TABLE must end with .xlsx or .csv: {}').format(path))
-    with atomic_path(path) as tmp:
-        if extension == '.csv':
-            frame.to_csv(tmp, index=False, encoding='utf-8-sig')
-        else:
-            with pd.ExcelWriter(tmp, engine='openpyxl') as writer:
-                frame.to_excel(writer, sheet_name='risk_list', index=False)
-                pd.DataFrame({'source': sources_text.splitlines()}).to_excel(writer, sheet_name='sources',
-                                                                               index=False)
+    if extension == '.csv':
+        frame.to_csv(path, index=False, encoding='utf-8-sig')
+    else:
+        with pd.ExcelWriter(path, engine='openpyxl') as writer:
+            frame.to_excel(writer, sheet_name='risk_list', index=False)
+            pd.DataFrame({'source': sources_text.splitlines()}).to_excel(writer, sheet_name='sources',
+                                                                           index=False)
     return path
 
 
@@ -96,53 +94,56 @@ class RiskList(ResilienceAlgorithm):
             self.OUTPUT_TABLE, tr('Risk list table'), tr('Excel workbook (*.xlsx);;CSV (*.csv)'), optional=True,
             createByDefault=False))
 
-    def load_targets(self, layers, work_crs, population_field, feedback):
+    def load_targets(self, layers, work_crs, population_field, context, feedback):
         targets = []
         for layer in layers:
+            name = layer_name(layer, context)
             if isinstance(layer, QgsRasterLayer):
                 path = raster_path(layer)
                 wkt = hr.raster_info(path)['crs_wkt']
-                targets.append(Target(layer.name(), risk.TARGET_POPULATION, raster=path,
+                targets.append(Target(name, risk.TARGET_POPULATION, raster=path,
                                       raster_crs=qgis_crs_from_wkt(wkt) if wkt else layer.crs()))
                 continue
             if layer.featureCount() == 0:
-                feedback.pushWarning(tr('The target layer {} is empty.').format(layer.name()))
+                feedback.pushWarning(tr('The target layer {} is empty.').format(name))
                 continue
-            kind = risk.classify_target(layer.name(), geometry_kind(layer), layer.fields().names(), population_field)
-            rows, _ = read_features(layer, transform_between(layer.crs(), work_crs), feedback)
+            kind = risk.classify_target(name, geometry_kind(layer), layer.fields().names(), population_field)
+            rows, _ = read_features(layer, transform_between(layer.crs(), work_crs, context.transformContext()),
+                                    feedback)
             shapes = [to_shapely(g) for _, _, g in rows]
             values = [v for _, v, _ in rows]
-            targets.append(Target(layer.name(), kind, shapes, values))
+            targets.append(Target(name, kind, shapes, values))
         return targets
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.RISK_SOURCES, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.RISK_SOURCES))
         table_path = self.parameterAsFileOutput(parameters, self.OUTPUT_TABLE, context)
         if table_path and os.path.splitext(table_path)[1].lower() not in ('.xlsx', '.csv'):
             raise QgsProcessingException(tr('OUTPUT_TABLE must end with .xlsx or .csv: {}').format(table_path))
-        work_crs = common.work_crs_for(source)
+        work_crs = common.work_crs_for(source, context)
         sources = common.read_risk_sources(self, parameters, context, source, work_crs, feedback)
         if not sources:
             feedback.pushWarning(tr('The risk-source layer is empty: the list is empty.'))
         responsible = common.field_name(self, parameters, self.RESPONSIBLE_FIELD, context, source)
         population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context) or 'population'
         layers = self.parameterAsLayerList(parameters, self.TARGETS, context) or []
-        targets = self.load_targets(layers, work_crs, population_field, feedback)
+        targets = self.load_targets(layers, work_crs, population_field, context, feedback)
+        source_layer = self.parameterAsVectorLayer(parameters, self.RISK_SOURCES, context)
+        source_name = layer_name(source_layer, context) if source_layer is not None else source.sourceName()
         feedback.setProgress(10)
-        to_wgs84 = transform_between(work_crs, QgsCoordinateReferenceSystem('EPSG:4326'))
+        to_wgs84 = transform_between(work_crs, QgsCoordinateReferenceSystem('EPSG:4326'), context.transformContext())
 
         records, points = [], []
         for n, item in enumerate(sources):
-            if feedback.isCanceled():
-                raise QgsProcessingException(tr('Cancelled.'))
-            record = self.measure(item, targets, work_crs, population_field)
+            self.check_cancel(feedback)
+            record = self.measure(item, targets, work_crs, population_field, context.transformContext())
             anchor = item.qgs_geometry if geometry_kind(source) == 'point' else item.qgs_geometry.pointOnSurface()
             point = anchor.asPoint() if not anchor.isMultipart() else anchor.asMultiPoint()[0]
             lonlat = to_wgs84.transform(point) if to_wgs84 is not None else point
             values = item.attributes
-            record.update(source_layer=source.sourceName(), feature_id=item.fid, asset_id=values.get('asset_id'),
+            record.update(source_layer=source_name, feature_id=item.fid, asset_id=values.get('asset_id'),
                           name=values.get('name'), kind=item.kind, risk_grade=item.grade,
                           grade_label=tr(RISK_GRADE.choice(item.grade).label), grade_defaulted=item.grade_defaulted,
                           distance_m=item.distance, distance_from=item.distance_origin, x=point.x(), y=point.y(),
@@ -172,14 +173,14 @@ class RiskList(ResilienceAlgorithm):
             frame = pd.DataFrame([{name: records[i].get(name) for name, _ in COLUMNS} for i in order],
                                  columns=[name for name, _ in COLUMNS])
             write_table(frame, table_path, common.distance_table_help())
-            feedback.pushInfo(tr('Risk list table written to {}.').format(table_path))
+            feedback.pushInfo(tr('Risk list table written to {}.').format(self.final_path(table_path)))
             results[self.OUTPUT_TABLE] = table_path
         feedback.pushInfo(tr('{} risk sources listed.').format(len(records)))
         feedback.setProgress(100)
         return results
 
     @staticmethod
-    def measure(item, targets, work_crs, population_field):
+    def measure(item, targets, work_crs, population_field, transform_context):
         """What lies in one source's own zone: counts, lengths by network type, people."""
         zone = item.zone
         record = defaultdict(float, shelters=0, facilities=0, buildings=0, other_sites=0, people=0.0,
@@ -189,7 +190,7 @@ class RiskList(ResilienceAlgorithm):
         for target in targets:
             if target.raster is not None:
                 g = from_shapely(zone)
-                xform = transform_between(work_crs, target.raster_crs)
+                xform = transform_between(work_crs, target.raster_crs, transform_context)
                 if xform is not None:
                     g.transform(xform)
                 record['people'] += hr.population_in_polygon(target.raster, to_shapely(g))

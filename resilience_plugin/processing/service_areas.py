@@ -55,7 +55,7 @@ class ServiceAreas(CoverageAlgorithm):
             self.OUTPUT_FACILITIES, tr('Facilities with their coverage'), SOURCE_POINT,
             optional=True))
 
-    def _run(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         prep = self.prepare(parameters, context, feedback)
         limit, n = prep.limit, prep.n
         results = {}
@@ -72,7 +72,7 @@ class ServiceAreas(CoverageAlgorithm):
             nearest = nearest_pieces(prep.fnet.net, res, limit)
             prep.timings['shortest paths (nearest)'] = time.perf_counter() - t
             feedback.setProgress(50)
-            self.check(feedback)
+            self.check_cancel(feedback)
             t = time.perf_counter()
             covered = None
             if want_lines or want_poly or parameters.get(self.OUTPUT_FACILITIES) not in (None, ''):
@@ -81,7 +81,7 @@ class ServiceAreas(CoverageAlgorithm):
             if prep.fnet_open is not None:
                 _, covered_open = self.overlapping(prep.fnet_open, limit, need_len, feedback, (75, 80),
                                                    keep_pieces=False)
-        self.check(feedback)
+        self.check_cancel(feedback)
         t = time.perf_counter()
         fac_fields = prep.fac_fields
         timed = prep.timed
@@ -105,7 +105,7 @@ class ServiceAreas(CoverageAlgorithm):
             write_lines(sink, line_fields, xy, off, rows, feedback)
             results[name] = dest
         feedback.setProgress(90)
-        self.check(feedback)
+        self.check_cancel(feedback)
         self.write_polygons(parameters, context, feedback, prep, overlap, nearest, buffer_m, fac_attrs, results)
         self.write_facilities(parameters, context, prep, covered, covered_open, nearest, fac_attrs, results)
         prep.timings['outputs'] = time.perf_counter() - t
@@ -122,7 +122,7 @@ class ServiceAreas(CoverageAlgorithm):
         total = max(1, int(fnet.graph.has_source.sum()))
         done = 0
         for reach in facility_reach(fnet.graph, limit=limit, need_length=need_len,
-                                    check_cancel=lambda: self.check(feedback)):
+                                    check_cancel=lambda: self.check_cancel(feedback)):
             p = overlapping_pieces_sparse(fnet.net, reach, limit, inc, local)
             covered += covered_length_by_facility(p, fnet.n_facilities)
             if keep_pieces:
@@ -173,7 +173,7 @@ class ServiceAreas(CoverageAlgorithm):
                                       np.flatnonzero(~np.isnan(prep.fac_xy[:, 0])), None, prep.n, clip=areas)
             feats = []
             for i, g in enumerate(areas):
-                self.check(feedback)
+                self.check_cancel(feedback)
                 if g is None or g.is_empty:
                     continue
                 f = QgsFeature(poly_fields)

@@ -69,7 +69,7 @@ class SiteSelection(CoverageAlgorithm):
         out.append((self.CANDIDATES, cand))
         return out
 
-    def _run(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         k = self.parameterAsInt(parameters, self.K, context)
         if k < 1:
             raise QgsProcessingException(tr('K must be at least 1.'))
@@ -82,7 +82,7 @@ class SiteSelection(CoverageAlgorithm):
         t = time.perf_counter()
         demand = self.read_demand(parameters, context, feedback, prep.crs)
         prep.timings['read demand'] = time.perf_counter() - t
-        self.check(feedback)
+        self.check_cancel(feedback)
         feedback.setProgress(45)
         pop = demand.population
         n_d = len(pop)
@@ -108,12 +108,12 @@ class SiteSelection(CoverageAlgorithm):
             if len(existing):
                 res = nearest_facility(prep.fnet.graph, facilities=existing)
                 covered0 = assign_demand(prep.fnet, att, prep.limit, res).covered
-            pd, pf, pc = reach_pairs(prep.fnet, att, prep.limit, check_cancel=lambda: self.check(feedback),
+            pd, pf, pc = reach_pairs(prep.fnet, att, prep.limit, check_cancel=lambda: self.check_cancel(feedback),
                                      facilities=cand)
             if prep.fnet_open is not None:
                 feedback.pushInfo(tr('Sites are chosen on the network with the BARRIERS closed.'))
         prep.timings['coverage of the candidates'] = time.perf_counter() - t
-        self.check(feedback)
+        self.check_cancel(feedback)
         feedback.setProgress(75)
 
         # Candidates that can take part: reachable, and with a known capacity when capacities are used.

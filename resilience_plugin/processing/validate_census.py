@@ -23,7 +23,6 @@ from ..core.census_rules import (beyond, component_labels, duplicate_groups, end
                                  outside_domain, outside_largest, outside_range)
 from ..definitions import (CONNECT_TOLERANCE_M, CONNECTIVITY_LAYERS, FINDING_FIELDS, LAYERS,
                            MAX_ROAD_ACCESS_M, N_, ROAD_ACCESS_LAYERS, RULES, SOURCE_ROAD_ACCESS)
-from ..qgis_io.atomic import atomic_path
 from ..qgis_io.database import database_crs, open_layer
 from ..qgis_io.styles import style_findings
 from ..translation import tr
@@ -308,7 +307,7 @@ def road_access_findings(sites, roads, max_distance, feedback):
         return [Finding(roads.name, None, None, 'far_from_road', fit(tr(
             'The road network has no passable roads, so road access of {} site(s) could not be checked.').format(
             site_count)), QgsGeometry())]
-    index = QgsSpatialIndex(QgsSpatialIndex.FlagStoreFeatureGeometries)
+    index = QgsSpatialIndex(QgsSpatialIndex.Flag.FlagStoreFeatureGeometries)
     for r, geometry in enumerate(road_geometries):
         feature = QgsFeature(r)
         feature.setGeometry(geometry)
@@ -370,9 +369,8 @@ def summary(findings, feature_count):
 
 
 def write_summary(path, database, parameters, totals):
-    with atomic_path(path) as tmp:
-        with open(tmp, 'w', encoding='utf-8') as stream:
-            json.dump(dict(database=database, parameters=parameters, **totals), stream, indent=2)
+    with open(path, 'w', encoding='utf-8') as stream:
+        json.dump(dict(database=database, parameters=parameters, **totals), stream, indent=2)
 
 
 class ValidateCensus(ResilienceAlgorithm):
@@ -427,7 +425,7 @@ class ValidateCensus(ResilienceAlgorithm):
             return default
         return self.parameterAsDouble(parameters, name, context)
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         path = self.require_database(self.parameterAsFile(parameters, self.DATABASE, context))
         tolerance = self.distance(parameters, self.CONNECT_TOLERANCE, CONNECT_TOLERANCE_M, context)
         max_distance = self.distance(parameters, self.MAX_ROAD_DISTANCE, MAX_ROAD_ACCESS_M, context)

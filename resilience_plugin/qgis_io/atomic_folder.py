@@ -21,14 +21,19 @@ def temporary_names(target):
 
 
 @contextlib.contextmanager
-def atomic_folder(target):
-    """Yield a new empty folder beside ``target``; on success it replaces ``target`` (created if missing)."""
+def atomic_folder(target, replaceable=None):
+    """Yield a new empty folder beside ``target``; on success it replaces ``target`` (created if missing).
+
+    ``replaceable(target)``, if given, is called right before the swap and raises to keep ``target``.
+    """
     target = os.path.abspath(target)
     parent = os.path.dirname(target)
     os.makedirs(parent, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix=temporary_names(target), suffix='.part', dir=parent)
     try:
         yield tmp
+        if replaceable is not None:
+            replaceable(target)
         swap_in(tmp, target)
     finally:
         if os.path.exists(tmp):

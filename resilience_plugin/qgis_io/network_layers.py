@@ -2,19 +2,19 @@
 import time
 
 import numpy as np
-from osgeo import gdal, osr
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsFeatureRequest,
-                       QgsField, QgsFields, QgsGeometry, QgsProcessingException,
+from osgeo import gdal
+from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureRequest, QgsField, QgsFields,
+                       QgsGeometry, QgsProcessingException,
                        QgsProcessingFeatureSourceDefinition, QgsProviderRegistry, QgsRectangle,
                        QgsVectorLayer)
 
-from ..compat import FIELD_TYPES, GEOM_LINE, GEOM_POINT, GEOM_POLYGON, WKT_PREFERRED_GDAL, geometry_type
+from ..compat import FIELD_TYPES, GEOM_LINE, GEOM_POINT, GEOM_POLYGON, geometry_type
 from ..core.areas import polygon_entrances
 from ..core.coverage import attach_facilities
 from ..core.network import NetworkError, SegmentIndex, build_network, parse_wkb_lines
 from ..definitions import DEFAULT_DRIVE_SPEED_KMH, MAX_ROAD_ACCESS_M, NETWORK_SNAP_TOLERANCE_M
 from ..translation import tr
-from .crs import is_metric, metric_crs
+from .crs import is_metric, metric_crs, transform_xy
 from .gdal_errors import gdal_exceptions
 
 
@@ -22,13 +22,13 @@ from .gdal_errors import gdal_exceptions
 # CRS
 # ---------------------------------------------------------------------------------------------
 
-def choose_crs(primary, others, feedback):
+def choose_crs(primary, others, feedback, transform_context):
     """A metric working CRS: ``primary``'s when it measures in metres, else its UTM zone.
 
     Layers in another CRS are reprojected; the log says so.
     """
     crs = primary.sourceCrs()
-    working = metric_crs(crs, primary.sourceExtent())
+    working = metric_crs(crs, primary.sourceExtent(), transform_context)
     if working != crs:
         feedback.pushWarning(tr('{} is not a metric CRS; working in {} (layers are reprojected).').format(
             crs.authid() or crs.description(), working.authid()))
@@ -37,27 +37,6 @@ def choose_crs(primary, others, feedback):
             feedback.pushInfo(tr('Layer {} is in {}; reprojected to {}.').format(
                 name, src.sourceCrs().authid(), working.authid()))
     return working
-
-
-def _osr(crs):
-    srs = osr.SpatialReference()
-    authid = crs.authid()
-    if authid.upper().startswith('EPSG:'):
-        srs.ImportFromEPSG(int(authid.split(':')[1]))
-    else:
-        srs.ImportFromWkt(crs.toWkt(WKT_PREFERRED_GDAL))
-    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    return srs
-
-
-def transform_xy(xy, src_crs, dst_crs):
-    """Reproject an (n, 2) array with GDAL/PROJ (the same PROJ as QGIS), vectorised."""
-    if src_crs == dst_crs or len(xy) == 0:
-        return xy
-    with gdal_exceptions():
-        ct = osr.CoordinateTransformation(_osr(src_crs), _osr(dst_crs))
-        out = np.asarray(ct.TransformPoints(np.ascontiguousarray(xy, dtype=np.float64)))
-    return out[:, :2]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -110,7 +89,7 @@ def read_lines(source, crs, context, fields=(), parameter_value=None, layer=None
                     attrs[f].append(np.asarray(batch[f]))
             del stream
         coords, offsets, part_of = parse_wkb_lines(wkbs)
-        coords = transform_xy(coords, layer.crs(), crs)
+        coords = transform_xy(coords, layer.crs(), crs, context.transformContext())
         attrs = {f: (np.concatenate(v) if v else np.zeros(0)) for f, v in attrs.items()}
         fids = np.concatenate(fids) if fids else np.arange(len(wkbs))
         return coords, offsets, part_of, fids, attrs
@@ -186,8 +165,9 @@ def polygon_wkbs(features):
     return [bytes(f.geometry().asWkb()) if f.hasGeometry() else None for f in features]
 
 
-def read_population_raster(path, crs, band=1, feedback=None):
-    """Cell centres (in ``crs``) and values of a population raster, read block by block with rasterio."""
+def read_population_raster(path, crs, transform_context, band=1, feedback=None):
+    """Cell centres (in ``crs``, through ``transform_context``) and values of a population raster, read block
+    by block with rasterio."""
     import rasterio
     xs, ys, vals = [], [], []
     nodata_cells = 0
@@ -210,11 +190,11 @@ def read_population_raster(path, crs, band=1, feedback=None):
             vals.append(data[r, c])
         raster_crs = QgsCoordinateReferenceSystem(src.crs.to_wkt()) if src.crs else crs
     xy = np.column_stack([np.concatenate(xs), np.concatenate(ys)]) if xs else np.zeros((0, 2))
-    xy = transform_xy(xy, raster_crs, crs)
+    xy = transform_xy(xy, raster_crs, crs, transform_context)
     return xy, (np.concatenate(vals) if vals else np.zeros(0)), nodata_cells
 
 
-def sample_raster_along_edges(path, net, crs, spacing=None, band=1):
+def sample_raster_along_edges(path, net, crs, transform_context, spacing=None, band=1):
     """Per edge the maximum raster value along it (nan where only nodata) and the nodata sample count."""
     import rasterio
     from ..core.network import interpolate_on_lines
@@ -228,7 +208,7 @@ def sample_raster_along_edges(path, net, crs, spacing=None, band=1):
         k = np.arange(len(edge_of)) - np.repeat(np.cumsum(n) - n, n)
         m = net.edge_m0[edge_of] + lengths[edge_of] * k / (n[edge_of] - 1)
         xy = interpolate_on_lines(net, net.edge_line[edge_of], m)
-        xy = transform_xy(xy, crs, raster_crs)
+        xy = transform_xy(xy, crs, raster_crs, transform_context)
         rows, cols = rasterio.transform.rowcol(src.transform, xy[:, 0], xy[:, 1])
         rows, cols = np.asarray(rows), np.asarray(cols)
         inside = (rows >= 0) & (rows < src.height) & (cols >= 0) & (cols < src.width)
@@ -479,4 +459,4 @@ __all__ = ['choose_crs', 'coverage_limits', 'read_facilities', 'read_delays', 'r
            'facility_components', 'facilities_on_network', 'read_lines', 'read_features', 'representative_points',
            'polygon_wkbs', 'read_population_raster', 'sample_raster_along_edges', 'make_fields', 'write_lines', 'py',
            'to_float', 'parse_oneway', 'transform_xy', 'geometry_type', 'GEOM_POINT', 'GEOM_LINE', 'GEOM_POLYGON',
-           'is_metric', 'QgsRectangle', 'QgsVectorLayer', 'QgsCoordinateTransform', 'geometry_from_shapely']
+           'is_metric', 'QgsRectangle', 'QgsVectorLayer', 'geometry_from_shapely']

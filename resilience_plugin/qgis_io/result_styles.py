@@ -7,8 +7,8 @@ with a colour ramp. Colours of the risk grades come from definitions; this modul
 computes nothing.
 """
 from qgis.core import (QgsCategorizedSymbolRenderer, QgsColorRampShader, QgsGradientColorRamp, QgsPalLayerSettings,
-                       QgsRasterBandStats, QgsRasterShader, QgsRendererCategory, QgsRuleBasedRenderer,
-                       QgsSimpleMarkerSymbolLayerBase, QgsSingleBandPseudoColorRenderer, QgsSingleSymbolRenderer,
+                       QgsRasterShader, QgsRendererCategory, QgsRuleBasedRenderer,
+                       QgsSingleBandPseudoColorRenderer, QgsSingleSymbolRenderer,
                        QgsSymbol, QgsTextBufferSettings, QgsTextFormat, QgsVectorLayerSimpleLabeling)
 from qgis.PyQt.QtGui import QColor
 
@@ -102,7 +102,7 @@ def style_facility_loads(layer):
     root = QgsRuleBasedRenderer.Rule(None)
     star = _symbol(layer, OVERLOADED_COLOUR, outline='#67000d', size=OVERLOADED_SIZE_MM)
     if star.symbolLayerCount() and hasattr(star.symbolLayer(0), 'setShape'):
-        star.symbolLayer(0).setShape(QgsSimpleMarkerSymbolLayerBase.Shape.Star)
+        star.symbolLayer(0).setShape(compat.MARKER_STAR)
     root.appendChild(QgsRuleBasedRenderer.Rule(star, 0, 0, '"overloaded"',
                                                tr('Overloaded (more people than capacity)')))
     normal = _symbol(layer, LOAD_COLOUR, outline='#08306b', size=LOAD_SIZE_MM)
@@ -158,7 +158,7 @@ def style_by_grade(layer, field='risk_grade', opacity=1.0, size=None):
 def style_hazard_raster(layer, opacity=0.6, ramp=HAZARD_RAMP):
     """Single-band pseudocolour from the band's minimum to maximum (Blues), with transparency."""
     provider = layer.dataProvider()
-    stats = provider.bandStatistics(1, QgsRasterBandStats.Stats.Min | QgsRasterBandStats.Stats.Max)
+    stats = provider.bandStatistics(1, compat.RASTER_STAT_MIN | compat.RASTER_STAT_MAX)
     low, high = stats.minimumValue, stats.maximumValue
     if not high > low:
         high = low + 1.0

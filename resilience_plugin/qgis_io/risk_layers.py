@@ -1,8 +1,9 @@
 """QGIS side of the risk overlay: layers to shapely and back, CRSs, rasters, the four-colour style."""
 import numpy as np
 from qgis.core import (QgsCategorizedSymbolRenderer, QgsCoordinateReferenceSystem, QgsCoordinateTransform,
-                       QgsCsException, QgsFeatureRequest, QgsFillSymbol, QgsGeometry, QgsProcessingException,
-                       QgsProcessingLayerPostProcessorInterface, QgsProject, QgsRendererCategory, QgsWkbTypes)
+                       QgsCsException, QgsFeatureRequest, QgsFillSymbol, QgsGeometry, QgsPointXY,
+                       QgsProcessingException, QgsProcessingLayerPostProcessorInterface,
+                       QgsProviderRegistry, QgsRendererCategory, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 from shapely import wkb as shapely_wkb
 
@@ -28,6 +29,16 @@ def id_list(ids):
     return text
 
 
+def layer_name(layer, context):
+    """The name users know a layer by: its name in the project (or the name it was given), or for a file
+    Processing opened from a path, the table name (a GeoPackage layer) rather than the file name."""
+    if context.temporaryLayerStore().mapLayer(layer.id()) is not None:
+        table = plain(QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source()).get('layerName'))
+        if table:
+            return str(table)
+    return layer.name()
+
+
 def geometry_kind(layer_or_source):
     kind = QgsWkbTypes.geometryType(layer_or_source.wkbType())
     return {GEOM_POINT: 'point', GEOM_LINE: 'line', GEOM_POLYGON: 'polygon'}.get(kind, 'none')
@@ -51,16 +62,19 @@ def from_shapely(geometry):
     return result
 
 
-def transform_between(source_crs, target_crs):
-    """A QgsCoordinateTransform, or None when the CRSs are equal."""
+def transform_between(source_crs, target_crs, transform_context):
+    """A QgsCoordinateTransform through ``transform_context`` (the project's datum transformations:
+    ``context.transformContext()`` in algorithms), or None when the CRSs are equal."""
     if source_crs == target_crs or not source_crs.isValid() or not target_crs.isValid():
         return None
-    return QgsCoordinateTransform(source_crs, target_crs, QgsProject.instance())
+    return QgsCoordinateTransform(source_crs, target_crs, transform_context)
 
 
-def read_features(source, transform=None, feedback=None, attributes=True):
+def read_features(source, transform=None, feedback=None, attributes=True, densify=None):
     """[(fid, {field: value}, QgsGeometry in the target CRS)] of a feature source; untransformable skipped.
 
+    ``densify``: a distance in the source's units; lines and polygon rings get vertices at least that close
+    before they are transformed, so straight segments follow their true course in the target CRS.
     Returns (rows, skipped fids). The source is only read.
     """
     names = source.fields().names()
@@ -76,6 +90,8 @@ def read_features(source, transform=None, feedback=None, attributes=True):
         if geometry.isNull() or geometry.isEmpty():
             skipped.append(feature.id())
             continue
+        if densify:
+            geometry = geometry.densifyByDistance(densify)
         if transform is not None:
             try:
                 geometry.transform(transform)
@@ -85,6 +101,26 @@ def read_features(source, transform=None, feedback=None, attributes=True):
         values = {name: plain(feature[name]) for name in names} if attributes else {}
         rows.append((feature.id(), values, geometry))
     return rows, skipped
+
+
+def densify_step(layer_crs, raster_crs, raster_res, raster_bounds, transform_context):
+    """Half a raster cell measured in the layer's CRS (None when both CRSs are the same).
+
+    Vertices this close keep a line transformed to the raster's CRS within a small fraction of a cell of its
+    true course, so it is sampled in the cells it really crosses.
+    """
+    xform = transform_between(raster_crs, layer_crs, transform_context)
+    if xform is None:
+        return None
+    xmin, ymin, xmax, ymax = raster_bounds
+    x, y = (xmin + xmax) / 2.0, (ymin + ymax) / 2.0
+    try:
+        centre = xform.transform(QgsPointXY(x, y))
+        sides = [xform.transform(QgsPointXY(x + raster_res[0], y)), xform.transform(QgsPointXY(x, y + raster_res[1]))]
+    except QgsCsException:
+        return None
+    cell = min(centre.distance(p) for p in sides)
+    return cell / 2.0 if cell > 0 else None
 
 
 def line_coordinates(geometry):

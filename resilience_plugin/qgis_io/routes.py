@@ -79,7 +79,7 @@ def prepare_routing(facilities, network=None, preset=None, max_distance=None, ma
     feedback = feedback or QgsProcessingFeedback()
     limit, timed, speed = coverage_limits(preset, max_distance, max_time, speed_kmh, speed_field, feedback)
     primary = network if network is not None else facilities
-    crs = choose_crs(primary, [(facilities.sourceName(), facilities)], feedback)
+    crs = choose_crs(primary, [(facilities.sourceName(), facilities)], feedback, context.transformContext())
     sources = [('FACILITIES', facilities)]
     feats, kinds, origin, fac_xy = read_facilities(sources, crs, context, feedback)
     delay = read_delays(feats, delay_field, facilities.sourceName()) if delay_field else np.zeros(len(feats))

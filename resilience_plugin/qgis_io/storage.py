@@ -42,7 +42,11 @@ class LockedError(DatabaseError):
 
 
 def quote_identifier(name):
-    """An SQL identifier in double quotes (identifiers come from definitions; quotes are doubled anyway)."""
+    """An SQL identifier in double quotes (identifiers come from definitions; quotes are doubled anyway).
+
+    SQLite binds values, not identifiers: statements put table and column names through this function and
+    bind every value as a parameter (why bandit's B608 is marked nosec where they are formatted).
+    """
     return '"{}"'.format(str(name).replace('"', '""'))
 
 
@@ -259,14 +263,15 @@ class GeoPackageStore(PlanningStore):
     def row_count(self, name):
         connection = self._connect()
         try:
-            return connection.execute('SELECT count(*) FROM {}'.format(quote_identifier(name))).fetchone()[0]
+            sql = 'SELECT count(*) FROM {}'.format(quote_identifier(name))  # nosec B608
+            return connection.execute(sql).fetchone()[0]
         finally:
             connection.close()
 
     def read_rows(self, name, columns, where=(), order_by=(), chunk_size=None):
         condition, params = _where_sql(where, '?')
-        sql = 'SELECT {} FROM {}{}'.format(', '.join(quote_identifier(c) for c in columns), quote_identifier(name),
-                                           condition)
+        sql = 'SELECT {} FROM {}{}'.format(  # nosec B608
+            ', '.join(quote_identifier(c) for c in columns), quote_identifier(name), condition)
         if order_by:
             sql += ' ORDER BY ' + ', '.join(quote_identifier(c) for c in order_by)
         if chunk_size is None:
@@ -433,7 +438,7 @@ class GeoPackageStore(PlanningStore):
 
     def update_rows(self, name, key_columns, columns, rows):
         self._table_only(name)
-        sql = 'UPDATE {} SET {} WHERE {}'.format(
+        sql = 'UPDATE {} SET {} WHERE {}'.format(  # nosec B608
             quote_identifier(name), ', '.join('{} = ?'.format(quote_identifier(c)) for c in columns),
             ' AND '.join('{} = ?'.format(quote_identifier(c)) for c in key_columns))
         n = len(key_columns)
@@ -444,7 +449,8 @@ class GeoPackageStore(PlanningStore):
         self._table_only(name)
         condition, params = _where_sql(where, '?')
         with self._write_transaction() as connection:
-            return connection.execute('DELETE FROM {}{}'.format(quote_identifier(name), condition), params).rowcount
+            sql = 'DELETE FROM {}{}'.format(quote_identifier(name), condition)  # nosec B608
+            return connection.execute(sql, params).rowcount
 
 
 def _rollback_journal(path):

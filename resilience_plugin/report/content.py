@@ -409,13 +409,9 @@ def detect_attribution(path):
                 clauses.append("data_source = '{}'".format(licence.data_source))
             for prefix in licence.source_ref_prefixes:
                 clauses.append("lower(source_ref) LIKE '{}%'".format(prefix.lower()))
-            sql = 'SELECT count(*) FROM "{}" WHERE {}'.format(kind.name, ' OR '.join(clauses))
-            result = ds.ExecuteSQL(sql)
-            try:
-                count = result.GetNextFeature().GetField(0) if result is not None else 0
-            finally:
-                if result is not None:
-                    ds.ReleaseResultSet(result)
+            layer.SetAttributeFilter(' OR '.join(clauses))
+            count = layer.GetFeatureCount()
+            layer.SetAttributeFilter(None)
             if count:
                 hit = True
                 break

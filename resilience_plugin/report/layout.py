@@ -1,9 +1,9 @@
 """The report's print layout: the template filled with the overview map, the variables and the sections."""
-from qgis.core import (QgsCategorizedSymbolRenderer, QgsCoordinateTransform, QgsExpressionContextUtils,
+from qgis.core import (Qgis, QgsCategorizedSymbolRenderer, QgsCoordinateTransform, QgsExpressionContextUtils,
                        QgsFillSymbol, QgsLayoutExporter, QgsLayoutFrame, QgsLayoutItemHtml,
                        QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemScaleBar,
                        QgsLayoutMultiFrame, QgsLayoutPoint, QgsLayoutSize, QgsLineSymbol, QgsPrintLayout,
-                       QgsProject, QgsReadWriteContext, QgsRectangle, QgsRenderContext,
+                       QgsProject, QgsReadWriteContext, QgsRectangle,
                        QgsSingleSymbolRenderer, QgsVectorLayer)
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
 from qgis.PyQt.QtGui import QFont
@@ -127,7 +127,7 @@ def map_extent(layers, crs, project):
         if box.isNull() or box.isEmpty() and layer.featureCount() == 0:
             continue
         if layer.crs() != crs:
-            box = QgsCoordinateTransform(layer.crs(), crs, project).transformBoundingBox(box)
+            box = QgsCoordinateTransform(layer.crs(), crs, project.transformContext()).transformBoundingBox(box)
         extent.combineExtentWith(box)
     if extent.isNull() or extent.isEmpty():
         return None
@@ -245,7 +245,7 @@ def add_sections(layout, html_text, feedback=None):
     flow = QgsLayoutItemHtml(layout)
     flow.setContentMode(QgsLayoutItemHtml.ContentMode.ManualHtml)
     flow.setUseSmartBreaks(True)
-    flow.setResizeMode(QgsLayoutMultiFrame.RepeatUntilFinished)
+    flow.setResizeMode(QgsLayoutMultiFrame.ResizeMode.RepeatUntilFinished)
     layout.addMultiFrame(flow)
     frame = QgsLayoutFrame(layout, flow)
     frame.attemptMove(position, page=page)
@@ -282,7 +282,7 @@ def export_pdf(layout, path):
     settings.dpi = REPORT_MAP_DPI
     settings.rasterizeWholeImage = False
     settings.forceVectorOutput = False
-    settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+    settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
     result = QgsLayoutExporter(layout).exportToPdf(path, settings)
     if result != QgsLayoutExporter.ExportResult.Success:
         raise ReportLayoutError(tr('The PDF {} could not be written (layout export error {}).').format(path, result))
@@ -321,7 +321,9 @@ def map_png(layout, dpi):
     return bytes(data)
 
 
-def new_project(crs):
+def new_project(crs, transform_context):
+    """The report's own project, reprojecting with the run's transform context (the user's datum choices)."""
     project = QgsProject()
     project.setCrs(crs)
+    project.setTransformContext(transform_context)
     return project

@@ -46,21 +46,24 @@ class RecordingFeedback(_feedback_base()):
     """Feedback that keeps every message, so tests can check what the user was told."""
 
     def __init__(self, echo=False):
-        super().__init__()
+        super().__init__(False)  # keeps QGIS's own text log, without copying it to the message log
         self.infos, self.warnings, self.errors, self.progress = [], [], [], []
         self.echo = echo
 
     def pushInfo(self, text):  # noqa: N802
+        super().pushInfo(text)
         self.infos.append(text)
         if self.echo:
             print(text)
 
     def pushWarning(self, text):  # noqa: N802
+        super().pushWarning(text)
         self.warnings.append(text)
         if self.echo:
             print('WARNING:', text)
 
     def reportError(self, text, fatalError=False):  # noqa: N802,N803
+        super().reportError(text, fatalError)
         self.errors.append(text)
         if self.echo:
             print('ERROR:', text)

@@ -1,7 +1,7 @@
 """EPANET networks: the .inp reader, and isolation segments and N-1 criticality against EPA's WNTR.
 
-WNTR >= 1.4 needs numpy >= 2.2.6, so the comparison runs in the current-library venv (``.venv-current``), not in
-Debian 12's QGIS venv; there the WNTR tests skip. The reader test runs everywhere.
+WNTR >= 1.4 needs numpy >= 2.2.6, so the comparison runs in the current-library venv (``.venv-current``, marked
+current_stack), not in Debian 12's QGIS venv; there the WNTR tests skip. The reader test runs everywhere.
 
 Reference: WNTR's valve segments (``wntr.metrics.topographic.valve_segments``) for a strategic N-1 valve layer
 (``generate_valve_layer``), and per segment the junctions and base demand cut off from every reservoir and tank
@@ -17,6 +17,8 @@ import pytest
 from resilience_plugin.core.epanet_inp import FOOT_M, read_inp
 from resilience_plugin.core.lifelines import ROLE_DEVICE, ROLE_SOURCE, build_lifeline_network, network_n_minus_one
 from resilience_plugin.core.network import vertex_measures
+
+from . import stack
 
 DATA = Path(__file__).resolve().parents[1] / 'data'
 NET1 = DATA / 'epanet' / 'Net1.inp'
@@ -58,7 +60,7 @@ def valve_points(inp, coords, offsets, valve_layer):
 
 @pytest.fixture(scope='module')
 def net3():
-    wntr = pytest.importorskip('wntr')
+    wntr = stack.require('wntr')
     inp = read_inp(str(NET3))
     wn = wntr.network.WaterNetworkModel(str(NET3))
     valve_layer = wntr.network.generate_valve_layer(wn, 'strategic', 1, seed=123)
@@ -79,6 +81,7 @@ def net3():
                 link_segment=link_segment)
 
 
+@pytest.mark.current_stack
 def test_isolation_segments_are_wntrs_valve_segments(net3):
     wntr, wn, inp = net3['wntr'], net3['wn'], net3['inp']
     node_seg, link_seg, sizes = wntr.metrics.topographic.valve_segments(wn.to_graph(), net3['valve_layer'])
@@ -89,8 +92,9 @@ def test_isolation_segments_are_wntrs_valve_segments(net3):
     assert len(sizes) == (~net3['lnet'].device_segment).sum()
 
 
+@pytest.mark.current_stack
 def test_n_minus_one_cuts_what_wntrs_segments_cut(net3):
-    import networkx as nx
+    nx = stack.require('networkx')
     wntr, wn, inp, lnet = net3['wntr'], net3['wn'], net3['inp'], net3['lnet']
     node_seg, link_seg, _ = wntr.metrics.topographic.valve_segments(wn.to_graph(), net3['valve_layer'])
     graph = wn.to_graph().to_undirected()
@@ -125,11 +129,12 @@ def test_n_minus_one_cuts_what_wntrs_segments_cut(net3):
     assert agree == len(reference) == 119
 
 
+@pytest.mark.current_stack
 def test_pressure_dependent_hydraulics_only_differ_from_connectivity_under_stress(net3):
     """The decision in docs/lifelines.md: connectivity answers "who is cut off" exactly; EPANET's pressure-driven
     demand (required pressure 21.09 m, minimum 3.52 m, at the peak hour) finds no connected junction below half its
     demand after any single segment outage at design demand, and finds some once demand doubles."""
-    import networkx as nx
+    nx = stack.require('networkx')
     wntr, inp = net3['wntr'], net3['inp']
     node_seg, link_seg, _ = wntr.metrics.topographic.valve_segments(net3['wn'].to_graph(), net3['valve_layer'])
     graph = net3['wn'].to_graph().to_undirected()

@@ -1,5 +1,8 @@
 """The coverage core against independent computations on real road graphs (Helsinki, Rutland).
 
+Roads: the highway=* ways of the OSM extracts in tests/data, as tests/tools/unit_fixtures.py wrote them
+to tests/unit/data (fixtures helsinki_lines and rutland_lines of conftest.py).
+
 - distances and nearest facilities of the one-pass multi-source search vs a textbook heapq Dijkstra;
 - service-area pieces vs a per-edge brute force and the geometry of the cut lines;
 - demand distance = access leg + network distance, checked by hand;
@@ -9,46 +12,13 @@ import heapq
 
 import numpy as np
 import pytest
-from osgeo import ogr, osr
 
 from resilience_plugin.core.coverage import (assign_demand, attach_facilities, demand_attachment, reach_pairs,
                                              two_step_fca)
-from resilience_plugin.core.network import build_network, cut_lines, parse_wkb_lines
+from resilience_plugin.core.network import build_network, cut_lines
 from resilience_plugin.core.service_areas import nearest_pieces, overlapping_pieces
 from resilience_plugin.core.shortest_paths import facility_rows, nearest_facility
 from resilience_plugin.core.siting import GREEDY_FACTOR, brute_force_mclp, greedy_mclp
-
-ogr.UseExceptions()
-
-
-def read_osm_roads(path, epsg):
-    ds = ogr.Open(path)
-    lyr = ds.GetLayer('lines')
-    lyr.SetAttributeFilter('highway IS NOT NULL')
-    src, dst = osr.SpatialReference(), osr.SpatialReference()
-    src.ImportFromEPSG(4326)
-    dst.ImportFromEPSG(epsg)
-    for s in (src, dst):
-        s.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    ct = osr.CoordinateTransformation(src, dst)
-    wkbs, highway = [], []
-    for f in lyr:
-        g = f.GetGeometryRef()
-        g.Transform(ct)
-        wkbs.append(g.ExportToWkb())
-        highway.append(f.GetField('highway'))
-    coords, offsets, part_of = parse_wkb_lines(wkbs)
-    return coords, offsets, np.asarray(highway, object)[part_of]
-
-
-@pytest.fixture(scope='module')
-def helsinki_lines(helsinki_pbf):
-    return read_osm_roads(helsinki_pbf, 3067)
-
-
-@pytest.fixture(scope='module')
-def rutland_lines(rutland_pbf):
-    return read_osm_roads(rutland_pbf, 27700)
 
 
 def textbook_dijkstra(net, sources):
