@@ -128,10 +128,11 @@ except AttributeError:  # QGIS 3.22
     INVALID_GEOMETRY_NO_CHECK = QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck
     RASTER_STAT_MIN, RASTER_STAT_MAX = QgsRasterBandStats.Stats.Min, QgsRasterBandStats.Stats.Max
 try:  # QGIS >= 3.24 / 4
-    MARKER_STAR = Qgis.MarkerShape.Star
+    MARKER_STAR, MARKER_DIAMOND = Qgis.MarkerShape.Star, Qgis.MarkerShape.Diamond
 except AttributeError:  # QGIS 3.22
     from qgis.core import QgsSimpleMarkerSymbolLayerBase
     MARKER_STAR = QgsSimpleMarkerSymbolLayerBase.Shape.Star
+    MARKER_DIAMOND = QgsSimpleMarkerSymbolLayerBase.Shape.Diamond
 
 # Lifeline chains (issue 12): the chain layer plays in the Temporal Controller.
 try:  # QGIS >= 3.22 / 4

@@ -18,7 +18,7 @@ from ..core.lifeline_chain import ON_BACKUP
 from ..core.network import parse_wkb_lines
 from ..definitions import (CHAIN_FRAME_MINUTES, DEFAULT_FAILURE_CLASS, DEFAULT_HAZARD_BREAKS,
                            HAZARD_FAILING_NODE_KINDS, N_, RASTER_WINDOW_CELLS, SOURCE_HAZARD_FAILURE)
-from ..qgis_io.network_layers import transform_xy
+from ..qgis_io.crs import transform_xy
 from ..qgis_io.result_styles import make_temporal, style_lifeline_events
 from ..qgis_io.risk_layers import qgis_crs_from_wkt, raster_path
 from ..translation import tr
@@ -119,7 +119,7 @@ class DisasterChain(LifelineAlgorithm):
                                np.isin(assets.kind.astype(str), HAZARD_FAILING_NODE_KINDS))
         failed = []
         if len(nodes):
-            xy = transform_xy(loaded.xy[nodes], loaded.crs, raster_crs)
+            xy = transform_xy(loaded.xy[nodes], loaded.crs, raster_crs, context.transformContext())
             values = hr.sample_points(path, xy, RASTER_WINDOW_CELLS, cancel=feedback.isCanceled)
             classes = hr.classify(np.nan_to_num(values, nan=-np.inf), breaks)
             failed += nodes[classes >= min_class].tolist()
@@ -127,7 +127,7 @@ class DisasterChain(LifelineAlgorithm):
             line_assets = sorted(loaded.line_wkb)
             coords, offsets, part_of = parse_wkb_lines([loaded.line_wkb[a] for a in line_assets])
             metric = [coords[offsets[k]:offsets[k + 1]] for k in range(len(offsets) - 1)]
-            raster = transform_xy(coords, loaded.crs, raster_crs)
+            raster = transform_xy(coords, loaded.crs, raster_crs, context.transformContext())
             pieces = [raster[offsets[k]:offsets[k + 1]] for k in range(len(offsets) - 1)]
             lengths = [np.hypot(*np.diff(m, axis=0).T) for m in metric]
             segments = hr.Segments.from_lines(pieces, lengths)
@@ -141,7 +141,7 @@ class DisasterChain(LifelineAlgorithm):
         return failed
 
     # Main ------------------------------------------------------------------------------------
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         exposure = self.parameterAsLayerList(parameters, self.EXPOSURE, context)
         hazard = self.parameterAsRasterLayer(parameters, self.HAZARD, context) \
             if parameters.get(self.HAZARD) not in (None, '') else None

@@ -47,7 +47,7 @@ class GenerateIsolationDevices(LifelineAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(self.SEED, tr('Random seed'), NUMBER_INTEGER, defaultValue=0))
         self.addOutput(QgsProcessingOutputNumber(self.DEVICE_COUNT, tr('Devices added')))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         store = self.store(parameters, context)
         network = self.parameterAsEnumString(parameters, self.NETWORK, context) or NETWORKS[0]
         kind = GENERATED_KIND.get(network, 'valve')

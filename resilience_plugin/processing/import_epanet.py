@@ -9,7 +9,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsGeometry, QgsPointXY, Qg
 from ..compat import NUMBER_DOUBLE
 from ..core.epanet_inp import InpError, read_inp
 from ..definitions import N_
-from ..qgis_io.network_layers import transform_xy
+from ..qgis_io.crs import transform_xy
 from ..translation import tr
 from .base import GROUP_DATABASE, ResilienceAlgorithm
 
@@ -51,7 +51,7 @@ class ImportEpanet(ResilienceAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.LINE_COUNT, tr('Lines imported')))
         self.addOutput(QgsProcessingOutputNumber(self.NODE_COUNT, tr('Sources imported')))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, self.INPUT, context)
         try:
             inp = read_inp(path)
@@ -78,8 +78,8 @@ class ImportEpanet(ResilienceAlgorithm):
             shift = np.array([origin.x(), origin.y()]) - low * scale
             xy, nodes_xy = xy + shift, nodes_xy + shift
         if crs != db_crs:
-            xy = transform_xy(xy, crs, db_crs)
-            nodes_xy = transform_xy(nodes_xy, crs, db_crs)
+            xy = transform_xy(xy, crs, db_crs, context.transformContext())
+            nodes_xy = transform_xy(nodes_xy, crs, db_crs, context.transformContext())
         ids = {prefix + name for name in inp.link_id} | {prefix + inp.node_id[i] for i, t in enumerate(inp.node_type)
                                                          if t != 'junction'}
         with self.database_errors():

@@ -250,8 +250,9 @@ class LifelineAlgorithm(ResilienceAlgorithm):
                              length_m=length, _event=event))
         return rows
 
-    def write_events(self, parameters, context, loaded, rows, extra_fields=(), extra=None):
-        """OUTPUT (a point per affected asset) and OUTPUT_LINES (the lost pieces of lines)."""
+    def write_events(self, parameters, context, loaded, rows, extra_fields=(), frame=None):
+        """OUTPUT (a point per affected asset) and OUTPUT_LINES (the lost pieces of lines); ``frame(row)`` gives the
+        values of ``extra_fields``."""
         spec = EVENT_FIELDS + tuple(extra_fields)
         fields = make_fields(spec)
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB.Point, loaded.crs)
@@ -260,7 +261,7 @@ class LifelineAlgorithm(ResilienceAlgorithm):
         line_sink, line_dest = self.parameterAsSink(parameters, self.OUTPUT_LINES, context, fields,
                                                     WKB.MultiLineString, loaded.crs)
         for row in rows:
-            values = dict(row, **(extra(row) if extra else {}))
+            values = dict(row, **(frame(row) if frame else {}))
             sink.addFeature(make_feature(fields, values, loaded.point(row['_event'].asset)), SINK_FAST_INSERT)
             if line_sink is not None and row['layer'] == 'lifelines' and row['cause'] != ON_BACKUP:
                 geometry = loaded.lost_lines(row['_event'])

@@ -76,7 +76,7 @@ class LifelineCriticality(LifelineAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.SEGMENT_COUNT, tr('Isolation segments')))
         self.addOutput(QgsProcessingOutputNumber(self.LARGE_SEGMENT_COUNT, tr('Isolation segments too large')))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         loaded = self.load(parameters, context, feedback)
         system = loaded.system
         wanted = split_ids(self.parameterAsString(parameters, self.NETWORKS, context)) or None

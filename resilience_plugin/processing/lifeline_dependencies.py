@@ -49,7 +49,7 @@ class LifelineDependencies(LifelineAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.PROPOSED_COUNT, tr('Dependencies proposed')))
         self.addOutput(QgsProcessingOutputNumber(self.WRITTEN_COUNT, tr('Dependencies added to the table')))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         store = self.store(parameters, context, ensure=(DEPENDENCIES,))
         try:
             with self.database_errors():

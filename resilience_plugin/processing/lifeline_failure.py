@@ -45,7 +45,7 @@ class LifelineFailure(LifelineAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.AFFECTED_COUNT, tr('Affected assets')))
         self.addOutput(QgsProcessingOutputNumber(self.POPULATION_WITHOUT, tr('People without at least one service')))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         loaded = self.load(parameters, context, feedback)
         self.check(feedback)
         failed = self.failed_from_ids(loaded, self.parameterAsString(parameters, self.FAILED, context), self.FAILED)

@@ -199,7 +199,7 @@ def style_isolation_devices(layer):
     """The devices to close: black bow-tie-like squares rotated to diamonds, larger than the assets."""
     symbol = _symbol(layer, '#ffffff', outline=ISOLATION_COLOUR, size=EVENT_SIZE_MM + 1.0)
     if symbol.symbolLayerCount():
-        symbol.symbolLayer(0).setShape(QgsSimpleMarkerSymbolLayerBase.Shape.Diamond)
+        symbol.symbolLayer(0).setShape(compat.MARKER_DIAMOND)
         symbol.symbolLayer(0).setStrokeWidth(0.6)
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
     return _done(layer)
