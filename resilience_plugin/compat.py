@@ -134,6 +134,34 @@ except AttributeError:  # QGIS 3.22
     MARKER_STAR = QgsSimpleMarkerSymbolLayerBase.Shape.Star
     MARKER_DIAMOND = QgsSimpleMarkerSymbolLayerBase.Shape.Diamond
 
+# Layout labels: a QgsTextFormat in QGIS >= 3.24 / 4 (setFont / font deprecated), a QFont and colour in 3.22.
+def label_font(label):
+    """The QFont of a QgsLayoutItemLabel (with its point size)."""
+    if hasattr(label, 'textFormat'):
+        return label.textFormat().toQFont()
+    return label.font()
+
+
+def label_colour(label):
+    """The text colour (QColor) of a QgsLayoutItemLabel."""
+    if hasattr(label, 'textFormat'):
+        return label.textFormat().color()
+    return label.fontColor()
+
+
+def set_label_font(label, font, colour=None):
+    """Set a QgsLayoutItemLabel's font (point size from ``font``) and, if given, its colour (a QColor)."""
+    if hasattr(label, 'setTextFormat'):
+        from qgis.core import QgsTextFormat
+        text_format = QgsTextFormat.fromQFont(font)
+        text_format.setColor(colour if colour is not None else label.textFormat().color())
+        label.setTextFormat(text_format)
+        return
+    label.setFont(font)
+    if colour is not None:
+        label.setFontColor(colour)
+
+
 # Lifeline chains (issue 12): the chain layer plays in the Temporal Controller.
 try:  # QGIS >= 3.22 / 4
     TEMPORAL_INSTANT_FROM_FIELD = Qgis.VectorTemporalMode.FeatureDateTimeInstantFromField

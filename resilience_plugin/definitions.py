@@ -132,6 +132,16 @@ RISK_SOURCE_KIND = Enumeration('risk_source_kind', (
     Choice('other', N_('Other risk source')),
 ))
 
+# What a target layer of resilience:exposure holds (core.risk.classify_target), in its outputs' target field.
+EXPOSURE_TARGET = Enumeration('exposure_target', (
+    Choice('lifeline', N_('Lifelines and roads')),
+    Choice('shelter', N_('Shelters')),
+    Choice('facility', N_('Facilities')),
+    Choice('building', N_('Buildings')),
+    Choice('population', N_('Population')),
+    Choice('other', N_('Other sites')),
+))
+
 NETWORK_TYPE = Enumeration('network_type', (
     Choice('water_supply', N_('Water supply'), '#1e90ff', 'JS'),
     Choice('drainage', N_('Drainage'), '#8b4513', 'PS'),
@@ -768,6 +778,88 @@ REPORT_DATA_LICENCES = (
                           'CC BY 4.0'), source_ref_prefixes=('helsinki_population_grid', 'hsy')),
 )
 
+# ---------------------------------------------------------------------------------------------
+# Output schemas: the fields the algorithms write into their result layers, in order. The algorithms
+# build their outputs from these; the report (and the dock) read the fields by these names and check a
+# layer given to them against the schema. A field with ``when`` is written only in runs with that option
+# (``OutputSchema.spec(timed=True)``); the others are always written.
+# ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class OutputField:
+    name: str
+    type: str  # 'string', 'int', 'int64', 'double', 'bool'
+    when: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class OutputSchema:
+    algorithm: str  # the algorithm's name in the provider, e.g. 'population_coverage'
+    output: str     # its output parameter, e.g. 'OUTPUT_SUMMARY'
+    fields: Tuple[OutputField, ...]
+    note: str = ''  # what follows the fields or how the rows are ordered
+
+    def spec(self, **options):
+        """[(name, type)] of the fields written in a run with ``options`` (e.g. ``timed=True``), in order."""
+        return [(f.name, f.type) for f in self.fields if f.when is None or options.get(f.when)]
+
+    def required(self):
+        """The names of the fields every run writes."""
+        return [f.name for f in self.fields if f.when is None]
+
+
+_F = OutputField
+
+COVERAGE_DEMAND_SCHEMA = OutputSchema('population_coverage', 'OUTPUT_DEMAND', (
+    _F('facility_id', 'int64'), _F('distance_m', 'double'), _F('time_min', 'double', 'timed'),
+    _F('access_m', 'double'), _F('covered', 'bool'), _F('population_used', 'double'), _F('fca_access', 'double'),
+    _F('covered_open', 'bool', 'barriers'), _F('lost_coverage', 'bool', 'barriers'),
+), 'followed by the fields of the demand layer (prefixed d_ where a name is taken)')
+COVERAGE_FACILITIES_SCHEMA = OutputSchema('population_coverage', 'OUTPUT_FACILITIES', (
+    _F('facility_id', 'int64'), _F('population', 'double'), _F('capacity', 'double'), _F('load_ratio', 'double'),
+    _F('overloaded', 'bool'), _F('fca_ratio', 'double'), _F('fca_demand', 'double'), _F('reachable', 'bool'),
+), 'followed by the fields of the facility layer (prefixed fac_ where a name is taken)')
+COVERAGE_SUMMARY_SCHEMA = OutputSchema('population_coverage', 'OUTPUT_SUMMARY', (
+    _F('district', 'string'), _F('population', 'double'), _F('covered', 'double'), _F('uncovered', 'double'),
+    _F('share_covered', 'double'), _F('units', 'int'), _F('units_unreachable', 'int'),
+    _F('covered_open', 'double', 'barriers'), _F('lost', 'double', 'barriers'),
+), 'the first row is the total, then one row per district')
+SERVICE_AREA_POLYGONS_SCHEMA = OutputSchema('service_areas', 'OUTPUT_POLYGONS', (
+    _F('facility_id', 'int64'), _F('area_m2', 'double'),
+), 'followed by the fields of the facility layer (prefixed fac_ where a name is taken)')
+RISK_ZONES_SCHEMA = OutputSchema('risk_influence_zones', 'OUTPUT', (
+    _F('risk_grade', 'string'), _F('grade_label', 'string'), _F('grade_rank', 'int'), _F('source_count', 'int'),
+    _F('area_m2', 'double'),
+))
+EXPOSURE_SEGMENTS_SCHEMA = OutputSchema('exposure', 'OUTPUT', (
+    _F('layer', 'string'), _F('feature_id', 'int64'), _F('network', 'string'), _F('hazard_class', 'string'),
+    _F('class_rank', 'double'), _F('risk_grade', 'string'), _F('exposed_length_m', 'double'),
+    _F('length_m', 'double'), _F('max_value', 'double'), _F('mean_value', 'double'),
+))
+EXPOSURE_SITES_SCHEMA = OutputSchema('exposure', 'OUTPUT_SITES', (
+    _F('layer', 'string'), _F('feature_id', 'int64'), _F('name', 'string'), _F('target', 'string'),
+    _F('hazard_class', 'string'), _F('class_rank', 'double'), _F('risk_grade', 'string'),
+    _F('exposed_share', 'double'), _F('max_value', 'double'), _F('unusable', 'bool'), _F('population', 'double'),
+))
+EXPOSURE_SUMMARY_SCHEMA = OutputSchema('exposure', 'OUTPUT_SUMMARY', (
+    _F('layer', 'string'), _F('target', 'string'), _F('network', 'string'), _F('hazard_class', 'string'),
+    _F('class_rank', 'double'), _F('exposed_length_m', 'double'), _F('count', 'int'), _F('unusable', 'int'),
+    _F('population', 'double'),
+), 'target is a code of EXPOSURE_TARGET, network a code of NETWORK_TYPE (or the layer name)')
+# Lifeline length in each risk source's zone per network type, then of other networks.
+RISK_LIST_NETWORK_FIELDS = tuple('len_{}_m'.format(code) for code in NETWORK_TYPE.codes()) + ('len_other_m',)
+RISK_LIST_SCHEMA = OutputSchema('risk_list', 'OUTPUT', (
+    _F('rank', 'int'), _F('source_layer', 'string'), _F('feature_id', 'int64'), _F('asset_id', 'string'),
+    _F('name', 'string'), _F('kind', 'string'), _F('risk_grade', 'string'), _F('grade_label', 'string'),
+    _F('grade_defaulted', 'bool'), _F('distance_m', 'double'), _F('distance_from', 'string'), _F('x', 'double'),
+    _F('y', 'double'), _F('lon', 'double'), _F('lat', 'double'), _F('responsible_unit', 'string'),
+    _F('people', 'double'), _F('shelters', 'int'), _F('facilities', 'int'), _F('buildings', 'int'),
+    _F('other_sites', 'int'), _F('lifeline_m', 'double'),
+) + tuple(_F(name, 'double') for name in RISK_LIST_NETWORK_FIELDS), 'one row per risk source, ordered by rank')
+FINDINGS_SCHEMA = OutputSchema('validate_census', 'OUTPUT', tuple(_F(f.name, f.type) for f in FINDING_FIELDS))
+OUTPUT_SCHEMAS = (COVERAGE_DEMAND_SCHEMA, COVERAGE_FACILITIES_SCHEMA, COVERAGE_SUMMARY_SCHEMA,
+                  SERVICE_AREA_POLYGONS_SCHEMA, RISK_ZONES_SCHEMA, EXPOSURE_SEGMENTS_SCHEMA, EXPOSURE_SITES_SCHEMA,
+                  EXPOSURE_SUMMARY_SCHEMA, RISK_LIST_SCHEMA, FINDINGS_SCHEMA)
 
 # ---------------------------------------------------------------------------------------------
 # Lifeline systems (issue 12): isolation segments, supply from sources, dependencies between
@@ -932,6 +1024,53 @@ HAZARD_FAILING_NODE_KINDS = ('substation', 'transformer', 'switch', 'pump_statio
 DEFAULT_FAILURE_CLASS = 2
 # The Temporal Controller plays a chain one step per this many minutes of animation time.
 CHAIN_FRAME_MINUTES = 60
+
+# Output schemas of the lifeline algorithms (the report and the Lifelines tab read these fields by name).
+LIFELINE_EVENTS_SCHEMA = OutputSchema('lifeline_failure', 'OUTPUT', (
+    _F('asset_id', 'string'), _F('layer', 'string'), _F('name', 'string'), _F('network', 'string'),
+    _F('kind', 'string'), _F('cause', 'string'), _F('step', 'int'), _F('via', 'string'), _F('time_h', 'double'),
+    _F('service', 'string'), _F('fails_at_h', 'double'), _F('length_m', 'double'),
+    _F('frame_time', 'datetime', 'chain'),
+), 'one row per affected asset in the order it happened; cause a code of LIFELINE_CAUSE; also OUTPUT_LINES '
+   '(the lost pieces of lines) and the OUTPUT and OUTPUT_LINES of disaster_chain (with frame_time)')
+LIFELINE_ISOLATION_SCHEMA = OutputSchema('lifeline_failure', 'OUTPUT_ISOLATION', (
+    _F('asset_id', 'string'), _F('network', 'string'), _F('name', 'string'), _F('kind', 'string'),
+    _F('operation', 'string'), _F('for_asset', 'string'),
+), 'the isolation devices to close (also of disaster_chain)')
+LIFELINE_CONSEQUENCES_SCHEMA = OutputSchema('lifeline_failure', 'OUTPUT_CONSEQUENCES', (
+    _F('service', 'string'), _F('network', 'string'), _F('population_served', 'double'),
+    _F('population_without', 'double'), _F('share_without', 'double'), _F('length_lost_m', 'double'),
+    _F('assets_lost', 'int'), _F('hospitals', 'int'), _F('fire_stations', 'int'), _F('shelters', 'int'),
+    _F('other_facilities', 'int'),
+), 'one row per network with sources (service a code of DEPENDENCY_KIND), then "any" for any service')
+DISASTER_CHAIN_SCHEMA = OutputSchema('disaster_chain', 'OUTPUT_TABLE', (
+    _F('step', 'int'), _F('time_h', 'double'), _F('asset_id', 'string'), _F('layer', 'string'),
+    _F('name', 'string'), _F('kind', 'string'), _F('network', 'string'), _F('cause', 'string'), _F('via', 'string'),
+    _F('via_name', 'string'), _F('service', 'string'), _F('fails_at_h', 'double'),
+), 'the chain ordered by step and time')
+LIFELINE_SEGMENTS_SCHEMA = OutputSchema('lifeline_criticality', 'OUTPUT', (
+    _F('network', 'string'), _F('segment', 'int'), _F('rank', 'int'), _F('pipes', 'int'), _F('pipe_ids', 'string'),
+    _F('length_m', 'double'), _F('devices', 'int'), _F('device_ids', 'string'), _F('hydrants', 'int'),
+    _F('lost_length_m', 'double'), _F('population', 'double'), _F('population_any', 'double'),
+    _F('facilities', 'int'), _F('facility_names', 'string'), _F('supplied', 'bool'), _F('too_large', 'bool'),
+), 'one row per isolation segment, rank 1 the most critical')
+LIFELINE_NODES_SCHEMA = OutputSchema('lifeline_criticality', 'OUTPUT_NODES', (
+    _F('asset_id', 'string'), _F('name', 'string'), _F('network', 'string'), _F('kind', 'string'), _F('rank', 'int'),
+    _F('lost_length_m', 'double'), _F('population', 'double'), _F('population_any', 'double'),
+    _F('facilities', 'int'), _F('facility_names', 'string'), _F('assets_lost', 'int'),
+), 'one row per node asset scanned, rank 1 the most critical')
+LIFELINE_FINDINGS_SCHEMA = OutputSchema('lifeline_criticality', 'OUTPUT_FINDINGS', (
+    _F('layer', 'string'), _F('feature_id', 'int'), _F('asset_id', 'string'), _F('rule', 'string'),
+    _F('severity', 'string'), _F('message', 'string'), _F('network', 'string'),
+), 'rule a key of LIFELINE_FINDINGS')
+DEPENDENCY_PROPOSALS_SCHEMA = OutputSchema('lifeline_dependencies', 'OUTPUT', (
+    _F('rule', 'string'), _F('rule_label', 'string'), _F('provider_asset_id', 'string'), _F('provider_name', 'string'),
+    _F('dependent_asset_id', 'string'), _F('dependent_name', 'string'), _F('kind', 'string'),
+    _F('backup_hours', 'double'), _F('distance_m', 'double'), _F('sources', 'string'),
+), 'one row per proposed dependency (rule a key of DEPENDENCY_RULES)')
+OUTPUT_SCHEMAS = OUTPUT_SCHEMAS + (LIFELINE_EVENTS_SCHEMA, LIFELINE_ISOLATION_SCHEMA, LIFELINE_CONSEQUENCES_SCHEMA,
+                                   DISASTER_CHAIN_SCHEMA, LIFELINE_SEGMENTS_SCHEMA, LIFELINE_NODES_SCHEMA,
+                                   LIFELINE_FINDINGS_SCHEMA, DEPENDENCY_PROPOSALS_SCHEMA)
 
 # ---------------------------------------------------------------------------------------------
 # Every layer and table of the planning database. Later capabilities add their kinds here: a database

@@ -238,3 +238,212 @@ def test_pages_render_to_png(reports, tmp_path):
         pdf, _, result, _ = reports[language]
         subprocess.run(['pdftoppm', '-r', '30', '-png', str(pdf), str(tmp_path / language)], check=True)
         assert len(list(tmp_path.glob('{}-*.png'.format(language)))) == result['PAGE_COUNT'] >= 5
+
+# The print layout itself, built as the algorithm builds it -------------------------------------------------
+RUN_DETAILS = {'database': 'planning.gpkg', 'date': '2024-01-01', 'plugin_version': 'test', 'qgis_version': 'test'}
+
+
+def body_items(layout):
+    """The items report.body placed (their ids start with body_), frames of the tables included."""
+    return [i for i in layout.items() if hasattr(i, 'id') and i.id().startswith('body_')]
+
+
+@pytest.fixture(scope='module')
+def layouts(inputs, tmp_path_factory):
+    """{language: (report model, layout, project)} for the test inputs, via report.layout.build_layout."""
+    from qgis.core import QgsProject
+    from resilience_plugin.paths import resources_dir
+    from resilience_plugin.processing.planning_report import RESULT_LAYERS
+    from resilience_plugin.report import chart, content
+    from resilience_plugin.report.language import font_families, font_family, report_language
+    from resilience_plugin.report.layout import build_layout
+    params, _ = inputs
+    template = str(resources_dir() / 'templates' / 'planning_report.qpt')
+    built = {}
+    for language in ('en', 'zh_CN'):
+        report_inputs = content.Inputs(params['DATABASE'], **{
+            attribute: layer(params[name]) for name, _, _, attribute, _ in RESULT_LAYERS})
+        with report_language(language):
+            family = font_family(language)
+            report = content.build_report(report_inputs, 'Test report', language, RUN_DETAILS,
+                                          [('Planning database', params['DATABASE'])])
+            images = {block.key: chart.bar_chart_png(block, family) for section in report.sections
+                      for block in section.blocks if isinstance(block, content.Chart)}
+            image_dir = str(tmp_path_factory.mktemp('charts_' + language))
+            layout, project = build_layout(report, report_inputs, template, font_families(language), images,
+                                           image_dir, QgsProject.instance().transformContext())
+        built[language] = (report, layout, project)
+    return built
+
+
+def test_layout_is_built_without_the_html_item(layouts):
+    """QGIS 4 has no layout HTML item: the body is labels, manual tables and pictures."""
+    from qgis.core import QgsLayoutItemLabel, QgsLayoutItemManualTable, QgsLayoutItemPicture
+    for language, (_, layout, _) in layouts.items():
+        kinds = {type(i).__name__ for i in layout.items()} | {type(m).__name__ for m in layout.multiFrames()}
+        assert 'QgsLayoutItemHtml' not in kinds, language
+        items = body_items(layout)
+        assert any(isinstance(i, QgsLayoutItemLabel) and i.id().startswith('body_heading') for i in items)
+        assert any(isinstance(i, QgsLayoutItemPicture) for i in items)  # the coverage chart
+        assert sum(isinstance(m, QgsLayoutItemManualTable) for m in layout.multiFrames()) >= 8
+        assert layout.itemById('content') is None  # the placeholder gave its place to the sections
+
+
+def test_no_text_overflows_its_item(layouts):
+    """Every label holds its text without re-wrapping it (Qt's own word wrap at the label's width gives the
+    same lines, as high as the label at most); every table part shows all its rows (QGIS's row count for the
+    frame's height) and every cell line fits its column."""
+    from qgis.core import QgsLayoutFrame, QgsLayoutItemLabel, QgsLayoutUtils
+    from qgis.PyQt.QtCore import QRectF, Qt
+    from qgis.PyQt.QtGui import QFontMetricsF
+    from resilience_plugin.compat import label_font
+    for language, (_, layout, _) in layouts.items():
+        context = QgsLayoutUtils.createRenderContextForLayout(layout, None)
+        labels = tables = 0
+        for item in body_items(layout):
+            rect = item.rect()
+            if isinstance(item, QgsLayoutItemLabel):
+                labels += 1
+                font, text = label_font(item), item.currentText()
+                assert item.sizeForText().width() <= rect.width() + 0.01, (language, text)
+                metrics = QFontMetricsF(QgsLayoutUtils.scaledFontPixelSize(font))
+                scale = metrics.horizontalAdvance(text) / max(QgsLayoutUtils.textWidthMM(font, text), 1e-9)
+                left = int(Qt.AlignmentFlag.AlignLeft)
+                as_given = metrics.boundingRect(QRectF(0, 0, 1e6, 1e6), left, text)
+                wrapped = metrics.boundingRect(QRectF(0, 0, rect.width() * scale, 1e6),
+                                               left | int(Qt.TextFlag.TextWordWrap), text)
+                assert abs(wrapped.height() - as_given.height()) < 0.5, (language, text)  # no line was re-wrapped
+                assert wrapped.height() / scale <= rect.height() + 0.01, (language, text)
+            elif isinstance(item, QgsLayoutFrame):
+                tables += 1
+                table = item.multiFrame()
+                rows = table.tableContents()
+                assert table.rowsVisible(context, rect.height(), 0, False, False) == len(rows), (language, item.id())
+                widths = table.columnWidths()
+                for row in rows:
+                    for column, cell in enumerate(row):
+                        font = cell.textFormat().toQFont()
+                        for line in str(cell.content()).split('\n'):
+                            assert QgsLayoutUtils.textWidthMM(font, line) <= widths[column] + 0.01, (language, line)
+        assert labels > 20 and tables >= 8
+
+
+def test_body_stays_in_the_content_rectangle_without_overlaps(layouts):
+    """Items lie inside the template's content rectangle of their page and do not overlap; a heading is never
+    the last item of its page (kept with what follows)."""
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtCore import QRectF
+    from resilience_plugin.paths import resources_dir
+    from resilience_plugin.report.layout import load_template
+    template = load_template(str(resources_dir() / 'templates' / 'planning_report.qpt'), QgsProject())
+    placeholder = template.itemById('content')
+    origin, size = placeholder.pagePositionWithUnits(), placeholder.sizeWithUnits()
+    content = QRectF(origin.x(), origin.y(), size.width(), size.height()).adjusted(-0.01, -0.01, 0.01, 0.01)
+    for language, (_, layout, _) in layouts.items():
+        pages = {}
+        for item in body_items(layout):
+            position = item.pagePositionWithUnits()
+            box = QRectF(position.x(), position.y(), item.rect().width(), item.rect().height())
+            assert content.contains(box), (language, item.id(), box)
+            pages.setdefault(item.page(), []).append((box, item.id()))
+        assert len(pages) >= 4
+        for page, boxes in pages.items():
+            for n, (box, name) in enumerate(boxes):
+                for other, other_name in boxes[n + 1:]:
+                    overlap = box.intersected(other)
+                    assert overlap.width() * overlap.height() < 1e-6, (language, page, name, other_name)
+            last = max(boxes, key=lambda b: b[0].bottom())
+            headings = [b for b in boxes if b[1].startswith('body_heading')]
+            assert all(h[0].bottom() < last[0].top() for h in headings if h is not last), (language, page)
+            assert not last[1].startswith(('body_heading', 'body_rule', 'body_caption')), (language, page, last[1])
+
+
+def test_tables_repeat_their_header_on_every_page(inputs, reports, layouts):
+    """The uncovered units run over several pages: each page that shows some of them starts the table part
+    with the header row (in the PDF and in the layout)."""
+    params, _ = inputs
+    uncovered = [f for f in layer(params['COVERAGE_DEMAND']).getFeatures() if not f['covered']]
+    units = {str(f['asset_id'])[:13] for f in uncovered}
+    pdf = reports['en'][0]
+    pages_with_units = []
+    for page in range(1, pdf_pages(pdf) + 1):
+        text = subprocess.run(['pdftotext', '-f', str(page), '-l', str(page), '-layout', str(pdf), '-'],
+                              check=True, capture_output=True, text=True).stdout
+        if any(unit in text for unit in units):
+            pages_with_units.append(page)
+            assert 'Demand unit' in text and 'Nearest facility' in text, page
+    assert len(pages_with_units) >= 2
+    # Every unit is in the PDF once: no row was lost where the table breaks.
+    text = pdf_text(pdf, '-raw')
+    assert all(text.count(unit) == 1 for unit in units)
+    report, layout, _ = layouts['en']
+    headers = [h for h in report.section('uncovered').blocks if hasattr(h, 'headers')][0].headers
+    parts = [m for m in layout.multiFrames() if [c.content() for c in m.tableContents()[0]] == headers]
+    assert len(parts) == len(pages_with_units)
+
+
+def test_every_paragraph_is_in_the_pdf(reports, layouts):
+    """Nothing is cut: every paragraph, list item, caption and note of the model is in the PDF's text."""
+    from resilience_plugin.report.content import Table
+    for language in ('en', 'zh_CN'):
+        report = layouts[language][0]
+        text = re.sub(r'\s+', '', pdf_text(reports[language][0], '-raw'))
+        texts = []
+        for section in report.sections:
+            texts.append(section.heading)
+            for block in section.blocks:
+                if isinstance(block, str):
+                    texts.append(block)
+                elif isinstance(block, Table):
+                    texts += [t for t in (block.caption, block.note) if t]
+                elif isinstance(block, tuple):
+                    texts += block[1]
+        for item in texts:
+            assert re.search(cjk_pattern(re.sub(r'\s+', '', item)), text), (language, item)
+
+
+def test_chinese_report_translates_labels_the_algorithms_wrote(layouts):
+    """The total row population_coverage named in its run's language, and exposure's target and network codes,
+    are shown in the report's language."""
+    from qgis.PyQt.QtCore import QTranslator
+    from resilience_plugin.definitions import EXPOSURE_TARGET, NETWORK_TYPE
+    from resilience_plugin.report.language import qm_path
+    translator = QTranslator()
+    assert translator.load(str(qm_path('zh_CN')))
+
+    def zh(source):
+        return translator.translate('resilience', source)
+    report = layouts['zh_CN'][0]
+    coverage = next(b for b in report.section('coverage').blocks if hasattr(b, 'headers'))
+    assert coverage.rows[0][0] == zh('Total') != 'Total'
+    exposure = [b for b in report.section('exposure').blocks if hasattr(b, 'headers')][-1]
+    targets = {zh(c.label) for c in EXPOSURE_TARGET.choices}
+    networks = {zh(c.label) for c in NETWORK_TYPE.choices}
+    assert exposure.rows and all(row[1] in targets for row in exposure.rows)
+    assert any(row[2] in networks for row in exposure.rows)
+    assert not {row[2] for row in exposure.rows} & set(NETWORK_TYPE.codes())
+
+
+def test_wrong_layer_is_named_with_its_missing_fields(inputs, tmp_path, run):
+    """A buildings layer as the coverage summary, or a summary without one of its fields: a message naming the
+    parameter, the layer and the fields, no traceback."""
+    from qgis.core import QgsProcessingException
+    params, _ = inputs
+    buildings = uri(params['DATABASE'], 'buildings')
+    with pytest.raises(QgsProcessingException) as error:
+        run('resilience:planning_report', {'DATABASE': params['DATABASE'], 'COVERAGE_SUMMARY': buildings,
+                                           'OUTPUT': str(tmp_path / 'wrong.pdf')})
+    message = str(error.value)
+    assert 'COVERAGE_SUMMARY' in message and 'buildings' in message
+    assert 'district, population, covered, uncovered, share_covered, units, units_unreachable' not in message
+    assert 'district' in message and 'share_covered' in message and 'units_unreachable' in message
+    assert 'population_coverage' in message and 'Traceback' not in message
+    summary = layer(params['COVERAGE_SUMMARY'])
+    copy = QgsVectorLayer('None?field=district:string&field=population:double&field=covered:double'
+                          '&field=uncovered:double&field=units:integer&field=units_unreachable:integer',
+                          'my summary', 'memory')
+    copy.dataProvider().addFeatures(list(summary.getFeatures()))
+    with pytest.raises(QgsProcessingException, match='share_covered'):
+        run('resilience:planning_report', {'DATABASE': params['DATABASE'], 'COVERAGE_SUMMARY': copy,
+                                           'OUTPUT': str(tmp_path / 'wrong2.pdf')})
+    assert not (tmp_path / 'wrong.pdf').exists() and not (tmp_path / 'wrong2.pdf').exists()

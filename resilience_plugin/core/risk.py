@@ -10,7 +10,7 @@ from shapely.geometry import GeometryCollection, LineString, MultiLineString, Mu
 from shapely.ops import unary_union
 from shapely.validation import explain_validity
 
-from ..definitions import (DEFAULT_RISK_GRADE, DEFAULT_RISK_GRADE_BY_KIND, RISK_DISTANCE_BY_GRADE,
+from ..definitions import (DEFAULT_RISK_GRADE, DEFAULT_RISK_GRADE_BY_KIND, EXPOSURE_TARGET, RISK_DISTANCE_BY_GRADE,
                            RISK_DISTANCE_TABLE, RISK_GRADE_ORDER)
 from .spatial_index import GeometryIndex
 
@@ -216,8 +216,9 @@ def rank_rows(rows):
 
 # --- Target layers -----------------------------------------------------------------------------
 
+# The codes of definitions.EXPOSURE_TARGET (their labels are there).
 TARGET_LIFELINE, TARGET_SHELTER, TARGET_FACILITY, TARGET_BUILDING, TARGET_POPULATION, TARGET_OTHER = (
-    'lifeline', 'shelter', 'facility', 'building', 'population', 'other')
+    EXPOSURE_TARGET.codes())
 
 
 def classify_target(name, geometry, field_names, population_field='population'):

@@ -16,7 +16,7 @@ from ..core import hazard_raster as hr
 from ..core import risk
 from ..core.lifeline_chain import ON_BACKUP
 from ..core.network import parse_wkb_lines
-from ..definitions import (CHAIN_FRAME_MINUTES, DEFAULT_FAILURE_CLASS, DEFAULT_HAZARD_BREAKS,
+from ..definitions import (CHAIN_FRAME_MINUTES, DEFAULT_FAILURE_CLASS, DISASTER_CHAIN_SCHEMA, DEFAULT_HAZARD_BREAKS,
                            HAZARD_FAILING_NODE_KINDS, N_, RASTER_WINDOW_CELLS, SOURCE_HAZARD_FAILURE)
 from ..qgis_io.crs import transform_xy
 from ..qgis_io.result_styles import make_temporal, style_lifeline_events
@@ -24,9 +24,7 @@ from ..qgis_io.risk_layers import qgis_crs_from_wkt, raster_path
 from ..translation import tr
 from .lifeline_common import LifelineAlgorithm, make_feature, make_fields
 
-TABLE_FIELDS = (('step', 'int'), ('time_h', 'double'), ('asset_id', 'string'), ('layer', 'string'), ('name', 'string'),
-                ('kind', 'string'), ('network', 'string'), ('cause', 'string'), ('via', 'string'),
-                ('via_name', 'string'), ('service', 'string'), ('fails_at_h', 'double'))
+TABLE_FIELDS = tuple(DISASTER_CHAIN_SCHEMA.spec())
 
 
 class ChainStyler(QgsProcessingLayerPostProcessorInterface):
@@ -181,7 +179,7 @@ class DisasterChain(LifelineAlgorithm):
         def frame(row):
             return {'frame_time': start.addSecs(int(row['step']) * CHAIN_FRAME_MINUTES * 60)}
 
-        outputs = self.write_events(parameters, context, loaded, rows, (('frame_time', 'datetime'),), frame)
+        outputs = self.write_events(parameters, context, loaded, rows, chain=True, frame=frame)
         for name in (self.OUTPUT, self.OUTPUT_LINES):
             dest = outputs.get(name)
             if dest and context.willLoadLayerOnCompletion(dest):

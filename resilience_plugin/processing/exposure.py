@@ -17,7 +17,8 @@ from ..compat import (FIELD_TYPES, INVALID_GEOMETRY_NO_CHECK, NUMBER_INTEGER, SI
                       SOURCE_MAP_LAYER, SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR, WKB)
 from ..core import hazard_raster as hr
 from ..core import risk
-from ..definitions import DEFAULT_HAZARD_BREAKS, N_, RASTER_WINDOW_CELLS, SRC_HAZARD_BREAKS
+from ..definitions import (DEFAULT_HAZARD_BREAKS, EXPOSURE_SEGMENTS_SCHEMA, EXPOSURE_SITES_SCHEMA,
+                           EXPOSURE_SUMMARY_SCHEMA, N_, RASTER_WINDOW_CELLS, SRC_HAZARD_BREAKS)
 from ..qgis_io.crs import is_metric, metric_crs, transform_xy
 from ..qgis_io.risk_layers import (GradeStyler, densify_step, from_shapely, geometry_kind, id_list, layer_name,
                                    line_coordinates, qgis_crs_from_wkt, raster_path, read_features, to_shapely,
@@ -26,16 +27,9 @@ from ..translation import tr
 from .base import GROUP_RISK, ResilienceAlgorithm
 from .risk_common import layer_extent
 
-SEGMENT_FIELDS = (('layer', 'string'), ('feature_id', 'int64'), ('network', 'string'), ('hazard_class', 'string'),
-                  ('class_rank', 'double'), ('risk_grade', 'string'), ('exposed_length_m', 'double'),
-                  ('length_m', 'double'), ('max_value', 'double'), ('mean_value', 'double'))
-SITE_FIELDS = (('layer', 'string'), ('feature_id', 'int64'), ('name', 'string'), ('target', 'string'),
-               ('hazard_class', 'string'), ('class_rank', 'double'), ('risk_grade', 'string'),
-               ('exposed_share', 'double'), ('max_value', 'double'), ('unusable', 'bool'),
-               ('population', 'double'))
-SUMMARY_FIELDS = (('layer', 'string'), ('target', 'string'), ('network', 'string'), ('hazard_class', 'string'),
-                  ('class_rank', 'double'), ('exposed_length_m', 'double'), ('count', 'int'),
-                  ('unusable', 'int'), ('population', 'double'))
+SEGMENT_FIELDS = EXPOSURE_SEGMENTS_SCHEMA.spec()
+SITE_FIELDS = EXPOSURE_SITES_SCHEMA.spec()
+SUMMARY_FIELDS = EXPOSURE_SUMMARY_SCHEMA.spec()
 
 
 def make_fields(spec):

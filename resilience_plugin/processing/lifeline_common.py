@@ -9,24 +9,17 @@ from qgis.core import (QgsFeature, QgsField, QgsFields, QgsGeometry, QgsProcessi
 from ..compat import FIELD_TYPES, NUMBER_DOUBLE, SINK_FAST_INSERT, SOURCE_LINE, SOURCE_POINT, SOURCE_VECTOR, WKB
 from ..core.lifeline_chain import ON_BACKUP
 from ..definitions import (DEPENDENCIES, DEPENDENCY_RULES_BY_KEY, KINDS_BY_NAME, LIFELINE_ASSET_TABLES,
-                           LIFELINE_CAUSE, LIFELINE_FINDINGS, NETWORK_SERVICE, SERVICE_NETWORK, N_)
+                           LIFELINE_CAUSE, LIFELINE_CONSEQUENCES_SCHEMA, LIFELINE_EVENTS_SCHEMA, LIFELINE_FINDINGS,
+                           LIFELINE_FINDINGS_SCHEMA, LIFELINE_ISOLATION_SCHEMA, NETWORK_SERVICE, SERVICE_NETWORK, N_)
 from ..qgis_io.lifeline_layers import Cancelled as ReadCancelled
 from ..qgis_io.lifeline_layers import read_system
 from ..qgis_io.risk_layers import plain
 from ..translation import tr
 from .base import GROUP_LIFELINES, ResilienceAlgorithm
 
-EVENT_FIELDS = (('asset_id', 'string'), ('layer', 'string'), ('name', 'string'), ('network', 'string'),
-                ('kind', 'string'), ('cause', 'string'), ('step', 'int'), ('via', 'string'), ('time_h', 'double'),
-                ('service', 'string'), ('fails_at_h', 'double'), ('length_m', 'double'))
-ISOLATION_FIELDS = (('asset_id', 'string'), ('network', 'string'), ('name', 'string'), ('kind', 'string'),
-                    ('operation', 'string'), ('for_asset', 'string'))
-CONSEQUENCE_FIELDS = (('service', 'string'), ('network', 'string'), ('population_served', 'double'),
-                      ('population_without', 'double'), ('share_without', 'double'), ('length_lost_m', 'double'),
-                      ('assets_lost', 'int'), ('hospitals', 'int'), ('fire_stations', 'int'), ('shelters', 'int'),
-                      ('other_facilities', 'int'))
-FINDING_OUTPUT_FIELDS = (('layer', 'string'), ('feature_id', 'int'), ('asset_id', 'string'), ('rule', 'string'),
-                         ('severity', 'string'), ('message', 'string'), ('network', 'string'))
+ISOLATION_FIELDS = tuple(LIFELINE_ISOLATION_SCHEMA.spec())
+CONSEQUENCE_FIELDS = tuple(LIFELINE_CONSEQUENCES_SCHEMA.spec())
+FINDING_OUTPUT_FIELDS = tuple(LIFELINE_FINDINGS_SCHEMA.spec())
 ANY_SERVICE = 'any'
 # An exposure result's feature shows an asset when it lies this close to it (points: on it; lines: pieces of it).
 ASSET_MATCH_M = 0.01
@@ -250,11 +243,10 @@ class LifelineAlgorithm(ResilienceAlgorithm):
                              length_m=length, _event=event))
         return rows
 
-    def write_events(self, parameters, context, loaded, rows, extra_fields=(), frame=None):
-        """OUTPUT (a point per affected asset) and OUTPUT_LINES (the lost pieces of lines); ``frame(row)`` gives the
-        values of ``extra_fields``."""
-        spec = EVENT_FIELDS + tuple(extra_fields)
-        fields = make_fields(spec)
+    def write_events(self, parameters, context, loaded, rows, chain=False, frame=None):
+        """OUTPUT (a point per affected asset) and OUTPUT_LINES (the lost pieces of lines); a chain's rows also get
+        ``frame(row)`` (frame_time)."""
+        fields = make_fields(LIFELINE_EVENTS_SCHEMA.spec(chain=chain))
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB.Point, loaded.crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))

@@ -7,19 +7,14 @@ from qgis.core import (QgsGeometry, QgsPointXY, QgsProcessingException, QgsProce
 from ..compat import NUMBER_DOUBLE, NUMBER_INTEGER, SINK_FAST_INSERT, SOURCE_LINE, SOURCE_POINT, WKB
 from ..core.lifeline_chain import asset_criticality, criticality
 from ..core.network import cut_lines
-from ..definitions import (LIFELINE_FINDINGS, MAX_SEGMENT_HYDRANTS, MAX_SEGMENT_LENGTH_M, N_, NETWORK_SOURCE_KINDS,
-                           SOURCE_HYDRANT_SPACING, SOURCE_SEGMENT_HYDRANTS, SOURCE_SEGMENT_LENGTH)
+from ..definitions import (LIFELINE_FINDINGS, LIFELINE_NODES_SCHEMA, LIFELINE_SEGMENTS_SCHEMA, MAX_SEGMENT_HYDRANTS,
+                           MAX_SEGMENT_LENGTH_M, N_, NETWORK_SOURCE_KINDS, SOURCE_HYDRANT_SPACING,
+                           SOURCE_SEGMENT_HYDRANTS, SOURCE_SEGMENT_LENGTH)
 from ..translation import tr
 from .lifeline_common import FINDING_OUTPUT_FIELDS, Cancelled, LifelineAlgorithm, make_feature, make_fields, split_ids
 
-SEGMENT_FIELDS = (('network', 'string'), ('segment', 'int'), ('rank', 'int'), ('pipes', 'int'),
-                  ('pipe_ids', 'string'), ('length_m', 'double'), ('devices', 'int'), ('device_ids', 'string'),
-                  ('hydrants', 'int'), ('lost_length_m', 'double'), ('population', 'double'),
-                  ('population_any', 'double'), ('facilities', 'int'), ('facility_names', 'string'),
-                  ('supplied', 'bool'), ('too_large', 'bool'))
-NODE_FIELDS = (('asset_id', 'string'), ('name', 'string'), ('network', 'string'), ('kind', 'string'),
-               ('rank', 'int'), ('lost_length_m', 'double'), ('population', 'double'), ('population_any', 'double'),
-               ('facilities', 'int'), ('facility_names', 'string'), ('assets_lost', 'int'))
+SEGMENT_FIELDS = tuple(LIFELINE_SEGMENTS_SCHEMA.spec())
+NODE_FIELDS = tuple(LIFELINE_NODES_SCHEMA.spec())
 TEXT_LIMIT = 254
 
 

@@ -4,15 +4,14 @@ import datetime
 from qgis.core import QgsProcessingOutputNumber, QgsProcessingParameterBoolean, QgsProcessingParameterFeatureSink
 
 from ..compat import SINK_FAST_INSERT, SOURCE_VECTOR, WKB
-from ..definitions import DEPENDENCIES, DEPENDENCY_RULES, DEPENDENCY_RULES_BY_KEY, N_
+from ..definitions import (DEPENDENCIES, DEPENDENCY_PROPOSALS_SCHEMA, DEPENDENCY_RULES, DEPENDENCY_RULES_BY_KEY,
+                           N_)
 from ..qgis_io.lifeline_layers import Cancelled as ReadCancelled
 from ..qgis_io.lifeline_layers import read_system
 from ..translation import tr
 from .lifeline_common import Cancelled, LifelineAlgorithm, make_feature, make_fields
 
-PROPOSAL_FIELDS = (('rule', 'string'), ('rule_label', 'string'), ('provider_asset_id', 'string'),
-                   ('provider_name', 'string'), ('dependent_asset_id', 'string'), ('dependent_name', 'string'),
-                   ('kind', 'string'), ('backup_hours', 'double'), ('distance_m', 'double'), ('sources', 'string'))
+PROPOSAL_FIELDS = tuple(DEPENDENCY_PROPOSALS_SCHEMA.spec())
 
 
 def rules_help():

@@ -1,41 +1,53 @@
 """resilience:planning_report: the planning-review report as a PDF from a print-layout template, and as HTML."""
 import datetime
 import os
+import tempfile
 
 from qgis.core import (Qgis, QgsProcessingException, QgsProcessingOutputNumber,
                        QgsProcessingParameterEnum, QgsProcessingParameterFile,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterString,
                        QgsProcessingParameterVectorLayer)
 
-from ..definitions import N_, REPORT_HTML_MAP_DPI, REPORT_LANGUAGES, REPORT_TEMPLATE
+from ..definitions import (COVERAGE_DEMAND_SCHEMA, COVERAGE_FACILITIES_SCHEMA, COVERAGE_SUMMARY_SCHEMA,
+                           DISASTER_CHAIN_SCHEMA, EXPOSURE_SUMMARY_SCHEMA, FINDINGS_SCHEMA,
+                           LIFELINE_NODES_SCHEMA, LIFELINE_SEGMENTS_SCHEMA, N_, REPORT_HTML_MAP_DPI, REPORT_LANGUAGES,
+                           REPORT_TEMPLATE, RISK_LIST_SCHEMA, RISK_ZONES_SCHEMA, SERVICE_AREA_POLYGONS_SCHEMA)
 from ..paths import plugin_version, resources_dir
 from ..qgis_io.atomic import atomic_path
-from ..qgis_io.database import database_crs
 from ..translation import tr
 from .base import GROUP_REPORTS, ResilienceAlgorithm
-from ..compat import ALGORITHM_NO_THREADING, SOURCE_ANY_GEOMETRY, SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR
+from ..compat import (ALGORITHM_NO_THREADING, SOURCE_ANY_GEOMETRY, SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON,
+                      SOURCE_VECTOR)
 
-# (parameter, description, geometry types, the Inputs attribute).
+# (parameter, description, geometry types, the Inputs attribute, the output schema of the layer it takes).
 RESULT_LAYERS = (
     ('COVERAGE_DEMAND', N_('Demand with coverage (population_coverage OUTPUT_DEMAND)'),
-     SOURCE_ANY_GEOMETRY, 'coverage_demand'),
+     SOURCE_ANY_GEOMETRY, 'coverage_demand', COVERAGE_DEMAND_SCHEMA),
     ('COVERAGE_FACILITIES', N_('Facility loads (population_coverage OUTPUT_FACILITIES)'),
-     SOURCE_ANY_GEOMETRY, 'coverage_facilities'),
+     SOURCE_ANY_GEOMETRY, 'coverage_facilities', COVERAGE_FACILITIES_SCHEMA),
     ('COVERAGE_SUMMARY', N_('Coverage summary (population_coverage OUTPUT_SUMMARY)'),
-     SOURCE_VECTOR, 'coverage_summary'),
+     SOURCE_VECTOR, 'coverage_summary', COVERAGE_SUMMARY_SCHEMA),
     ('SERVICE_AREAS', N_('Service areas (service_areas polygons)'), SOURCE_POLYGON,
-     'service_areas'),
+     'service_areas', SERVICE_AREA_POLYGONS_SCHEMA),
     ('RISK_ZONES', N_('Risk influence zones (risk_influence_zones OUTPUT)'), SOURCE_POLYGON,
-     'risk_zones'),
+     'risk_zones', RISK_ZONES_SCHEMA),
     ('EXPOSURE_SUMMARY', N_('Exposure summary (exposure OUTPUT_SUMMARY)'), SOURCE_VECTOR,
-     'exposure_summary'),
-    ('RISK_LIST', N_('Urban safety risk list (risk_list OUTPUT)'), SOURCE_POINT, 'risk_list'),
-    ('FINDINGS', N_('Census findings (validate_census OUTPUT)'), SOURCE_POINT, 'findings'),
+     'exposure_summary', EXPOSURE_SUMMARY_SCHEMA),
+    ('RISK_LIST', N_('Urban safety risk list (risk_list OUTPUT)'), SOURCE_POINT, 'risk_list', RISK_LIST_SCHEMA),
+    ('FINDINGS', N_('Census findings (validate_census OUTPUT)'), SOURCE_POINT, 'findings', FINDINGS_SCHEMA),
     ('LIFELINE_CRITICALITY', N_('Isolation segments (lifeline_criticality OUTPUT)'), SOURCE_LINE,
-     'lifeline_criticality'),
-    ('LIFELINE_NODES', N_('Node assets (lifeline_criticality OUTPUT_NODES)'), SOURCE_POINT, 'lifeline_nodes'),
-    ('DISASTER_CHAIN', N_('Disaster chain (disaster_chain OUTPUT_TABLE)'), SOURCE_VECTOR, 'disaster_chain'),
+     'lifeline_criticality', LIFELINE_SEGMENTS_SCHEMA),
+    ('LIFELINE_NODES', N_('Node assets (lifeline_criticality OUTPUT_NODES)'), SOURCE_POINT, 'lifeline_nodes',
+     LIFELINE_NODES_SCHEMA),
+    ('DISASTER_CHAIN', N_('Disaster chain (disaster_chain OUTPUT_TABLE)'), SOURCE_VECTOR, 'disaster_chain',
+     DISASTER_CHAIN_SCHEMA),
 )
+
+
+def missing_fields(layer, schema):
+    """The fields of ``schema`` every run writes that ``layer`` lacks (in the schema's order)."""
+    names = set(layer.fields().names())
+    return [name for name in schema.required() if name not in names]
 
 
 class Cancelled(QgsProcessingException):
@@ -48,14 +60,16 @@ class PlanningReport(ResilienceAlgorithm):
     GROUP = GROUP_REPORTS
     HELP = N_('The planning-review report as a PDF, built with a QGIS print layout from the template '
               'resources/templates/planning_report.qpt (or TEMPLATE, a copy edited in the layout designer; '
-              'items are found by id: title, map, legend, scalebar, north_arrow, attribution, content, footer). '
+              'items are found by id: title, contents, contents_pages, map, legend, scalebar, north_arrow, '
+              'attribution, content, footer; the sections are laid out page by page in the content rectangle). '
               'Pages: cover; overview map with risk zones, lifelines, shelters, facilities and service areas in '
               'the styles stored in the planning database; coverage summary with tables and a chart; overloaded '
               'shelters; uncovered areas; exposure; the risk list; lifeline systems (most critical assets, largest '
               'isolation segments, the disaster chain); census completeness; methods and standards '
               'with their sources and evidence levels; data attribution. Every figure is read from the result '
               'layers given (the outputs of population_coverage, service_areas, risk_influence_zones, exposure, '
-              'risk_list and validate_census); a section whose layer is not given says so. LANGUAGE en or zh_CN '
+              'risk_list and validate_census), checked against the fields those algorithms write; a section whose '
+              'layer is not given says so. LANGUAGE en or zh_CN '
               '(Chinese text in a CJK font). Attribution of OpenStreetMap and HSY data is found from the planning '
               'database\'s provenance fields; ATTRIBUTION adds lines. OUTPUT_HTML writes the same content as one '
               'HTML file. The PDF replaces an earlier one only once complete.')
@@ -70,13 +84,13 @@ class PlanningReport(ResilienceAlgorithm):
     PAGE_COUNT = 'PAGE_COUNT'
 
     def flags(self):
-        # Print layouts and the HTML item (QtWebKit) must run on the main thread.
+        # Print layouts are graphics scenes: they are built and exported on the main thread.
         return super().flags() | ALGORITHM_NO_THREADING
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFile(self.DATABASE, tr('Planning database'),
                                                      extension='gpkg'))
-        for name, description, types, _ in RESULT_LAYERS:
+        for name, description, types, _, _ in RESULT_LAYERS:
             self.addParameter(QgsProcessingParameterVectorLayer(name, tr(description), [types], optional=True))
         self.addParameter(QgsProcessingParameterString(self.TITLE, tr('Report title'), optional=True))
         language = QgsProcessingParameterEnum(self.LANGUAGE, tr('Report language'), list(REPORT_LANGUAGES),
@@ -106,14 +120,21 @@ class PlanningReport(ResilienceAlgorithm):
 
         database = self.require_database(self.parameterAsFile(parameters, self.DATABASE, context))
         inputs = Inputs(database, attribution=self.parameterAsString(parameters, self.ATTRIBUTION, context))
-        given = [(tr('Planning database'), database)]
-        for name, description, _, attribute in RESULT_LAYERS:
+        given = [(N_('Planning database'), database)]  # translated in the report's language
+        for name, description, _, attribute, schema in RESULT_LAYERS:
             layer = self.parameterAsVectorLayer(parameters, name, context)
             if parameters.get(name) not in (None, '') and layer is None:
                 raise QgsProcessingException(self.invalidSourceError(parameters, name))
-            setattr(inputs, attribute, layer)
             if layer is not None:
-                given.append((name, layer.source()))
+                missing = missing_fields(layer, schema)
+                if missing:
+                    raise QgsProcessingException(tr(
+                        '{} ({}): the layer "{}" ({}) lacks the fields {} that resilience:{} writes into {}. '
+                        'Give that output of resilience:{} here.').format(
+                        name, tr(description), layer.name(), layer.source(), ', '.join(missing), schema.algorithm,
+                        schema.output, schema.algorithm))
+                given.append((description, layer.source()))
+            setattr(inputs, attribute, layer)
         language = self.parameterAsEnumString(parameters, self.LANGUAGE, context) or REPORT_LANGUAGES[0]
         template = self.parameterAsFile(parameters, self.TEMPLATE, context) or str(
             resources_dir() / 'templates' / REPORT_TEMPLATE)
@@ -137,7 +158,7 @@ class PlanningReport(ResilienceAlgorithm):
         """Everything that speaks the report's language (runs inside report_language)."""
         from ..report import chart, html, layout as report_layout
         from ..report.content import Chart, build_report
-        from ..report.language import font_family
+        from ..report.language import font_families, font_family
 
         family = font_family(language)
         title = self.parameterAsString(parameters, self.TITLE, context) or tr(
@@ -156,34 +177,18 @@ class PlanningReport(ResilienceAlgorithm):
         feedback.setProgress(35)
 
         feedback.setProgressText(tr('Filling the layout template'))
-        crs = database_crs(inputs.database)
-        project = report_layout.new_project(crs, context.transformContext())
-        layout = report_layout.load_template(template, project)
         attribution = '; '.join(report.attribution)
-        report_layout.set_variables(layout, {
-            'report_title': report.title,
-            'report_subtitle': report.subtitle,
-            'report_details': '\n'.join('{}: {}'.format(k, v) for k, v in report.details),
-            'report_contents_heading': tr('Contents'),
-            'report_contents': '\n'.join([tr('Overview map')] + [s.heading for s in report.sections]),
-            'report_map_heading': tr('Overview map'),
-            'report_attribution': attribution or tr('Data: see the data attribution section.'),
-            'report_language': language,
-        })
-        report_layout.fill_map(layout, inputs, crs, project)
-        self.check(feedback)
-        feedback.setProgress(45)
-        report_layout.add_sections(layout, html.layout_html(report, family, images))
-        report_layout.repeat_footer(layout)
-        report_layout.apply_font(layout, family)
-        self.check(feedback)
-        feedback.setProgress(55)
-
-        feedback.setProgressText(tr('Writing the PDF'))
-        with atomic_path(pdf_path) as tmp:
-            report_layout.export_pdf(layout, tmp)
+        with tempfile.TemporaryDirectory(prefix='resilience_report_') as image_dir:
+            layout, project = report_layout.build_layout(report, inputs, template, font_families(language), images,
+                                                         image_dir, context.transformContext())
             self.check(feedback)
-        feedback.pushInfo(tr('Report written to {} ({} pages).').format(self.final_path(pdf_path), layout.pageCollection().pageCount()))
+            feedback.setProgress(55)
+            feedback.setProgressText(tr('Writing the PDF'))
+            with atomic_path(pdf_path) as tmp:
+                report_layout.export_pdf(layout, tmp)
+                self.check(feedback)
+        feedback.pushInfo(tr('Report written to {} ({} pages).').format(self.final_path(pdf_path),
+                                                                         layout.pageCollection().pageCount()))
         feedback.setProgress(85)
         if html_path:
             feedback.setProgressText(tr('Writing the HTML version'))

@@ -9,7 +9,7 @@ from ..compat import FIELD_ANY, GEOMETRY_WKB, SOURCE_ANY_GEOMETRY, SOURCE_POINT,
 from ..core.areas import points_in_polygons
 from ..core.coverage import (assign_demand, demand_attachment, facility_loads, reach_pairs,
                              straight_line_assignment, straight_line_pairs, summarise, two_step_fca)
-from ..definitions import N_
+from ..definitions import COVERAGE_DEMAND_SCHEMA, COVERAGE_FACILITIES_SCHEMA, COVERAGE_SUMMARY_SCHEMA, N_
 from ..qgis_io.network_layers import make_fields, polygon_wkbs, py, read_features
 from ..translation import tr
 from .coverage_common import CoverageAlgorithm
@@ -102,12 +102,7 @@ class PopulationCoverage(CoverageAlgorithm):
         return results
 
     def write_demand(self, parameters, context, prep, demand, a, fca, before, results):
-        spec = [('facility_id', 'int64'), ('distance_m', 'double')]
-        if prep.timed:
-            spec.append(('time_min', 'double'))
-        spec += [('access_m', 'double'), ('covered', 'bool'), ('population_used', 'double'), ('fca_access', 'double')]
-        if before is not None:
-            spec += [('covered_open', 'bool'), ('lost_coverage', 'bool')]
+        spec = COVERAGE_DEMAND_SCHEMA.spec(timed=prep.timed, barriers=before is not None)
         fields, _ = make_fields(spec, demand.fields, prefix='d_')
         wkb = demand.features[0].geometry().wkbType() if demand.features else GEOMETRY_WKB['Point']
         sink, dest = self.sink(parameters, self.OUTPUT_DEMAND, context, fields, wkb, prep.crs)
@@ -135,9 +130,7 @@ class PopulationCoverage(CoverageAlgorithm):
         results[self.OUTPUT_DEMAND] = dest
 
     def write_facilities(self, parameters, context, prep, loads, fca, results):
-        spec = [('facility_id', 'int64'), ('population', 'double'), ('capacity', 'double'), ('load_ratio', 'double'),
-                ('overloaded', 'bool'), ('fca_ratio', 'double'), ('fca_demand', 'double'), ('reachable', 'bool')]
-        fields, _ = make_fields(spec, prep.fac_fields)
+        fields, _ = make_fields(COVERAGE_FACILITIES_SCHEMA.spec(), prep.fac_fields)
         sink, dest = self.sink(parameters, self.OUTPUT_FACILITIES, context, fields, GEOMETRY_WKB['Point'], prep.crs)
         if sink is None:
             return
@@ -169,11 +162,7 @@ class PopulationCoverage(CoverageAlgorithm):
         for r in rows[:1]:
             feedback.pushInfo(tr('Population {:.0f}: covered {:.0f} ({:.1%}), uncovered {:.0f}.').format(
                 r.population, r.covered, r.share_covered, r.uncovered))
-        spec = [('district', 'string'), ('population', 'double'), ('covered', 'double'), ('uncovered', 'double'),
-                ('share_covered', 'double'), ('units', 'int'), ('units_unreachable', 'int')]
-        if before is not None:
-            spec += [('covered_open', 'double'), ('lost', 'double')]
-        fields, _ = make_fields(spec)
+        fields, _ = make_fields(COVERAGE_SUMMARY_SCHEMA.spec(barriers=before is not None))
         sink, dest = self.sink(parameters, self.OUTPUT_SUMMARY, context, fields, GEOMETRY_WKB['NoGeometry'], prep.crs)
         if sink is None:
             return

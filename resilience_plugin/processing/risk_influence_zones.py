@@ -6,7 +6,7 @@ from qgis.core import (QgsFeature, QgsField, QgsFields, QgsProcessingException,
 
 from ..compat import FIELD_TYPES, SINK_FAST_INSERT, SOURCE_POINT, SOURCE_POLYGON, WKB
 from ..core import risk
-from ..definitions import N_, RISK_GRADE
+from ..definitions import N_, RISK_GRADE, RISK_ZONES_SCHEMA
 from ..qgis_io.risk_layers import GradeStyler, from_shapely
 from ..translation import tr
 from . import risk_common as common
@@ -15,8 +15,7 @@ from .base import GROUP_RISK, ResilienceAlgorithm
 
 def zone_fields():
     fields = QgsFields()
-    for name, kind in (('risk_grade', 'string'), ('grade_label', 'string'), ('grade_rank', 'int'),
-                       ('source_count', 'int'), ('area_m2', 'double')):
+    for name, kind in RISK_ZONES_SCHEMA.spec():
         fields.append(QgsField(name, FIELD_TYPES[kind]))
     return fields
 

@@ -12,21 +12,15 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsField, QgsFi
 from ..compat import FIELD_TYPES, SINK_FAST_INSERT, SOURCE_MAP_LAYER, SOURCE_POINT, SOURCE_POLYGON, WKB
 from ..core import hazard_raster as hr
 from ..core import risk
-from ..definitions import N_, NETWORK_TYPE, RISK_GRADE
+from ..definitions import N_, RISK_GRADE, RISK_LIST_NETWORK_FIELDS, RISK_LIST_SCHEMA
 from ..qgis_io.risk_layers import (GradeStyler, from_shapely, geometry_kind, layer_name, qgis_crs_from_wkt,
                                    raster_path, read_features, to_shapely, transform_between)
 from ..translation import tr
 from . import risk_common as common
 from .base import GROUP_RISK, ResilienceAlgorithm
 
-NETWORK_COLUMNS = ['len_{}_m'.format(code) for code in NETWORK_TYPE.codes()] + ['len_other_m']
-COLUMNS = ([('rank', 'int'), ('source_layer', 'string'), ('feature_id', 'int64'), ('asset_id', 'string'),
-            ('name', 'string'), ('kind', 'string'), ('risk_grade', 'string'), ('grade_label', 'string'),
-            ('grade_defaulted', 'bool'), ('distance_m', 'double'), ('distance_from', 'string'),
-            ('x', 'double'), ('y', 'double'), ('lon', 'double'), ('lat', 'double'),
-            ('responsible_unit', 'string'), ('people', 'double'), ('shelters', 'int'), ('facilities', 'int'),
-            ('buildings', 'int'), ('other_sites', 'int'), ('lifeline_m', 'double')]
-           + [(name, 'double') for name in NETWORK_COLUMNS])
+NETWORK_COLUMNS = RISK_LIST_NETWORK_FIELDS
+COLUMNS = RISK_LIST_SCHEMA.spec()
 
 
 def list_fields():

@@ -11,7 +11,7 @@ from ..core.network import cut_lines
 from ..core.service_areas import (Pieces, covered_length_by_facility, incidence_sides, nearest_pieces,
                                   overlapping_pieces_sparse, piece_geometries)
 from ..core.shortest_paths import facility_reach, nearest_facility
-from ..definitions import N_, SERVICE_AREA_BUFFER_M
+from ..definitions import N_, SERVICE_AREA_BUFFER_M, SERVICE_AREA_POLYGONS_SCHEMA
 from ..qgis_io.network_layers import geometry_from_shapely, make_fields, py, write_lines
 from ..translation import tr
 from .coverage_common import CoverageAlgorithm
@@ -146,7 +146,7 @@ class ServiceAreas(CoverageAlgorithm):
                                                cols[5] if prep.timed else cols[0], fac)]
 
     def write_polygons(self, parameters, context, feedback, prep, overlap, nearest, buffer_m, fac_attrs, results):
-        poly_fields, _ = make_fields([('facility_id', 'int64'), ('area_m2', 'double')], prep.fac_fields)
+        poly_fields, _ = make_fields(SERVICE_AREA_POLYGONS_SCHEMA.spec(), prep.fac_fields)
         poly_type = GEOMETRY_WKB['MultiPolygon']
         for name, pieces, disjoint in ((self.OUTPUT_POLYGONS, overlap, False),
                                        (self.OUTPUT_NEAREST_POLYGONS, nearest, True)):

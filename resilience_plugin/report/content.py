@@ -2,8 +2,23 @@
 
 Every figure is a value an algorithm wrote into its output layer (population_coverage, service_areas,
 risk_influence_zones, exposure, risk_list, validate_census); this module only selects, sorts, sums
-rows for totals the algorithms did not write and formats them. Strings go through tr() and are
-translated into the language installed by report.language for the run.
+rows for totals the algorithms did not write and formats them. Fields are read by the names of the output
+schemas in definitions (processing/planning_report.py checks every layer against its schema first).
+Strings go through tr() and are translated into the language installed by report.language for the run;
+codes (grades, kinds, networks, targets) are shown as the labels of their enumeration.
+
+Adding a section (lifeline alarms, criticality, community resilience, ...):
+
+1. write a function ``my_section(inputs) -> Section`` here: ``Section(key, tr('Heading'))``, then
+   ``section.p(text)``, ``section.table(Table(headers, rows, numeric=(column indexes,), caption=..., note=...))``,
+   ``section.blocks.append(Chart(...))`` or ``section.bullets([...])``; values formatted with ``num``,
+   ``share``, ``text`` and ``enum_label``; a section whose layer was not given says so (``not_given``);
+2. add it to ``SECTIONS`` (the order of the report);
+3. if it reads a new result layer: its output schema in definitions, an ``Inputs`` attribute and a line
+   in ``RESULT_LAYERS`` of processing/planning_report.py (the parameter).
+
+The PDF (report.body) and the HTML version (report.html) lay out any section of this model; neither needs
+a change for a new one.
 """
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
@@ -11,11 +26,13 @@ from typing import List, Optional
 
 from qgis.core import QgsVectorLayer
 
-from ..definitions import (COVERAGE_PRESETS, EVIDENCE_LEVELS, LAYERS, LAYERS_BY_NAME, REPORT_DATA_LICENCES,
-                           REPORT_MAX_ROWS, RISK_DISTANCE_TABLE, RISK_GRADE, RISK_SOURCE_KIND, RULES, SEVERITY,
-                           SOURCE_RISK_COLOURS, SOURCE_ROAD_ACCESS, SOURCE_SERVICE_AREA_BUFFER, SRC_HAZARD_BREAKS)
+from ..definitions import (COVERAGE_PRESETS, EVIDENCE_LEVELS, EXPOSURE_TARGET, LAYERS, LAYERS_BY_NAME,
+                           NETWORK_TYPE, REPORT_DATA_LICENCES, REPORT_MAX_ROWS, RISK_DISTANCE_TABLE, RISK_GRADE,
+                           RISK_SOURCE_KIND, RULES, SEVERITY, SOURCE_RISK_COLOURS, SOURCE_ROAD_ACCESS,
+                           SOURCE_SERVICE_AREA_BUFFER, SRC_HAZARD_BREAKS)
 from ..qgis_io.database import layer_uri
 from ..translation import tr
+from .language import translations_of
 
 
 # Model ---------------------------------------------------------------------------------------------
@@ -26,7 +43,6 @@ class Table:
     numeric: tuple = ()          # column indexes aligned right
     caption: str = ''
     note: str = ''               # shown under the table (e.g. rows left out)
-    widths: tuple = ()           # column widths in percent of the table (empty: automatic)
 
 
 @dataclass
@@ -131,6 +147,32 @@ def enum_label(enum, code):
         return text(code)
 
 
+def district_label(row, index):
+    """The district of a coverage summary row in the report's language: population_coverage writes the total
+    first and names it, and the units outside every district, in the language of its own run."""
+    if index == 0:
+        return tr('Total')
+    if row.get('district') in translations_of('(outside the districts)'):
+        return tr('(outside the districts)')
+    return text(row.get('district'))
+
+
+def network_label(code):
+    """A network type (exposure writes the code, or the layer name where the layer has no network field)."""
+    if code in (None, ''):
+        return '-'
+    if code in NETWORK_TYPE.codes():
+        return enum_label(NETWORK_TYPE, code)
+    return layer_title(code)
+
+
+def zone_label(code):
+    """An exposure zone or hazard class: a risk grade, 'zone' (zones without grades) or a class like '0.5-1.5'."""
+    if code == 'zone':
+        return tr('Influence zone')
+    return enum_label(RISK_GRADE, code)
+
+
 def layer_title(name):
     kind = LAYERS_BY_NAME.get(name)
     return tr(kind.title) if kind is not None else text(name)
@@ -173,18 +215,19 @@ def coverage_section(inputs):
         if lost:
             headers += [tr('Covered without barriers'), tr('Lost to barriers')]
         body = []
-        for r in rows:
-            line = [text(r['district']), num(r['population']), num(r['covered']), num(r['uncovered']),
+        for index, r in enumerate(rows):
+            line = [district_label(r, index), num(r['population']), num(r['covered']), num(r['uncovered']),
                     share(r['share_covered']), num(r.get('units')), num(r.get('units_unreachable'))]
             if lost:
                 line += [num(r.get('covered_open')), num(r.get('lost'))]
             body.append(line)
         section.table(Table(headers, body, numeric=tuple(range(1, len(headers))),
                             caption=tr('Population covered and uncovered, in total and per district')))
-        shown = rows[1:] if len(rows) > 1 else rows
-        shown = sorted(shown, key=lambda r: -(r['population'] or 0))[:25]
-        section.blocks.append(Chart('coverage', tr('Population covered and uncovered'),
-                                    [text(r['district']) for r in shown],
+        shown = list(enumerate(rows))[1:] if len(rows) > 1 else list(enumerate(rows))
+        shown = sorted(shown, key=lambda item: -(item[1]['population'] or 0))[:25]
+        labels = [district_label(r, index) for index, r in shown]
+        shown = [r for _, r in shown]
+        section.blocks.append(Chart('coverage', tr('Population covered and uncovered'), labels,
                                     [(tr('Covered'), '#1a9641', [r['covered'] or 0 for r in shown]),
                                      (tr('Uncovered'), '#d7191c', [r['uncovered'] or 0 for r in shown])]))
     facilities = rows_of(inputs.coverage_facilities)
@@ -271,7 +314,7 @@ def exposure_section(inputs):
     if inputs.risk_zones is None:
         not_given(section, tr('Risk influence zones'))
     else:
-        body = [[enum_label(RISK_GRADE, r.get('risk_grade')), num(r.get('source_count')),
+        body = [[zone_label(r.get('risk_grade')), num(r.get('source_count')),
                  num((r.get('area_m2') or 0) / 10000.0, 1)]
                 for r in sorted(zones, key=lambda r: r.get('grade_rank') or 0)]
         section.table(Table([tr('Risk grade'), tr('Risk sources'), tr('Zone area (ha)')], body, numeric=(1, 2),
@@ -283,8 +326,9 @@ def exposure_section(inputs):
     if not rows:
         section.p(tr('Nothing lies in the risk zones or the hazard.'))
         return section
-    body = [[layer_title(r.get('layer')), text(r.get('target')), text(r.get('network') or '-'),
-             enum_label(RISK_GRADE, r.get('hazard_class')), num(r.get('exposed_length_m')), num(r.get('count')),
+    body = [[layer_title(r.get('layer')), enum_label(EXPOSURE_TARGET, r.get('target')),
+             network_label(r.get('network')), zone_label(r.get('hazard_class')), num(r.get('exposed_length_m')),
+             num(r.get('count')),
              num(r.get('unusable')), num(r.get('population'))] for r in rows]
     body, note = capped(body)
     section.table(Table([tr('Layer'), tr('Target'), tr('Network'), tr('Zone or hazard class'),
@@ -309,7 +353,7 @@ def risk_list_section(inputs):
     body, note = capped(body)
     section.table(Table([tr('Rank'), tr('Name'), tr('Kind'), tr('Risk grade'), tr('Distance (m)'), tr('People'),
                          tr('Shelters'), tr('Facilities'), tr('Buildings'), tr('Lifelines (m)')], body,
-                        numeric=(0, 4, 5, 6, 7, 8, 9), note=note, widths=(5, 22, 14, 14, 8, 8, 7, 7, 7, 8)))
+                        numeric=(0, 4, 5, 6, 7, 8, 9), note=note))
     return section
 
 
@@ -386,7 +430,7 @@ def methods_section(inputs):
     add(tr('Hazard classes'), SRC_HAZARD_BREAKS)
     add(tr('Census findings'), SOURCE_ROAD_ACCESS)
     section.table(Table([tr('Topic'), tr('Standard or source'), tr('Evidence'), tr('Where')], rows,
-                        caption=tr('Standards and sources used'), widths=(22, 52, 8, 18)))
+                        caption=tr('Standards and sources used')))
     section.p(tr('Evidence levels: {}.').format('; '.join('{} {}'.format(k, tr(v)) for k, v in EVIDENCE_LEVELS.items())))
     return section
 
@@ -429,28 +473,35 @@ def attribution_texts(inputs):
 
 
 def attribution_section(inputs, attribution, given):
+    """``given``: (description marked with N_, layer source or file) of every input."""
     section = Section('attribution', tr('Data attribution'))
     if attribution:
         section.bullets(attribution)
     else:
         section.p(tr('No data set with an attribution requirement was recognised; add it with the ATTRIBUTION '
                      'parameter.'))
-    section.table(Table([tr('Input'), tr('Layer or file')], given, caption=tr('Inputs of this report')))
+    section.table(Table([tr('Input'), tr('Layer or file')], [[tr(what), where] for what, where in given],
+                        caption=tr('Inputs of this report')))
     return section
+
+
+# The sections of the report, in order; each takes the Inputs and returns a Section (the data attribution
+# section, which also lists the inputs, comes last).
+from .lifelines import lifelines_section  # noqa: E402 (its own module; it builds on the helpers above)
+
+SECTIONS = (coverage_section, overloaded_section, uncovered_section, exposure_section, risk_list_section,
+            lifelines_section, census_section, methods_section)
 
 
 def build_report(inputs, title, language, run_details, given, feedback=None):
     """The whole report for ``inputs`` (call inside report.language.report_language)."""
     attribution = attribution_texts(inputs)
-    from .lifelines import lifelines_section  # noqa: PLC0415 (it builds on this module)
-    builders = (coverage_section, overloaded_section, uncovered_section, exposure_section, risk_list_section,
-                lifelines_section, census_section, methods_section)
     sections = []
-    for n, builder in enumerate(builders):
+    for n, builder in enumerate(SECTIONS):
         if feedback is not None:
             if feedback.isCanceled():
                 return None
-            feedback.setProgress(5 + 25.0 * n / len(builders))
+            feedback.setProgress(5 + 25.0 * n / len(SECTIONS))
         sections.append(builder(inputs))
     sections.append(attribution_section(inputs, attribution, given))
     for n, section in enumerate(sections, start=1):

@@ -1,4 +1,4 @@
-"""The report model as HTML: the flowing pages of the PDF (QgsLayoutItemHtml) and the HTML version."""
+"""The report model as one HTML file (the HTML version of the report; the PDF is laid out by report.body)."""
 import base64
 import html
 
@@ -36,9 +36,6 @@ def table_html(table):
     out = ['<table>']
     if table.caption:
         out.append('<caption>{}</caption>'.format(esc(table.caption)))
-    if table.widths:
-        out.append('<colgroup>{}</colgroup>'.format(''.join('<col style="width: {}%"/>'.format(w)
-                                                            for w in table.widths)))
     out.append('<tr>{}</tr>'.format(''.join(
         '<th class="n">{}</th>'.format(esc(h)) if i in table.numeric else '<th>{}</th>'.format(esc(h))
         for i, h in enumerate(table.headers))))
@@ -77,11 +74,6 @@ def page(report, family, body, size):
     return ('<!DOCTYPE html>\n<html lang="{}"><head><meta charset="utf-8"/><title>{}</title><style>{}</style>'
             '</head><body>\n{}\n</body></html>\n').format(lang, esc(report.title), CSS % {'family': family,
                                                                                       'size': size}, body)
-
-
-def layout_html(report, family, images):
-    """The sections flowing over the report pages of the print layout."""
-    return page(report, family, sections_html(report, images), '10pt')
 
 
 def standalone_html(report, family, images, map_png=None, map_caption=''):

@@ -6,7 +6,7 @@ from qgis.PyQt.QtGui import QFont, QFontDatabase
 
 from ..definitions import REPORT_FONTS, REPORT_LANGUAGES
 from ..paths import i18n_dir
-from ..translation import tr
+from ..translation import CONTEXT, tr
 
 
 class LanguageError(Exception):
@@ -15,6 +15,18 @@ class LanguageError(Exception):
 
 def qm_path(language):
     return i18n_dir() / 'resilience_plugin_{}.qm'.format(language)
+
+
+def translations_of(source):
+    """``source`` and its translation into every report language: to recognise a label an algorithm wrote
+    into a layer in the language of its own run."""
+    found = {source}
+    for language in REPORT_LANGUAGES:
+        path = qm_path(language)
+        translator = QTranslator()
+        if language != 'en' and path.exists() and translator.load(str(path)):
+            found.add(translator.translate(CONTEXT, source) or source)
+    return found
 
 
 def font_family(language):
@@ -27,6 +39,29 @@ def font_family(language):
         raise LanguageError(tr('No font with Chinese glyphs is installed (looked for {}); install fonts-noto-cjk.')
                             .format(', '.join(REPORT_FONTS[language])))
     return QFont().defaultFamily()
+
+
+def font_families(language):
+    """The font families of the PDF, in order: Qt draws each character in the first that has it.
+
+    Chinese: the Latin font, then the CJK font. Qt's PDF output loses the text of the digits Noto Sans CJK
+    draws inside Latin words (its Latin shaping swaps them for glyph variants without a character mapping),
+    so a search for 'GB 50413' would fail; the Latin font draws Latin letters and digits instead.
+    """
+    families = [font_family('en')]
+    if language != 'en':
+        families.append(font_family(language))
+    return tuple(dict.fromkeys(families))
+
+
+def report_font(families, size_pt=None, bold=False):
+    """A QFont of ``families`` (the first that has a character draws it)."""
+    font = QFont(families[0])
+    font.setFamilies(list(families))
+    if size_pt is not None:
+        font.setPointSizeF(size_pt)
+    font.setBold(bold)
+    return font
 
 
 def _plugin_translators():

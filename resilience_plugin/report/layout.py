@@ -1,8 +1,11 @@
-"""The report's print layout: the template filled with the overview map, the variables and the sections."""
+"""The report's print layout: the template filled with the overview map, the variables and the sections.
+
+The sections are laid out by report.body as labels, tables and pictures in the template's ``content``
+rectangle (no layout HTML item: QGIS 4 has none).
+"""
 from qgis.core import (Qgis, QgsCategorizedSymbolRenderer, QgsCoordinateTransform, QgsExpressionContextUtils,
-                       QgsFillSymbol, QgsLayoutExporter, QgsLayoutFrame, QgsLayoutItemHtml,
-                       QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemScaleBar,
-                       QgsLayoutMultiFrame, QgsLayoutPoint, QgsLayoutSize, QgsLineSymbol, QgsPrintLayout,
+                       QgsFillSymbol, QgsLayoutExporter, QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap,
+                       QgsLayoutItemScaleBar, QgsLayoutPoint, QgsLayoutSize, QgsLineSymbol, QgsPrintLayout,
                        QgsProject, QgsReadWriteContext, QgsRectangle,
                        QgsSingleSymbolRenderer, QgsVectorLayer)
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
@@ -10,10 +13,12 @@ from qgis.PyQt.QtGui import QFont
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..definitions import LAYERS_BY_NAME, REPORT_MAP_DPI
-from ..qgis_io.database import layer_uri
+from ..qgis_io.database import database_crs, layer_uri
 from ..qgis_io.risk_layers import style_by_grade
 from ..translation import tr
-from ..compat import LEGEND_GROUP, LEGEND_SUBGROUP, LEGEND_SYMBOL_LABEL, LEGEND_TITLE
+from ..compat import (LEGEND_GROUP, LEGEND_SUBGROUP, LEGEND_SYMBOL_LABEL, LEGEND_TITLE, label_colour, label_font,
+                      set_label_font)
+from . import body
 
 
 class ReportLayoutError(Exception):
@@ -174,25 +179,26 @@ def fit_legend(legend):
 
 
 # Fonts ------------------------------------------------------------------------------------------------
-def with_family(font, family):
+def with_family(font, families):
     changed = QFont(font)
-    changed.setFamily(family)
+    changed.setFamily(families[0])
+    changed.setFamilies(list(families))
     return changed
 
 
-def apply_font(layout, family):
-    """Every text item of the layout in ``family`` (sizes and weights stay as the template has them)."""
+def apply_font(layout, families):
+    """Every text item of the layout in the font ``families`` (sizes and weights stay as the template has them)."""
     for layout_item in layout.items():
         if isinstance(layout_item, QgsLayoutItemLabel):
-            layout_item.setFont(with_family(layout_item.font(), family))
+            set_label_font(layout_item, with_family(label_font(layout_item), families))
         elif isinstance(layout_item, QgsLayoutItemLegend):
             for part in (LEGEND_TITLE, LEGEND_GROUP, LEGEND_SUBGROUP,
                          LEGEND_SYMBOL_LABEL):
                 style = layout_item.rstyle(part)
-                style.setFont(with_family(style.font(), family))
+                style.setFont(with_family(style.font(), families))
         elif isinstance(layout_item, QgsLayoutItemScaleBar):
             text_format = layout_item.textFormat()
-            text_format.setFont(with_family(text_format.font(), family))
+            text_format.setFont(with_family(text_format.font(), families))
             layout_item.setTextFormat(text_format)
 
 
@@ -235,25 +241,13 @@ def fill_map(layout, inputs, crs, project):
     return ordered
 
 
-def add_sections(layout, html_text, feedback=None):
-    """The sections as one HTML flow from the template's ``content`` rectangle over as many pages as needed."""
+def add_sections(layout, sections, families, images, image_dir):
+    """The sections from the template's ``content`` rectangle on, over as many pages as they need (report.body).
+
+    Returns {section key: index of the page where it starts}.
+    """
     placeholder = item(layout, 'content', required=True)
-    page = placeholder.page()
-    position = placeholder.pagePositionWithUnits()
-    size = placeholder.sizeWithUnits()
-    layout.removeLayoutItem(placeholder)
-    flow = QgsLayoutItemHtml(layout)
-    flow.setContentMode(QgsLayoutItemHtml.ContentMode.ManualHtml)
-    flow.setUseSmartBreaks(True)
-    flow.setResizeMode(QgsLayoutMultiFrame.ResizeMode.RepeatUntilFinished)
-    layout.addMultiFrame(flow)
-    frame = QgsLayoutFrame(layout, flow)
-    frame.attemptMove(position, page=page)
-    frame.attemptResize(size)
-    flow.addFrame(frame)
-    flow.setHtml(html_text)
-    flow.loadHtml()
-    return flow
+    return body.lay_out(layout, placeholder, sections, families, images, image_dir)
 
 
 def repeat_footer(layout):
@@ -268,8 +262,7 @@ def repeat_footer(layout):
         copy = QgsLayoutItemLabel(layout)
         copy.setId('footer_{}'.format(page + 1))
         copy.setText(footer.text())
-        copy.setFont(footer.font())
-        copy.setFontColor(footer.fontColor())
+        set_label_font(copy, label_font(footer), label_colour(footer))
         copy.setHAlign(footer.hAlign())
         copy.setVAlign(footer.vAlign())
         layout.addLayoutItem(copy)
@@ -327,3 +320,39 @@ def new_project(crs, transform_context):
     project.setCrs(crs)
     project.setTransformContext(transform_context)
     return project
+
+
+def build_layout(report, inputs, template, families, images, image_dir, transform_context):
+    """The report's print layout: the template (a .qpt path) with its variables, the overview map (reprojected
+    with ``transform_context``, the run's) and the sections (report.body) in the font ``families``; charts are
+    written into ``image_dir``, which must live until the export.
+
+    Returns (layout, project); the project holds the map's layers and must live as long as the layout.
+    """
+    crs = database_crs(inputs.database)
+    project = new_project(crs, transform_context)
+    layout = load_template(template, project)
+    set_variables(layout, {
+        'report_title': report.title,
+        'report_subtitle': report.subtitle,
+        'report_details': '\n'.join(tr('{}: {}').format(k, v) for k, v in report.details),
+        'report_contents_heading': tr('Contents'),
+        'report_contents': '\n'.join([tr('Overview map')] + [s.heading for s in report.sections]),
+        'report_map_heading': tr('Overview map'),
+        'report_attribution': '; '.join(report.attribution) or tr('Data: see the data attribution section.'),
+        'report_language': report.language,
+    })
+    fill_map(layout, inputs, crs, project)
+    apply_font(layout, families)
+    # The contents and their page numbers side by side, in the language's own font alone: then the lines of
+    # both labels are equally high (QGIS 3.22 makes a line as high as the fonts it draws with).
+    for item_id in ('contents', 'contents_pages'):
+        label = item(layout, item_id)
+        if isinstance(label, QgsLayoutItemLabel):
+            set_label_font(label, with_family(label_font(label), families[-1:]))
+    first_pages = add_sections(layout, report.sections, families, images, image_dir)
+    repeat_footer(layout)
+    map_page = item(layout, 'map', required=True).page()
+    set_variables(layout, {'report_contents_pages': '\n'.join(
+        [str(map_page + 1)] + [str(first_pages[s.key] + 1) for s in report.sections])})
+    return layout, project

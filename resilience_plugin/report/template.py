@@ -4,11 +4,12 @@ The shipped .qpt is written by ``write_default_template`` (run this module:
 ``python -m resilience_plugin.report.template``); users edit their copy in the layout designer. The
 report finds items by id and fills the layout variables the labels show (@report_title, ...):
 
-- page 1, cover: ``title``, ``subtitle``, ``cover_details``, ``contents_heading``, ``contents``,
+- page 1, cover: ``title``, ``subtitle``, ``cover_details``, ``contents_heading``, ``contents`` (the
+  headings: @report_contents), ``contents_pages`` (their page numbers: @report_contents_pages),
   ``cover_attribution``;
 - page 2, overview map: ``map_heading``, ``map``, ``north_arrow``, ``scalebar``, ``legend``, ``attribution``;
-- page 3: ``content`` (a rectangle: where the report's sections flow, continued on as many pages as they
-  need) and ``footer`` (repeated on every page after the cover).
+- page 3: ``content`` (a rectangle: where the report's sections are laid out, continued on as many pages
+  as they need, in the rectangle's place on each) and ``footer`` (repeated on every page after the cover).
 """
 from qgis.core import (QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemPage,
                        QgsLayoutItemPicture, QgsLayoutItemScaleBar, QgsLayoutItemShape, QgsLayoutPoint,
@@ -16,7 +17,7 @@ from qgis.core import (QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
-from ..compat import DISTANCE_METERS, LAYOUT_MM
+from ..compat import DISTANCE_METERS, LAYOUT_MM, set_label_font
 
 FONT = 'DejaVu Sans'
 PAGE_W, PAGE_H = 210.0, 297.0
@@ -31,8 +32,7 @@ def _label(layout, item_id, text, rect, size, bold=False, colour='#222222', page
     font = QFont(FONT)
     font.setPointSizeF(size)
     font.setBold(bold)
-    label.setFont(font)
-    label.setFontColor(QColor(colour))
+    set_label_font(label, font, QColor(colour))
     label.setHAlign(halign)
     label.setVAlign(valign)
     layout.addLayoutItem(label)
@@ -70,7 +70,9 @@ def build_default_layout(project=None):
     _label(layout, 'cover_details', '[% @report_details %]', (20, 124, 170, 34), 10)
     _label(layout, 'contents_heading', '[% @report_contents_heading %]', (20, 168, 170, 9), 13, bold=True,
            colour='#12355b')
-    _label(layout, 'contents', '[% @report_contents %]', (20, 179, 170, 80), 11)
+    _label(layout, 'contents', '[% @report_contents %]', (20, 179, 150, 80), 11)
+    _label(layout, 'contents_pages', '[% @report_contents_pages %]', (170, 179, 20, 80), 11,
+           halign=Qt.AlignmentFlag.AlignRight)
     _label(layout, 'cover_attribution', '[% @report_attribution %]', (20, 268, 170, 18), 8, colour='#555555',
            valign=Qt.AlignmentFlag.AlignBottom)
 

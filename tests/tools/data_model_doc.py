@@ -11,6 +11,8 @@ sys.path.insert(0, str(ROOT))
 from resilience_plugin import definitions as d  # noqa: E402
 
 TARGET = ROOT / 'docs' / 'data_model.md'
+# The options of OutputField.when, as the document says them.
+WHEN = {'timed': 'with a time limit (MAX_TIME or a timed PRESET)', 'barriers': 'with BARRIERS'}
 
 
 def _field_row(spec):
@@ -56,7 +58,19 @@ def render():
         lines.append('| `{}` | {} | {} | {} | {} | {} | {} |'.format(
             p.key, p.label, p.max_distance_m or '', p.max_time_min or '', p.speed_kmh or '',
             p.per_capita_m2 or '', '<br>'.join(s.describe() for s in p.sources)))
-    lines += ['', '## Other standards', '',
+    lines += ['', '## Result layers of the algorithms', '',
+              'The fields each algorithm writes, in order (`OutputSchema` in definitions); the planning report '
+              'checks a layer given to it against these. A field with a condition is written only in runs with '
+              'that option.', '']
+    for schema in d.OUTPUT_SCHEMAS:
+        lines += ['### `{}` {}'.format(schema.algorithm, schema.output), '']
+        if schema.note:
+            lines += [schema.note[0].upper() + schema.note[1:] + '.', '']
+        lines += ['| field | type | written |', '|---|---|---|']
+        lines += ['| `{}` | {} | {} |'.format(f.name, f.type, WHEN[f.when] if f.when else 'always')
+                  for f in schema.fields]
+        lines.append('')
+    lines += ['## Other standards', '',
               '- Road speeds by class (km/h): {} — {}'.format(
                   ', '.join('{} {:g}'.format(k, v) for k, v in d.ROAD_SPEED_KMH.items()),
                   d.SOURCE_ROAD_SPEED.describe()),

@@ -256,7 +256,8 @@ def rutland_risk(out):
     print('Rutland (county case): risk sources, what they threaten, the urban safety risk list')
     out.mkdir(parents=True, exist_ok=True)
     db = str(out / 'rutland_planning.gpkg')
-    step('create planning database', 'resilience:create_planning_database', {'OUTPUT': db, 'CRS': 'EPSG:27700'})
+    step('create planning database', 'resilience:create_planning_database',
+         {'OUTPUT': db, 'CRS': 'EPSG:27700', 'OVERWRITE': True})
     step('import OpenStreetMap', 'resilience:import_osm', {'INPUT': str(RUTLAND), 'DATABASE': db})
     targets = [layer_uri(db, name) for name in ('lifelines', 'road_network', 'shelter_candidates', 'facilities',
                                                'buildings')]
@@ -307,7 +308,8 @@ def main():
     findings_path = str(out / 'census_findings.gpkg')
     project_path = str(out / 'helsinki_planning.qgz')
     print('Resilience planning demo: central Helsinki')
-    step('create planning database', 'resilience:create_planning_database', {'OUTPUT': db, 'CRS': 'EPSG:3067'})
+    step('create planning database', 'resilience:create_planning_database',
+         {'OUTPUT': db, 'CRS': 'EPSG:3067', 'OVERWRITE': True})
     imported = step('import OpenStreetMap', 'resilience:import_osm',
                     {'INPUT': str(DATA / 'Helsinki.osm.pbf'), 'DATABASE': db})
     step('import population grid', 'resilience:import_population',
