@@ -400,6 +400,14 @@
    <translation>其他风险源</translation>
   </message>
   <message>
+   <source>Lifelines and roads</source>
+   <translation>生命线与道路</translation>
+  </message>
+  <message>
+   <source>Other sites</source>
+   <translation>其他场所</translation>
+  </message>
+  <message>
    <source>Water supply</source>
    <translation>给水</translation>
   </message>
@@ -1632,6 +1640,54 @@
    <translation>生命线系统</translation>
   </message>
   <message>
+   <source>while preparing its outputs</source>
+   <translation>（准备输出时）</translation>
+  </message>
+  <message>
+   <source>while moving its outputs into place</source>
+   <translation>（将输出移到目标位置时）</translation>
+  </message>
+  <message>
+   <source>before it reported anything</source>
+   <translation>（尚未报告任何步骤时）</translation>
+  </message>
+  <message>
+   <source>Cancelled; no output was written.</source>
+   <translation>已取消；未写入任何输出。</translation>
+  </message>
+  <message>
+   <source>{} failed on an unexpected error {} ({}: {}). No output was written. This is a bug in the plugin: please report it with the details from the QGIS message log (Log Messages panel, tab "{}").</source>
+   <translation>{} 遇到意外错误{}（{}：{}）。未写入任何输出。这是插件的缺陷：请报告此问题，并附上 QGIS 消息日志中的详细信息（“日志消息”面板，“{}”标签页）。</translation>
+  </message>
+  <message>
+   <source>after it reported "{}"</source>
+   <translation>（最后报告的步骤：“{}”）</translation>
+  </message>
+  <message>
+   <source>{} ran out of memory {}. No output was written; try a smaller area or fewer features.</source>
+   <translation>{} 内存不足{}。未写入任何输出；请缩小范围或减少要素数量。</translation>
+  </message>
+  <message>
+   <source>Could not write {}: {}</source>
+   <translation>无法写入 {}：{}</translation>
+  </message>
+  <message>
+   <source>{} could not be replaced: {}. Is it open in another program? The previous outputs are unchanged.</source>
+   <translation>无法替换 {}：{}。该文件是否在其他程序中打开？原有输出均未改变。</translation>
+  </message>
+  <message>
+   <source>{} would all write {}, each replacing the other: give each output its own file, or its own layer of one GeoPackage (file.gpkg|layername=name).</source>
+   <translation>{} 都将写入 {}，彼此覆盖：请为每个输出指定单独的文件，或同一 GeoPackage 中的单独图层（file.gpkg|layername=名称）。</translation>
+  </message>
+  <message>
+   <source>{} would all write the layer {} of {}: give each its own layer name.</source>
+   <translation>{} 都将写入 {} 中的图层 {}：请为每个输出指定不同的图层名。</translation>
+  </message>
+  <message>
+   <source>Cannot write {}: {}</source>
+   <translation>无法写入 {}：{}</translation>
+  </message>
+  <message>
    <source>FACILITIES are points or polygons; polygons reach the network where its lines cross their boundary (else at the boundary point nearest to a road). NETWORK is a line layer; without it straight-line distances are used. The limit is MAX_DISTANCE (metres) or MAX_TIME (minutes, at SPEED_KMH or the speed in SPEED_FIELD); a PRESET fills the limits it defines when they are left empty. DELAY_FIELD gives a start delay per facility, in minutes with MAX_TIME and in metres with MAX_DISTANCE. ONEWAY_FIELD: 1/yes along the line, -1 against it, else both ways (travel goes from the facility outwards). SNAP_TOLERANCE joins line ends to vertices closer than it. BARRIERS (polygons, or a hazard raster with BARRIER_THRESHOLD) close the roads they touch; the outputs then also give the loss against the undisturbed network. All distances come from one multi-source shortest-path pass; per-facility areas use searches bounded by the limit.
 
 Presets:
@@ -1724,10 +1780,6 @@ Presets:
   <message>
    <source>Capacity field {} is empty for {} facilities of {} and no capacity could be derived (feature ids {}); their capacity is unknown (not 0).</source>
    <translation>容量字段 {} 在 {} 个设施（图层 {}）中为空且无法推算容量（要素编号 {}）；其容量未知（不按 0 计）。</translation>
-  </message>
-  <message>
-   <source>Cancelled; no output was written.</source>
-   <translation>已取消；未写入任何输出。</translation>
   </message>
   <message>
    <source>Facilities (points or polygons)</source>
@@ -2060,16 +2112,8 @@ AREA（可选）：只导出与其中的面相交的要素；线按面裁切，�
    <translation>数据库中没有位于 AREA 内的有效要素：成果包为空。</translation>
   </message>
   <message>
-   <source>Export cancelled; the previous package is unchanged.</source>
-   <translation>导出已取消；原有成果包未改变。</translation>
-  </message>
-  <message>
    <source>under {} mm</source>
    <translation>小于 {} 毫米</translation>
-  </message>
-  <message>
-   <source>The folder {} is not empty and holds no census package; choose a new or empty folder (the export replaces the whole folder).</source>
-   <translation>文件夹 {} 不为空且不包含普查成果包；请选择新的或空的文件夹（导出会替换整个文件夹）。</translation>
   </message>
   <message>
    <source>Writing statistics</source>
@@ -2096,6 +2140,14 @@ AREA（可选）：只导出与其中的面相交的要素；线按面裁切，�
    <translation>{} 已存在且不是文件夹。</translation>
   </message>
   <message>
+   <source>The folder {} is not empty and holds no census package; choose a new or empty folder (the export replaces the whole folder).</source>
+   <translation>文件夹 {} 不为空且不包含普查成果包；请选择新的或空的文件夹（导出会替换整个文件夹）。</translation>
+  </message>
+  <message>
+   <source>The folder {} holds a census package and files the export did not write ({}); the export replaces the whole folder, so move them out or choose a new or empty folder. Nothing was changed.</source>
+   <translation>文件夹 {} 包含普查成果包以及并非由导出写入的文件（{}）；导出会替换整个文件夹，请将这些文件移走，或选择新的或空的文件夹。未做任何更改。</translation>
+  </message>
+  <message>
    <source>The CRS of the database ({}) does not measure in metres.</source>
    <translation>数据库的坐标系（{}）不以米为单位。</translation>
   </message>
@@ -2106,6 +2158,10 @@ AREA（可选）：只导出与其中的面相交的要素；线按面裁切，�
   <message>
    <source>{} mm and more</source>
    <translation>{} 毫米及以上</translation>
+  </message>
+  <message>
+   <source> and {} more</source>
+   <translation>，另有 {} 个</translation>
   </message>
   <message>
    <source>AREA cannot be transformed to the CRS of the database: {}</source>
@@ -2137,11 +2193,11 @@ AREA（可选）：只导出与其中的面相交的要素；线按面裁切，�
   </message>
   <message>
    <source>Reports what lies in the risk zones (ZONES: polygons with a grade field, for example the output of Risk influence zones) or in a hazard raster (HAZARD, classed by HAZARD_BREAKS: values below the first break are not exposed). Give one of the two.
-TARGETS: lifelines and roads (lines: cut at zone boundaries, exposed_length_m per piece, by network type and class; with a raster the maximum and length-weighted mean value along each line, sampled twice per cell), shelters (inside a zone: flagged unusable), facilities and buildings (counted), population polygons (POPULATION_FIELD counted by the share of their area inside), population points and population rasters.
-The raster is read window by window, so rasters larger than memory work; nodata cells are not counted as exposed (their length is reported). Vectors are transformed to the raster's CRS for sampling; lengths are measured in metres in a metric CRS. Invalid zone geometries are repaired and reported. No input layer is modified.</source>
+TARGETS: lifelines and roads (lines: cut at zone boundaries, one row per line and class with its exposed_length_m, by network type and class; with a raster the maximum and length-weighted mean value along each line, sampled twice per cell), shelters (inside a zone: flagged unusable), facilities and buildings (counted), population polygons (POPULATION_FIELD counted by the share of their area inside), population points and population rasters. The summary's count is the number of features: a line cut into several pieces counts once per class it reaches.
+The raster is read window by window, so rasters larger than memory work; nodata cells are not counted as exposed (their length is reported). Vectors are transformed to the raster's CRS for sampling, lines and polygons first given vertices every half cell so that they follow their true course there; lengths are measured in metres in a metric CRS. Invalid zone geometries are repaired and reported. No input layer is modified.</source>
    <translation>报告位于风险区（ZONES：带等级字段的面，例如“风险影响范围”的输出）或灾害栅格（HAZARD，按 HAZARD_BREAKS 分级：低于第一个分级阈值的值不计为暴露）内的对象。二者给出其一。
-TARGETS：生命线和道路（线：在分区边界处切分，每段给出 exposed_length_m，按管网类型和等级统计；使用栅格时给出每条线沿线的最大值和长度加权平均值，每个像元采样两次）、避难场所（位于分区内：标记为不可用）、应急设施和建筑（计数）、人口面（POPULATION_FIELD 按其位于区内的面积比例计入）、人口点和人口栅格。
-栅格逐窗口读取，因此可处理大于内存的栅格；无数据像元不计为暴露（报告其长度）。矢量数据转换到栅格的坐标系进行采样；长度在以米为单位的坐标系中量算。无效的分区几何会被修复并报告。不修改任何输入图层。</translation>
+TARGETS：生命线和道路（线：在分区边界处切分，每条线每个等级一行，给出 exposed_length_m，按管网类型和等级统计；使用栅格时给出每条线沿线的最大值和长度加权平均值，每个像元采样两次）、避难场所（位于分区内：标记为不可用）、应急设施和建筑（计数）、人口面（POPULATION_FIELD 按其位于区内的面积比例计入）、人口点和人口栅格。汇总中的 count 为要素数：被切成多段的线在其到达的每个等级中只计一次。
+栅格逐窗口读取，因此可处理大于内存的栅格；无数据像元不计为暴露（报告其长度）。矢量数据转换到栅格的坐标系进行采样，线和面先按半个像元的间距加密节点，使其在栅格坐标系中沿真实走向；长度在以米为单位的坐标系中量算。无效的分区几何会被修复并报告。不修改任何输入图层。</translation>
   </message>
   <message>
    <source>Raster window (cells a side)</source>
@@ -2460,10 +2516,6 @@ The database is updated in one transaction: a failed or cancelled import leaves 
   <message>
    <source>Rows already in the database</source>
    <translation>数据库中已有的记录数</translation>
-  </message>
-  <message>
-   <source>Import cancelled; the planning database was not changed.</source>
-   <translation>导入已取消；规划数据库未改变。</translation>
   </message>
   <message>
    <source>OpenStreetMap (*.osm.pbf *.pbf *.osm);;All files (*.*)</source>
@@ -2816,8 +2868,8 @@ Rules:
    <translation>规划评估报告</translation>
   </message>
   <message>
-   <source>The planning-review report as a PDF, built with a QGIS print layout from the template resources/templates/planning_report.qpt (or TEMPLATE, a copy edited in the layout designer; items are found by id: title, map, legend, scalebar, north_arrow, attribution, content, footer). Pages: cover; overview map with risk zones, lifelines, shelters, facilities and service areas in the styles stored in the planning database; coverage summary with tables and a chart; overloaded shelters; uncovered areas; exposure; the risk list; lifeline systems (most critical assets, largest isolation segments, the disaster chain); census completeness; methods and standards with their sources and evidence levels; data attribution. Every figure is read from the result layers given (the outputs of population_coverage, service_areas, risk_influence_zones, exposure, risk_list and validate_census); a section whose layer is not given says so. LANGUAGE en or zh_CN (Chinese text in a CJK font). Attribution of OpenStreetMap and HSY data is found from the planning database's provenance fields; ATTRIBUTION adds lines. OUTPUT_HTML writes the same content as one HTML file. The PDF replaces an earlier one only once complete.</source>
-   <translation>以 PDF 形式输出规划评估报告，使用 QGIS 打印布局生成，模板为 resources/templates/planning_report.qpt（或 TEMPLATE，即在布局设计器中编辑过的副本；各项按 id 查找：title、map、legend、scalebar、north_arrow、attribution、content、footer）。页面：封面；总览图，以规划数据库中保存的样式显示风险区、生命线、避难场所、应急设施和服务范围；覆盖汇总（含表格和图表）；超负荷避难场所；未覆盖区域；暴露；风险清单；生命线系统（最关键资产、最大隔离段、灾害链）；普查数据完整性；方法与标准（含依据及其核实等级）；数据来源声明。所有数据均读自给出的结果图层（population_coverage、service_areas、risk_influence_zones、exposure、risk_list 和 validate_census 的输出）；未给出相应图层的章节会予以注明。LANGUAGE 为 en 或 zh_CN（中文使用 CJK 字体）。OpenStreetMap 和 HSY 数据的来源声明根据规划数据库的来源字段识别；ATTRIBUTION 可追加声明行。OUTPUT_HTML 将相同内容写为一个 HTML 文件。PDF 完整生成后才替换已有文件。</translation>
+   <source>The planning-review report as a PDF, built with a QGIS print layout from the template resources/templates/planning_report.qpt (or TEMPLATE, a copy edited in the layout designer; items are found by id: title, contents, contents_pages, map, legend, scalebar, north_arrow, attribution, content, footer; the sections are laid out page by page in the content rectangle). Pages: cover; overview map with risk zones, lifelines, shelters, facilities and service areas in the styles stored in the planning database; coverage summary with tables and a chart; overloaded shelters; uncovered areas; exposure; the risk list; lifeline systems (most critical assets, largest isolation segments, the disaster chain); census completeness; methods and standards with their sources and evidence levels; data attribution. Every figure is read from the result layers given (the outputs of population_coverage, service_areas, risk_influence_zones, exposure, risk_list and validate_census), checked against the fields those algorithms write; a section whose layer is not given says so. LANGUAGE en or zh_CN (Chinese text in a CJK font). Attribution of OpenStreetMap and HSY data is found from the planning database's provenance fields; ATTRIBUTION adds lines. OUTPUT_HTML writes the same content as one HTML file. The PDF replaces an earlier one only once complete.</source>
+   <translation>以 PDF 形式输出规划评估报告，使用 QGIS 打印布局生成，模板为 resources/templates/planning_report.qpt（或 TEMPLATE，即在布局设计器中编辑过的副本；各项按 id 查找：title、contents、contents_pages、map、legend、scalebar、north_arrow、attribution、content、footer；各章节在 content 矩形内逐页排版）。页面：封面；总览图，以规划数据库中保存的样式显示风险区、生命线、避难场所、应急设施和服务范围；覆盖汇总（含表格和图表）；超负荷避难场所；未覆盖区域；暴露；风险清单；生命线系统（最关键资产、最大隔离段、灾害链）；普查数据完整性；方法与标准（含依据及其核实等级）；数据来源声明。所有数据均读自给出的结果图层（population_coverage、service_areas、risk_influence_zones、exposure、risk_list 和 validate_census 的输出），并按这些算法写入的字段进行核对；未给出相应图层的章节会予以注明。LANGUAGE 为 en 或 zh_CN（中文使用 CJK 字体）。OpenStreetMap 和 HSY 数据的来源声明根据规划数据库的来源字段识别；ATTRIBUTION 可追加声明行。OUTPUT_HTML 将相同内容写为一个 HTML 文件。PDF 完整生成后才替换已有文件。</translation>
   </message>
   <message>
    <source>Demand with coverage (population_coverage OUTPUT_DEMAND)</source>
@@ -2880,10 +2932,6 @@ Rules:
    <translation>正在填充布局模板</translation>
   </message>
   <message>
-   <source>Writing the PDF</source>
-   <translation>正在写入 PDF</translation>
-  </message>
-  <message>
    <source>Report title</source>
    <translation>报告标题</translation>
   </message>
@@ -2920,20 +2968,12 @@ Rules:
    <translation>已取消；未写入报告。</translation>
   </message>
   <message>
-   <source>Contents</source>
-   <translation>目录</translation>
-  </message>
-  <message>
-   <source>Overview map</source>
-   <translation>总览图</translation>
+   <source>Writing the PDF</source>
+   <translation>正在写入 PDF</translation>
   </message>
   <message>
    <source>Writing the HTML version</source>
    <translation>正在写入 HTML 版本</translation>
-  </message>
-  <message>
-   <source>Data: see the data attribution section.</source>
-   <translation>数据：见“数据来源声明”一节。</translation>
   </message>
   <message>
    <source>Report written to {} ({} pages).</source>
@@ -2946,6 +2986,10 @@ Rules:
   <message>
    <source>HTML version written to {}.</source>
    <translation>HTML 版本已写入 {}。</translation>
+  </message>
+  <message>
+   <source>{} ({}): the layer "{}" ({}) lacks the fields {} that resilience:{} writes into {}. Give that output of resilience:{} here.</source>
+   <translation>{}（{}）：图层“{}”（{}）缺少字段 {}，这些字段由 resilience:{} 写入 {}。请在此处提供 resilience:{} 的该输出。</translation>
   </message>
   <message>
    <source>Population coverage and capacity</source>
@@ -3484,10 +3528,6 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
    <translation>最关键的 {} 个</translation>
   </message>
   <message>
-   <source> and {} more</source>
-   <translation>，另有 {} 个</translation>
-  </message>
-  <message>
    <source>The raster {} is not a GDAL raster file.</source>
    <translation>栅格 {} 不是 GDAL 栅格文件。</translation>
   </message>
@@ -3578,6 +3618,10 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
   <message>
    <source>{} persons/ha and more</source>
    <translation>{} 人/公顷及以上</translation>
+  </message>
+  <message>
+   <source>Influence zone</source>
+   <translation>影响区</translation>
   </message>
   <message>
    <source>Overloaded shelters</source>
@@ -3868,6 +3912,10 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
    <translation>影响范围面积（公顷）</translation>
   </message>
   <message>
+   <source>Overview map</source>
+   <translation>总览图</translation>
+  </message>
+  <message>
    <source>No font with Chinese glyphs is installed (looked for {}); install fonts-noto-cjk.</source>
    <translation>未安装含中文字形的字体（已查找 {}）；请安装 fonts-noto-cjk。</translation>
   </message>
@@ -3888,6 +3936,14 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
    <translation>图例</translation>
   </message>
   <message>
+   <source>Contents</source>
+   <translation>目录</translation>
+  </message>
+  <message>
+   <source>Data: see the data attribution section.</source>
+   <translation>数据：见“数据来源声明”一节。</translation>
+  </message>
+  <message>
    <source>The report template {} is not a QGIS layout template.</source>
    <translation>报告模板 {} 不是 QGIS 布局模板。</translation>
   </message>
@@ -3906,6 +3962,10 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
   <message>
    <source>Cannot read the report template {}: {}</source>
    <translation>无法读取报告模板 {}：{}</translation>
+  </message>
+  <message>
+   <source>{}: {}</source>
+   <translation>{}：{}</translation>
   </message>
   <message>
    <source>Method: the networks are split into isolation segments by their valves and switches; a failed asset is isolated by closing the devices around its segment, and what is no longer connected to a source (pump stations, substations, regulator stations) loses supply. Assets depending on a lost asset (a pump on its substation, a hospital on its main) fail after their backup time and the chain continues. Supply is connectivity, not pressure: a connected part may still have too little pressure (docs/lifelines.md).</source>
@@ -3986,90 +4046,6 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
   <message>
    <source>Most critical stations and nodes</source>
    <translation>最关键的站点和节点</translation>
-  </message>
-  <message>
-   <source>while preparing its outputs</source>
-   <translation>（准备输出时）</translation>
-  </message>
-  <message>
-   <source>while moving its outputs into place</source>
-   <translation>（将输出移到目标位置时）</translation>
-  </message>
-  <message>
-   <source>before it reported anything</source>
-   <translation>（尚未报告任何步骤时）</translation>
-  </message>
-  <message>
-   <source>{} failed on an unexpected error {} ({}: {}). No output was written. This is a bug in the plugin: please report it with the details from the QGIS message log (Log Messages panel, tab "{}").</source>
-   <translation>{} 遇到意外错误{}（{}：{}）。未写入任何输出。这是插件的缺陷：请报告此问题，并附上 QGIS 消息日志中的详细信息（“日志消息”面板，“{}”标签页）。</translation>
-  </message>
-  <message>
-   <source>after it reported "{}"</source>
-   <translation>（最后报告的步骤：“{}”）</translation>
-  </message>
-  <message>
-   <source>{} ran out of memory {}. No output was written; try a smaller area or fewer features.</source>
-   <translation>{} 内存不足{}。未写入任何输出；请缩小范围或减少要素数量。</translation>
-  </message>
-  <message>
-   <source>Could not write {}: {}</source>
-   <translation>无法写入 {}：{}</translation>
-  </message>
-  <message>
-   <source>{} could not be replaced: {}. Is it open in another program? The previous outputs are unchanged.</source>
-   <translation>无法替换 {}：{}。该文件是否在其他程序中打开？原有输出均未改变。</translation>
-  </message>
-  <message>
-   <source>{} would all write {}, each replacing the other: give each output its own file, or its own layer of one GeoPackage (file.gpkg|layername=name).</source>
-   <translation>{} 都将写入 {}，彼此覆盖：请为每个输出指定单独的文件，或同一 GeoPackage 中的单独图层（file.gpkg|layername=名称）。</translation>
-  </message>
-  <message>
-   <source>{} would all write the layer {} of {}: give each its own layer name.</source>
-   <translation>{} 都将写入 {} 中的图层 {}：请为每个输出指定不同的图层名。</translation>
-  </message>
-  <message>
-   <source>Cannot write {}: {}</source>
-   <translation>无法写入 {}：{}</translation>
-  </message>
-  <message>
-   <source>The folder {} holds a census package and files the export did not write ({}); the export replaces the whole folder, so move them out or choose a new or empty folder. Nothing was changed.</source>
-   <translation>文件夹 {} 包含普查成果包以及并非由导出写入的文件（{}）；导出会替换整个文件夹，请将这些文件移走，或选择新的或空的文件夹。未做任何更改。</translation>
-  </message>
-  <message>
-   <source>Reports what lies in the risk zones (ZONES: polygons with a grade field, for example the output of Risk influence zones) or in a hazard raster (HAZARD, classed by HAZARD_BREAKS: values below the first break are not exposed). Give one of the two.
-TARGETS: lifelines and roads (lines: cut at zone boundaries, one row per line and class with its exposed_length_m, by network type and class; with a raster the maximum and length-weighted mean value along each line, sampled twice per cell), shelters (inside a zone: flagged unusable), facilities and buildings (counted), population polygons (POPULATION_FIELD counted by the share of their area inside), population points and population rasters. The summary's count is the number of features: a line cut into several pieces counts once per class it reaches.
-The raster is read window by window, so rasters larger than memory work; nodata cells are not counted as exposed (their length is reported). Vectors are transformed to the raster's CRS for sampling, lines and polygons first given vertices every half cell so that they follow their true course there; lengths are measured in metres in a metric CRS. Invalid zone geometries are repaired and reported. No input layer is modified.</source>
-   <translation>报告位于风险区（ZONES：带等级字段的面，例如“风险影响范围”的输出）或灾害栅格（HAZARD，按 HAZARD_BREAKS 分级：低于第一个分级阈值的值不计为暴露）内的对象。二者给出其一。
-TARGETS：生命线和道路（线：在分区边界处切分，每条线每个等级一行，给出 exposed_length_m，按管网类型和等级统计；使用栅格时给出每条线沿线的最大值和长度加权平均值，每个像元采样两次）、避难场所（位于分区内：标记为不可用）、应急设施和建筑（计数）、人口面（POPULATION_FIELD 按其位于区内的面积比例计入）、人口点和人口栅格。汇总中的 count 为要素数：被切成多段的线在其到达的每个等级中只计一次。
-栅格逐窗口读取，因此可处理大于内存的栅格；无数据像元不计为暴露（报告其长度）。矢量数据转换到栅格的坐标系进行采样，线和面先按半个像元的间距加密节点，使其在栅格坐标系中沿真实走向；长度在以米为单位的坐标系中量算。无效的分区几何会被修复并报告。不修改任何输入图层。</translation>
-  </message>
-  <message>
-   <source>The planning-review report as a PDF, built with a QGIS print layout from the template resources/templates/planning_report.qpt (or TEMPLATE, a copy edited in the layout designer; items are found by id: title, map, legend, scalebar, north_arrow, attribution, content, footer). Pages: cover; overview map with risk zones, lifelines, shelters, facilities and service areas in the styles stored in the planning database; coverage summary with tables and a chart; overloaded shelters; uncovered areas; exposure; the risk list; census completeness; methods and standards with their sources and evidence levels; data attribution. Every figure is read from the result layers given (the outputs of population_coverage, service_areas, risk_influence_zones, exposure, risk_list and validate_census); a section whose layer is not given says so. LANGUAGE en or zh_CN (Chinese text in a CJK font). Attribution of OpenStreetMap and HSY data is found from the planning database's provenance fields; ATTRIBUTION adds lines. OUTPUT_HTML writes the same content as one HTML file. The PDF replaces an earlier one only once complete.</source>
-   <translation>以 PDF 形式输出规划评估报告，使用 QGIS 打印布局生成，模板为 resources/templates/planning_report.qpt（或 TEMPLATE，即在布局设计器中编辑过的副本；各项按 id 查找：title、map、legend、scalebar、north_arrow、attribution、content、footer）。页面：封面；总览图，以规划数据库中保存的样式显示风险区、生命线、避难场所、应急设施和服务范围；覆盖汇总（含表格和图表）；超负荷避难场所；未覆盖区域；暴露；风险清单；普查数据完整性；方法与标准（含依据及其核实等级）；数据来源声明。所有数据均读自给出的结果图层（population_coverage、service_areas、risk_influence_zones、exposure、risk_list 和 validate_census 的输出）；未给出相应图层的章节会予以注明。LANGUAGE 为 en 或 zh_CN（中文使用 CJK 字体）。OpenStreetMap 和 HSY 数据的来源声明根据规划数据库的来源字段识别；ATTRIBUTION 可追加声明行。OUTPUT_HTML 将相同内容写为一个 HTML 文件。PDF 完整生成后才替换已有文件。</translation>
-  </message>
-  <message>
-   <source>Lifelines and roads</source>
-   <translation>生命线与道路</translation>
-  </message>
-  <message>
-   <source>Other sites</source>
-   <translation>其他场所</translation>
-  </message>
-  <message>
-   <source>The planning-review report as a PDF, built with a QGIS print layout from the template resources/templates/planning_report.qpt (or TEMPLATE, a copy edited in the layout designer; items are found by id: title, contents, contents_pages, map, legend, scalebar, north_arrow, attribution, content, footer; the sections are laid out page by page in the content rectangle). Pages: cover; overview map with risk zones, lifelines, shelters, facilities and service areas in the styles stored in the planning database; coverage summary with tables and a chart; overloaded shelters; uncovered areas; exposure; the risk list; census completeness; methods and standards with their sources and evidence levels; data attribution. Every figure is read from the result layers given (the outputs of population_coverage, service_areas, risk_influence_zones, exposure, risk_list and validate_census), checked against the fields those algorithms write; a section whose layer is not given says so. LANGUAGE en or zh_CN (Chinese text in a CJK font). Attribution of OpenStreetMap and HSY data is found from the planning database's provenance fields; ATTRIBUTION adds lines. OUTPUT_HTML writes the same content as one HTML file. The PDF replaces an earlier one only once complete.</source>
-   <translation>以 PDF 形式输出规划评估报告，使用 QGIS 打印布局生成，模板为 resources/templates/planning_report.qpt（或 TEMPLATE，即在布局设计器中编辑过的副本；各项按 id 查找：title、contents、contents_pages、map、legend、scalebar、north_arrow、attribution、content、footer；各章节在 content 矩形内逐页排版）。页面：封面；总览图，以规划数据库中保存的样式显示风险区、生命线、避难场所、应急设施和服务范围；覆盖汇总（含表格和图表）；超负荷避难场所；未覆盖区域；暴露；风险清单；普查数据完整性；方法与标准（含依据及其核实等级）；数据来源声明。所有数据均读自给出的结果图层（population_coverage、service_areas、risk_influence_zones、exposure、risk_list 和 validate_census 的输出），并按这些算法写入的字段进行核对；未给出相应图层的章节会予以注明。LANGUAGE 为 en 或 zh_CN（中文使用 CJK 字体）。OpenStreetMap 和 HSY 数据的来源声明根据规划数据库的来源字段识别；ATTRIBUTION 可追加声明行。OUTPUT_HTML 将相同内容写为一个 HTML 文件。PDF 完整生成后才替换已有文件。</translation>
-  </message>
-  <message>
-   <source>{} ({}): the layer "{}" ({}) lacks the fields {} that resilience:{} writes into {}. Give that output of resilience:{} here.</source>
-   <translation>{}（{}）：图层“{}”（{}）缺少字段 {}，这些字段由 resilience:{} 写入 {}。请在此处提供 resilience:{} 的该输出。</translation>
-  </message>
-  <message>
-   <source>Influence zone</source>
-   <translation>影响区</translation>
-  </message>
-  <message>
-   <source>{}: {}</source>
-   <translation>{}：{}</translation>
   </message>
  </context>
 </TS>

@@ -400,7 +400,8 @@ def test_power_substations_of_rutland_cut_what_only_they_feed(rutland_pbf, run, 
     run('resilience:import_osm', {'INPUT': rutland_pbf, 'DATABASE': path})
     result, _ = run('resilience:lifeline_criticality', {'DATABASE': path, 'NETWORKS': 'power',
                                                         'DEFAULT_DEPENDENCIES': False, 'NODE_KINDS': 'substation',
-                                                        'OUTPUT': 'TEMPORARY_OUTPUT', 'OUTPUT_NODES': 'TEMPORARY_OUTPUT'})
+                                                        'OUTPUT': 'TEMPORARY_OUTPUT',
+                                                        'OUTPUT_NODES': 'TEMPORARY_OUTPUT'})
     ref = Reference(path, 'power')
     substations = [(v['asset_id'], g) for _, v, g in read(path, 'lifeline_nodes', "node_kind = 'substation'")]
     # precondition of the reference: no substation stands on a line (none splits a line as a breaker)

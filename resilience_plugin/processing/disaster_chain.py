@@ -78,7 +78,8 @@ class DisasterChain(LifelineAlgorithm):
             self.HAZARD_BREAKS, tr('Hazard class breaks (comma separated)'),
             ','.join('{:g}'.format(b) for b in DEFAULT_HAZARD_BREAKS), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_CLASS, tr('Lowest failing class (empty: {} for a raster, the red rows of exposure results)').format(
+            self.MIN_CLASS,
+            tr('Lowest failing class (empty: {} for a raster, the red rows of exposure results)').format(
                 DEFAULT_FAILURE_CLASS), NUMBER_INTEGER, optional=True, minValue=0))
         self.addParameter(QgsProcessingParameterBoolean(self.FAIL_LINES, tr('Lines in the hazard fail too'),
                                                         defaultValue=False))

@@ -26,8 +26,8 @@ class GenerateIsolationDevices(LifelineAlgorithm):
               'device, OFFSET metres from the junction on the pipe. The devices are written to the lifeline nodes '
               'with data source "inferred" and a remark that they are generated, so they are never taken for '
               'surveyed ones; the network\'s lines are not changed. A network that already has devices is left as '
-              'it is. Which pipe stays without a device at each junction is drawn at random with SEED; pipes shorter than '
-              'twice the snapping distance (2 m) get none.')
+              'it is. Which pipe stays without a device at each junction is drawn at random with SEED; pipes shorter '
+              'than twice the snapping distance (2 m) get none.')
 
     NETWORK = 'NETWORK'
     UNVALVED = 'UNVALVED'

@@ -64,8 +64,9 @@ class ImportEpanet(ResilienceAlgorithm):
         crs = crs if crs.isValid() else db_crs
         missing = [inp.node_id[i] for i in np.flatnonzero(np.isnan(inp.node_xy[:, 0]))]
         if missing:
-            raise QgsProcessingException(tr('{}: {} nodes have no coordinates ({}); the network cannot be drawn.').format(
-                os.path.basename(path), len(missing), ', '.join(missing[:10])))
+            raise QgsProcessingException(
+                tr('{}: {} nodes have no coordinates ({}); the network cannot be drawn.').format(
+                    os.path.basename(path), len(missing), ', '.join(missing[:10])))
         prefix = self.parameterAsString(parameters, self.PREFIX, context) or (
             os.path.splitext(os.path.basename(path))[0] + '-')
         scale = self.parameterAsDouble(parameters, self.SCALE, context)

@@ -3,7 +3,8 @@ output layers (affected assets, lost lines, devices to close, consequences)."""
 import re
 
 import numpy as np
-from qgis.core import (QgsFeature, QgsField, QgsFields, QgsGeometry, QgsProcessingException, QgsProcessingParameterBoolean,
+from qgis.core import (QgsFeature, QgsField, QgsFields, QgsGeometry, QgsProcessingException,
+                       QgsProcessingParameterBoolean,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber, QgsProcessingParameterString)
 
 from ..compat import FIELD_TYPES, NUMBER_DOUBLE, SINK_FAST_INSERT, SOURCE_LINE, SOURCE_POINT, SOURCE_VECTOR, WKB
@@ -190,8 +191,8 @@ class LifelineAlgorithm(ResilienceAlgorithm):
                 if asset is not None:
                     out.append(asset)
         else:
-            raise QgsProcessingException(tr('{} has neither an asset_id field nor the layer and feature_id fields of an '
-                                            'exposure result.').format(source.sourceName()))
+            raise QgsProcessingException(tr('{} has neither an asset_id field nor the layer and feature_id fields of '
+                                            'an exposure result.').format(source.sourceName()))
         if unknown:
             feedback.pushWarning(tr('{} features of {} name assets not in the database: {}').format(
                 len(unknown), source.sourceName(), ', '.join(unknown[:10])))

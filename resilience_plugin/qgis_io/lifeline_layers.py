@@ -217,7 +217,8 @@ def read_system(store, feedback=None, default_rules=True):
                                  np.asarray([r[3] for r in assumed], object), np.asarray([r[4] for r in assumed]))
             deps = Dependencies(np.concatenate([deps.provider, extra.provider]),
                                 np.concatenate([deps.dependent, extra.dependent]),
-                                np.concatenate([deps.kind, extra.kind]), np.concatenate([deps.backup_h, extra.backup_h]))
+                                np.concatenate([deps.kind, extra.kind]),
+                                np.concatenate([deps.backup_h, extra.backup_h]))
     system = System(assets, parts, deps, np.asarray(unit_pop, np.float64))
     return LoadedSystem(system, crs, xy, np.asarray(fids, np.int64), line_wkb, unit_xy, findings, assumed, unconfirmed,
                         unknown, skipped)

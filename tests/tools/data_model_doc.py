@@ -12,7 +12,8 @@ from resilience_plugin import definitions as d  # noqa: E402
 
 TARGET = ROOT / 'docs' / 'data_model.md'
 # The options of OutputField.when, as the document says them.
-WHEN = {'timed': 'with a time limit (MAX_TIME or a timed PRESET)', 'barriers': 'with BARRIERS'}
+WHEN = {'timed': 'with a time limit (MAX_TIME or a timed PRESET)', 'barriers': 'with BARRIERS',
+        'chain': 'in disaster_chain'}
 
 
 def _field_row(spec):
