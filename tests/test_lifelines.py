@@ -44,6 +44,11 @@ def lifeline_db(helsinki_db, tmp_path_factory):
     return path, generated
 
 
+@pytest.fixture(scope='module')
+def water_reference(lifeline_db):
+    return Reference(lifeline_db[0], 'water_supply')
+
+
 def read(path, table, where=None):
     ds = ogr.Open(path)
     layer = ds.GetLayerByName(table)
@@ -223,13 +228,13 @@ def matching_features(layer, points):
     return out
 
 
-def test_water_segments_and_n_minus_one_agree_with_connected_components(lifeline_db, run):
+def test_water_segments_and_n_minus_one_agree_with_connected_components(lifeline_db, water_reference, run):
     path, generated = lifeline_db
     result, feedback = run('resilience:lifeline_criticality', {
         'DATABASE': path, 'NETWORKS': 'water_supply', 'OUTPUT': 'TEMPORARY_OUTPUT',
         'OUTPUT_FINDINGS': 'TEMPORARY_OUTPUT'})
     layer = output_layer(result['OUTPUT'])
-    ref = Reference(path, 'water_supply')
+    ref = water_reference
     n_segments = int(ref.piece_segment.max()) + 1
     assert layer.featureCount() == result['SEGMENT_COUNT'] == n_segments
     # population: nearest generated main within 300 m of a point on each cell's surface
@@ -267,9 +272,9 @@ def test_water_segments_and_n_minus_one_agree_with_connected_components(lifeline
     assert checked > 0.95 * n_segments and n_segments > 500
 
 
-def test_a_broken_main_closes_the_valves_around_it_and_dries_what_lies_beyond(lifeline_db, run):
+def test_a_broken_main_closes_the_valves_around_it_and_dries_what_lies_beyond(lifeline_db, water_reference, run):
     path, _ = lifeline_db
-    ref = Reference(path, 'water_supply')
+    ref = water_reference
     # the segment whose loss cuts off the most length besides itself
     extra = []
     for s in range(int(ref.piece_segment.max()) + 1):
@@ -457,3 +462,36 @@ def test_bad_input_gets_a_clear_message(lifeline_db, run, tmp_path):
     run('resilience:create_planning_database', {'OUTPUT': empty, 'CRS': 'EPSG:3067'})
     with pytest.raises(QgsProcessingException, match='no lifelines'):
         run('resilience:lifeline_criticality', {'DATABASE': empty, 'OUTPUT': 'TEMPORARY_OUTPUT'})
+
+
+@pytest.mark.parametrize('language', ['en', 'zh_CN'])
+def test_the_report_section_shows_the_critical_assets_and_the_chain(lifeline_db, run, tmp_path, language):
+    from test_report import pdf_text
+    path, generated = lifeline_db
+    crit = str(tmp_path / 'critical.gpkg')
+    nodes_out = str(tmp_path / 'critical_nodes.gpkg')
+    chain_table = str(tmp_path / 'chain.gpkg')
+    scan, _ = run('resilience:lifeline_criticality', {'DATABASE': path, 'OUTPUT': crit, 'OUTPUT_NODES': nodes_out})
+    node = next(g for _, v, g in read(path, 'lifeline_nodes') if v['asset_id'] == generated['substation'])
+    crs = QgsVectorLayer(path + '|layername=lifeline_nodes', 'n', 'ogr').crs()
+    raster = write_flood_raster(str(tmp_path / 'flood.tif'), (node.x, node.y), crs.toWkt(), radius_m=150.0)
+    chain, _ = run('resilience:disaster_chain', {'DATABASE': path, 'HAZARD': raster, 'OUTPUT': 'TEMPORARY_OUTPUT',
+                                                 'OUTPUT_TABLE': chain_table})
+    pdf = str(tmp_path / 'report.pdf')
+    run('resilience:planning_report', {'DATABASE': path, 'LIFELINE_CRITICALITY': crit, 'LIFELINE_NODES': nodes_out,
+                                       'DISASTER_CHAIN': chain_table, 'LANGUAGE': language, 'OUTPUT': pdf})
+    text = ' '.join(pdf_text(pdf).split())
+    from resilience_plugin.report.language import report_language
+    from resilience_plugin.translation import tr
+    with report_language(language):
+        headings = [tr('Lifeline systems'), tr('Most critical isolation segments'), tr('Largest isolation segments'),
+                    tr('Disaster chain, step by step')]
+    import unicodedata
+    for heading in headings:  # pdf_text gives NFKC text (full-width brackets as ASCII)
+        assert ' '.join(unicodedata.normalize('NFKC', heading).split()) in text
+    layer = QgsVectorLayer(crit, 'c', 'ogr')
+    top = min(layer.getFeatures(), key=lambda f: f['rank'])
+    assert top['pipe_ids'].split(', ')[0] in text
+    assert '{:,.0f}'.format(top['population_any']) in text
+    assert scan['SEGMENT_COUNT'] > 1000 and '{}'.format(scan['SEGMENT_COUNT']) in text
+    assert chain['STEP_COUNT'] >= 3

@@ -47,7 +47,7 @@ def lifelines_section(inputs):
             [[text(r.get('rank')), enum_label(NETWORK_TYPE, r.get('network')), short(r.get('pipe_ids')),
               num(r.get('lost_length_m')), num(r.get('population_any')),
               short(r.get('facility_names') or '-') if r.get('facilities') else '0'] for r in top],
-            numeric=(0, 3, 4), caption=tr('Most critical isolation segments'), widths=(7, 13, 30, 13, 15, 22)))
+            numeric=(0, 3, 4), caption=tr('Most critical isolation segments')))
         biggest = sorted(segments, key=lambda r: -(r.get('length_m') or 0))[:TOP_ROWS]
         section.table(Table(
             [tr('Network'), tr('Lines in the segment'), tr('Length (m)'), tr('Isolation devices'), tr('Hydrants'),
@@ -55,7 +55,7 @@ def lifelines_section(inputs):
             [[enum_label(NETWORK_TYPE, r.get('network')), short(r.get('pipe_ids')), num(r.get('length_m')),
               num(r.get('devices')), num(r.get('hydrants')), tr('yes') if r.get('too_large') else tr('no')]
              for r in biggest],
-            numeric=(2, 3, 4), caption=tr('Largest isolation segments'), widths=(14, 38, 13, 13, 10, 12)))
+            numeric=(2, 3, 4), caption=tr('Largest isolation segments')))
     if nodes:
         top = sorted(nodes, key=lambda r: r.get('rank') or 0)[:TOP_ROWS]
         section.table(Table(
@@ -77,7 +77,7 @@ def lifelines_section(inputs):
                SRC_NEAREST_FEED, SRC_BACKUP_PUMPS, SRC_BACKUP_HOSPITAL]
     section.table(Table([tr('Standard or source'), tr('Evidence'), tr('Where')],
                         [[s.citation, s.evidence, s.url or '-'] for s in sources],
-                        caption=tr('Sources of the lifeline analysis'), widths=(70, 10, 20)))
+                        caption=tr('Sources of the lifeline analysis')))
     return section
 
 
@@ -103,5 +103,4 @@ def chain_table(section, rows):
                      ', '.join(via[:NAMES_SHOWN]) or '-', ', '.join(num(t, 1) for t in times[:3])])
     body, note = capped(body)
     section.table(Table([tr('Step'), tr('What happened'), tr('Assets'), tr('Which'), tr('Through'), tr('Time (h)')],
-                        body, numeric=(0, 5), caption=tr('Disaster chain, step by step'), note=note,
-                        widths=(6, 18, 16, 30, 20, 10)))
+                        body, numeric=(0, 5), caption=tr('Disaster chain, step by step'), note=note))
