@@ -3980,8 +3980,8 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
    <translation>生命线分析的依据</translation>
   </message>
   <message>
-   <source>Disaster chain: the hazard makes {} assets fail; the chain runs {} steps and affects {} assets in all.</source>
-   <translation>灾害链：灾害使 {} 个资产失效；灾害链共 {} 步，共影响 {} 个资产。</translation>
+   <source>Disaster chain: the hazard makes {} assets fail; the chain reaches step {} and affects {} assets in all.</source>
+   <translation>灾害链：灾害使 {} 个资产失效；灾害链传递到第 {} 步，共影响 {} 个资产。</translation>
   </message>
   <message>
    <source>Assets</source>

@@ -89,7 +89,7 @@ def chain_table(section, rows):
         steps.setdefault(key, []).append(r)
     failed = sum(1 for r in rows if r.get('cause') == 'failed')
     last = max((r.get('step') or 0) for r in rows)
-    section.p(tr('Disaster chain: the hazard makes {} assets fail; the chain runs {} steps and affects {} assets in '
+    section.p(tr('Disaster chain: the hazard makes {} assets fail; the chain reaches step {} and affects {} assets in '
                  'all.').format(failed, last, len(rows)))
     body = []
     for (step, cause, layer, kind), group in steps.items():
