@@ -611,6 +611,19 @@ SOURCE_MIN_SITE_AREA = Source('GB 50413-2007: emergency evacuation sites >= 0.1 
                               'dybbs8.com/tongji2/4828985.html')
 
 # ---------------------------------------------------------------------------------------------
+# Reading layers (issue 9): every reader of the plugin gets points, straight lines and polygons
+# ---------------------------------------------------------------------------------------------
+
+# Curved geometries (CircularString, CompoundCurve, CurvePolygon, MultiCurve, MultiSurface) are made
+# straight where a layer is read (qgis_io.shapes.linearise): each straight segment spans at most this
+# angle of arc. The chord then departs from the arc by at most r (1 - cos(a / 2)), 3.8 mm on a 100 m
+# radius, and is shorter than it by a^2 / 24 = 0.0013 %. An angle needs no map unit: the same in metres
+# and in degrees.
+CURVE_SEGMENT_ANGLE_DEG = 1.0
+SOURCE_CURVE_SEGMENT = Source('Plugin default: 1 degree of arc per straight segment keeps a street bend of '
+                              '100 m radius within 4 mm of its arc; lengths within 0.002 %', 'R')
+
+# ---------------------------------------------------------------------------------------------
 # Coverage engine (issue 3): defaults of the service-area, population-coverage and siting tools
 # ---------------------------------------------------------------------------------------------
 
@@ -822,8 +835,10 @@ COVERAGE_FACILITIES_SCHEMA = OutputSchema('population_coverage', 'OUTPUT_FACILIT
 COVERAGE_SUMMARY_SCHEMA = OutputSchema('population_coverage', 'OUTPUT_SUMMARY', (
     _F('district', 'string'), _F('population', 'double'), _F('covered', 'double'), _F('uncovered', 'double'),
     _F('share_covered', 'double'), _F('units', 'int'), _F('units_unreachable', 'int'),
+    _F('units_unlocated', 'int'), _F('population_unlocated', 'double'),
     _F('covered_open', 'double', 'barriers'), _F('lost', 'double', 'barriers'),
-), 'the first row is the total, then one row per district')
+), 'the first row is the total, then one row per district; units without geometry (units_unlocated, '
+   'population_unlocated, on the total row) are in no other figure')
 SERVICE_AREA_POLYGONS_SCHEMA = OutputSchema('service_areas', 'OUTPUT_POLYGONS', (
     _F('facility_id', 'int64'), _F('area_m2', 'double'),
 ), 'followed by the fields of the facility layer (prefixed fac_ where a name is taken)')

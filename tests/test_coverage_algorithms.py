@@ -36,8 +36,12 @@ def point_layer(points, crs='EPSG:3067', fields='field=name:string&field=cap:dou
 FACILITY_XY = [(385860.0, 6672080.0), (386180.0, 6672560.0), (385560.0, 6671700.0), (386420.0, 6671900.0)]
 
 
-def assert_covered_lines_match_native(roads, points, access, limit, crs):
-    """Covered network of each facility alone vs QGIS's native:serviceareafromlayer from the same point."""
+def assert_covered_lines_match_native(roads, points, access, limit, crs, ours_roads=None, native_options=None,
+                                      ours_options=None):
+    """Covered network of each facility alone vs QGIS's native:serviceareafromlayer from the same point.
+
+    ``ours_roads``: run ours on another layer holding the same network (curved lines, say; default ``roads``);
+    ``native_options`` / ``ours_options``: extra parameters (one-way fields)."""
     # QGIS's own algorithm: one search per start point, run here per facility. QGIS starts at the start
     # point's projection on the network and does not count the access leg, which we count against the limit,
     # so our run for the comparison uses limit + access leg. QGIS writes every edge once per direction of
@@ -45,12 +49,12 @@ def assert_covered_lines_match_native(roads, points, access, limit, crs):
     # within 1 cm of the other's, up to 0.2 % of the covered length (QGIS's tie points and the exact limit).
     for i, ((x, y), access_m) in enumerate(zip(points, access)):
         one = point_layer([(x, y)], crs=crs)
-        native, _ = run_algorithm('native:serviceareafromlayer', {
+        native, _ = run_algorithm('native:serviceareafromlayer', dict({
             'INPUT': roads, 'STRATEGY': 0, 'DEFAULT_DIRECTION': 2, 'TOLERANCE': 0, 'START_POINTS': one,
-            'TRAVEL_COST2': limit, 'INCLUDE_BOUNDS': False, 'OUTPUT_LINES': 'TEMPORARY_OUTPUT'})
-        mine, _ = run_algorithm('resilience:service_areas', {
-            'FACILITIES': one, 'NETWORK': roads, 'MAX_DISTANCE': limit + access_m, 'SNAP_TOLERANCE': 0,
-            'OUTPUT_LINES': 'TEMPORARY_OUTPUT'})
+            'TRAVEL_COST2': limit, 'INCLUDE_BOUNDS': False, 'OUTPUT_LINES': 'TEMPORARY_OUTPUT'}, **(native_options or {})))
+        mine, _ = run_algorithm('resilience:service_areas', dict({
+            'FACILITIES': one, 'NETWORK': ours_roads or roads, 'MAX_DISTANCE': limit + access_m, 'SNAP_TOLERANCE': 0,
+            'OUTPUT_LINES': 'TEMPORARY_OUTPUT'}, **(ours_options or {})))
         theirs = QgsGeometry.unaryUnion([f.geometry() for f in native['OUTPUT_LINES'].getFeatures()])
         ours_g = QgsGeometry.unaryUnion([f.geometry() for f in mine['OUTPUT_LINES'].getFeatures()])
         covered = ours_g.length()

@@ -123,14 +123,21 @@ def reach_pairs(fnet, att, limit, check_cancel=None, max_cells=4_000_000, facili
     return np.concatenate(out_d), np.concatenate(out_f), np.concatenate(out_c)
 
 
-def straight_line_assignment(fac_xy, demand_xy, limit):
-    """Nearest facility by straight-line distance (the fallback without a network)."""
+def straight_line_assignment(fac_xy, demand_xy, limit, owner=None):
+    """Nearest facility by straight-line distance (the fallback without a network).
+
+    ``owner``: the facility of each point of ``fac_xy`` when facilities have several points (a multipoint
+    facility); default: point i is facility i.
+    """
     tree = cKDTree(fac_xy)
     d, j = tree.query(demand_xy)
-    return Assignment(j.astype(np.int64), d, d, np.zeros(len(d)), d <= limit)
+    j = j.astype(np.int64) if owner is None else np.asarray(owner, np.int64)[j]
+    return Assignment(j, d, d, np.zeros(len(d)), d <= limit)
 
 
-def straight_line_pairs(fac_xy, demand_xy, limit):
+def straight_line_pairs(fac_xy, demand_xy, limit, owner=None):
+    """All (demand, facility, distance) pairs within ``limit``; with ``owner`` (see straight_line_assignment) a
+    facility with several points within reach appears once, at the distance of its nearest point."""
     tree_f, tree_d = cKDTree(fac_xy), cKDTree(demand_xy)
     sdm = tree_d.sparse_distance_matrix(tree_f, limit, output_type='coo_matrix')
     # sparse_distance_matrix drops exact zeros: add pairs at distance 0 explicitly
@@ -139,10 +146,15 @@ def straight_line_pairs(fac_xy, demand_xy, limit):
     at0 = np.flatnonzero(d0 == 0)
     zero_d.extend(at0)
     zero_f.extend(j0[at0])
-    d = np.concatenate([sdm.row, np.asarray(zero_d, np.int64)])
-    f = np.concatenate([sdm.col, np.asarray(zero_f, np.int64)])
+    d = np.concatenate([sdm.row, np.asarray(zero_d, np.int64)]).astype(np.int64)
+    f = np.concatenate([sdm.col, np.asarray(zero_f, np.int64)]).astype(np.int64)
     c = np.concatenate([sdm.data, np.zeros(len(zero_d))])
-    key, first = np.unique(d.astype(np.int64) * len(fac_xy) + f, return_index=True)
+    if owner is not None:
+        f = np.asarray(owner, np.int64)[f]
+    n_f = int(f.max()) + 1 if len(f) else 1
+    order = np.lexsort((c, d * n_f + f))  # by pair, nearest first: the first of each pair is its distance
+    d, f, c = d[order], f[order], c[order]
+    key, first = np.unique(d * n_f + f, return_index=True)
     return d[first], f[first], c[first]
 
 

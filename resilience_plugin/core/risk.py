@@ -28,11 +28,20 @@ def default_table_rows():
             for kind, by_grade in RISK_DISTANCE_TABLE.items() for grade, (value, source) in by_grade.items()]
 
 
+def normalise_kind(kind):
+    """A risk-source kind as its code: case and surrounding spaces ignored ('Fuel_Station ' is fuel_station);
+    empty is 'other'."""
+    text = '' if kind is None else str(kind).strip().lower()
+    return text or 'other'
+
+
 def table_from_rows(rows):
-    """{(kind, grade): distance_m} from rows of (kind, grade, distance); raises ValueError on a bad row."""
+    """{(kind, grade): distance_m} from rows of (kind, grade, distance); raises ValueError on a bad row.
+
+    Kinds and grades are matched without regard to case or surrounding spaces."""
     table = {}
     for row in rows:
-        kind, grade, distance = (str(row[0]).strip(), str(row[1]).strip(), row[2])
+        kind, grade, distance = (normalise_kind(row[0]), str(row[1]).strip().lower(), row[2])
         if grade not in GRADE_RANK:
             raise ValueError('grade {!r} is not one of {}'.format(grade, ', '.join(RISK_GRADE_ORDER)))
         distance = float(distance)

@@ -128,18 +128,23 @@ def nearest_routes(fnet, att, demand_xy, limit=np.inf, result=None):
     return routes
 
 
-def straight_routes(fac_xy, demand_xy, limit=np.inf, cost_per_m=1.0):
-    """Without a network: the straight line to the nearest facility (facilities with nan points left out)."""
+def straight_routes(fac_xy, demand_xy, limit=np.inf, cost_per_m=1.0, owner=None):
+    """Without a network: the straight line to the nearest facility (facilities with nan points left out).
+
+    ``owner``: the facility of each point of ``fac_xy`` when facilities have several points (default: point i
+    is facility i); the route goes to the nearest point.
+    """
     fac_xy = np.asarray(fac_xy, np.float64).reshape(-1, 2)
     demand_xy = np.asarray(demand_xy, np.float64).reshape(-1, 2)
+    owner = np.arange(len(fac_xy)) if owner is None else np.asarray(owner, np.int64)
     usable = np.flatnonzero(~np.isnan(fac_xy[:, 0]))
     if len(usable) == 0:
         return [_unreachable(0.0) for _ in demand_xy]
     d, j = cKDTree(fac_xy[usable]).query(demand_xy)
     routes = []
     for i in range(len(demand_xy)):
-        f = int(usable[j[i]])
+        p = int(usable[j[i]])
         cost = float(d[i]) * cost_per_m
-        routes.append(Route(f, np.vstack([demand_xy[i], fac_xy[f]]), cost, float(d[i]), 0.0, 0.0, 0.0,
+        routes.append(Route(int(owner[p]), np.vstack([demand_xy[i], fac_xy[p]]), cost, float(d[i]), 0.0, 0.0, 0.0,
                             bool(cost <= limit)))
     return routes

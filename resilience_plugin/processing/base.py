@@ -14,6 +14,7 @@
 import contextlib
 import os
 import re
+import tempfile
 import traceback
 
 from qgis.core import (Qgis, QgsDataSourceUri, QgsMessageLog, QgsProcessing, QgsProcessingAlgorithm,
@@ -50,6 +51,23 @@ PROVIDER_URI = re.compile(r'^[A-Za-z][A-Za-z0-9_]{2,}:')  # postgres:, spatialit
 
 class Cancelled(QgsProcessingException):
     """Raised by ``check_cancel``; the run ends with the one cancel message."""
+
+
+def require_writable(target):
+    """Stop with a message naming ``target`` when its folder cannot take a new file (checked before the work).
+
+    The folder is created when missing; a probe file is written and removed.
+    """
+    folder = os.path.dirname(os.path.abspath(target))
+    try:
+        os.makedirs(folder, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix='.write-test.', dir=folder)
+        os.close(fd)
+        os.remove(probe)
+    except OSError as error:
+        raise QgsProcessingException(tr('Cannot write {}: its folder {} cannot be created or written to ({}). '
+                                        'Choose another place.').format(target, folder, error.strerror or error))
+    return target
 
 
 class Destination:
@@ -198,6 +216,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         self.check_shared_files([d for d, _ in destinations])
         for found, value in destinations:
             update = found.table is not None or found.append
+            require_writable(found.path)
             try:
                 tmp = self._stage.path(found.path, copy_existing=update)
             except OSError as error:

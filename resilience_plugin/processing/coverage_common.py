@@ -12,12 +12,13 @@ from ..compat import (FIELD_ANY, FIELD_NUMERIC, GEOM_POLYGON, NUMBER_DOUBLE, SIN
 from ..core.areas import edges_in_polygons
 from ..core.coverage import demand_attachment
 from ..definitions import (CAPACITY_AREA_FIELD, COVERAGE_PRESETS, DEFAULT_DRIVE_SPEED_KMH, DEMAND_FAR_FROM_NETWORK_M,
-                           N_, NETWORK_SNAP_TOLERANCE_M, SHELTER_CLASS_FIELD, SHELTER_PER_CAPITA_M2,
-                           SOURCE_SHELTER_PER_CAPITA)
+                           MAX_ROAD_ACCESS_M, N_, NETWORK_SNAP_TOLERANCE_M, SHELTER_CLASS_FIELD,
+                           SHELTER_PER_CAPITA_M2, SOURCE_SHELTER_PER_CAPITA)
 from ..qgis_io.network_layers import (choose_crs, coverage_limits, facilities_on_network, facility_components,
-                                      polygon_wkbs, read_delays, read_facilities, read_features, read_network,
-                                      read_population_raster, representative_points, sample_raster_along_edges,
-                                      to_float)
+                                      facility_points, polygon_wkbs, read_delays, read_facilities, read_features,
+                                      read_network, read_population_raster, representative_points,
+                                      sample_raster_along_edges, to_float)
+from ..qgis_io.risk_layers import raster_path
 from ..translation import tr
 from .base import GROUP_COVERAGE, ResilienceAlgorithm
 
@@ -34,6 +35,11 @@ def preset_help():
 class DemandData:
     def __init__(self, xy, population, features=None, fields=None):
         self.xy, self.population, self.features, self.fields = xy, population, features, fields
+
+    @property
+    def located(self):
+        """(n,) bool: the unit has a place (features without geometry have none and are left out)."""
+        return ~np.isnan(self.xy[:, 0])
 
 
 def _ids(feats, idx):
@@ -113,6 +119,8 @@ class Prepared:
     entrances: tuple = None
     origin: np.ndarray = None     # (n,) index in ``sources`` of the layer every facility comes from
     sources: list = None          # [(parameter name, feature source)]
+    points: np.ndarray = None     # (p, 2) every point of every facility (multipoints: all their points)
+    point_owner: np.ndarray = None  # (p,) facility of each point
 
     @property
     def n(self):
@@ -139,12 +147,16 @@ class CoverageAlgorithm(ResilienceAlgorithm):
 
     COMMON_HELP = N_(
         'FACILITIES are points or polygons; polygons reach the network where its lines cross their '
-        'boundary (else at the boundary point nearest to a road). NETWORK is a line layer; without it '
+        'boundary (else at the boundary point nearest to a road). A multipoint feature is one facility with an '
+        'entrance at each of its points (the gates of a park, say): it reaches the network from all of them, '
+        'and straight-line distances go to its nearest point. Curved geometries are read as straight segments. '
+        'Features without geometry are left out and listed in the log. NETWORK is a line layer; without it '
         'straight-line distances are used. The limit is MAX_DISTANCE (metres) or MAX_TIME (minutes, at '
         'SPEED_KMH or the speed in SPEED_FIELD); a PRESET fills the limits it defines when they are left '
         'empty. DELAY_FIELD gives a start delay per facility, in minutes with MAX_TIME and in metres with '
         'MAX_DISTANCE. ONEWAY_FIELD: 1/yes along the line, -1 against it, else both ways (travel goes from '
-        'the facility outwards). SNAP_TOLERANCE joins line ends to vertices closer than it. BARRIERS '
+        'the facility outwards); text values (yes, no, true, false, reverse) work like the numbers, other '
+        'values are travelled both ways and listed in the log. SNAP_TOLERANCE joins line ends to vertices closer than it. BARRIERS '
         '(polygons, or a hazard raster with BARRIER_THRESHOLD) close the roads they touch; the outputs then '
         'also give the loss against the undisturbed network. All distances come from one multi-source '
         'shortest-path pass; per-facility areas use searches bounded by the limit.\n\nPresets:\n')
@@ -212,6 +224,8 @@ class CoverageAlgorithm(ResilienceAlgorithm):
 
     # The layer whose CAPACITY_FIELD is read (its parent parameter).
     CAPACITY_PARENT = 'FACILITIES'
+    # Facility layers that may be empty (a new district has no existing facilities): read as none.
+    OPTIONAL_FACILITIES = ()
 
     def preset(self, parameters, context):
         idx = self.parameterAsEnum(parameters, self.PRESET, context)
@@ -228,7 +242,8 @@ class CoverageAlgorithm(ResilienceAlgorithm):
         primary = net_src if net_src is not None else sources[0][1]
         crs = choose_crs(primary, [(src.sourceName(), src) for _, src in sources], feedback,
                          context.transformContext())
-        feats, kinds, origin, fac_xy = read_facilities(sources, crs, context, feedback)
+        feats, kinds, origin, fac_xy, sources = read_facilities(sources, crs, context, feedback,
+                                                                self.OPTIONAL_FACILITIES)
         fields = sources[0][1].fields()
         delay_field = self.parameterAsString(parameters, self.DELAY_FIELD, context) or None
         delay = np.zeros(len(feats))
@@ -249,6 +264,7 @@ class CoverageAlgorithm(ResilienceAlgorithm):
                         speed, delay, cap)
         prep.origin = origin
         prep.sources = sources
+        prep.points, prep.point_owner = facility_points(feats, kinds, origin)
         prep.timings['read facilities'] = time.perf_counter() - t0
         self.check_cancel(feedback)
         if net_src is None:
@@ -277,6 +293,7 @@ class CoverageAlgorithm(ResilienceAlgorithm):
             prep.blocked = blocked
             prep.fnet_open = prep.fnet
             prep.fnet, _ = facilities_on_network(base.with_blocked(blocked), feats, kinds, origin, fac_xy, delay)
+            self.report_cut_off(prep, feedback)
         prep.timings['attach facilities'] = time.perf_counter() - t
         self.check_cancel(feedback)
         feedback.setProgress(progress[1])
@@ -301,7 +318,7 @@ class CoverageAlgorithm(ResilienceAlgorithm):
             if thr in (None, ''):
                 raise QgsProcessingException(tr('A hazard raster as BARRIERS needs BARRIER_THRESHOLD.'))
             thr = self.parameterAsDouble(parameters, self.BARRIER_THRESHOLD, context)
-            path = layer.source()
+            path = raster_path(layer)
             values, nodata = sample_raster_along_edges(path, base, crs, context.transformContext())
             if nodata:
                 feedback.pushWarning(tr('{} samples of the hazard raster {} along roads are nodata; they do not '
@@ -315,8 +332,25 @@ class CoverageAlgorithm(ResilienceAlgorithm):
             blocked = edges_in_polygons(base, polygon_wkbs(feats))
         feedback.pushInfo(tr('Barriers {} close {} of {} road edges ({:.1f} km).').format(
             layer.name(), int(blocked.sum()), base.n_edges, float(base.edge_len[blocked].sum()) / 1000.0))
+        if not ((base.edge_fwd | base.edge_bwd) & ~blocked).any():
+            raise QgsProcessingException(tr('The barriers {} close every road near the facilities: no road of the '
+                                            'network is left open, so nothing can be reached. Check the barrier '
+                                            'layer (or BARRIER_THRESHOLD of a hazard raster).').format(layer.name()))
         self._barrier_time = time.perf_counter() - t
         return blocked
+
+    @staticmethod
+    def report_cut_off(prep, feedback):
+        """Facilities the barriers leave without an open road nearby (on the undisturbed network they had one)."""
+        before, after = prep.fnet_open.access_distance(), prep.fnet.access_distance()
+        cut = np.flatnonzero((before <= MAX_ROAD_ACCESS_M) & ~(after <= MAX_ROAD_ACCESS_M))
+        if len(cut) and len(cut) == int((before <= MAX_ROAD_ACCESS_M).sum()):
+            feedback.pushWarning(tr('The barriers close every road near the facilities: none has an open road '
+                                    'within {} m any more; they reach the network only by long access legs.').format(
+                MAX_ROAD_ACCESS_M))
+        elif len(cut):
+            feedback.pushWarning(tr('The barriers close every road within {} m of {} facilities (feature ids '
+                                    '{}).').format(MAX_ROAD_ACCESS_M, len(cut), _ids(prep.facilities, cut)))
 
     def read_barriers_straight(self, parameters, context, feedback, prep):
         if self.barrier_layer(parameters, context) is not None:
@@ -337,7 +371,7 @@ class CoverageAlgorithm(ResilienceAlgorithm):
         if layer is None:
             raise QgsProcessingException(tr('DEMAND is missing or cannot be read.'))
         if isinstance(layer, QgsRasterLayer):
-            xy, pop, nodata = read_population_raster(layer.source(), crs, context.transformContext())
+            xy, pop, nodata = read_population_raster(raster_path(layer), crs, context.transformContext())
             if nodata:
                 feedback.pushWarning(tr('Population raster {}: {} nodata cells are left out.').format(
                     layer.name(), nodata))
@@ -358,7 +392,16 @@ class CoverageAlgorithm(ResilienceAlgorithm):
                 len(bad), fname, ', '.join(str(feats[i].id()) for i in bad[:10])))
             pop[bad] = 0.0
         xy = representative_points(feats, geometry_type(source))
-        return DemandData(xy, pop, feats, source.fields())
+        demand = DemandData(xy, pop, feats, source.fields())
+        missing = np.flatnonzero(~demand.located)
+        if len(missing) == len(feats):
+            raise QgsProcessingException(tr('No feature of the demand layer {} has a geometry.').format(layer.name()))
+        if len(missing):
+            feedback.pushWarning(tr('{} demand units of {} have no location (empty geometry) and {:.0f} people: they '
+                                    'are left out of the coverage, neither covered nor uncovered. Feature ids: '
+                                    '{}').format(len(missing), layer.name(), float(pop[missing].sum()),
+                                                 _ids(feats, missing)))
+        return demand
 
     def attach_demand(self, prep, demand, feedback):
         """Demand points on the (split) network, with the far-from-network warnings."""

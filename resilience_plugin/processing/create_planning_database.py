@@ -8,7 +8,7 @@ from ..qgis_io.crs import is_metric, utm_for
 from ..qgis_io.database import DatabaseError
 from ..qgis_io.storage import open_store
 from ..translation import tr
-from .base import GROUP_DATABASE, ResilienceAlgorithm
+from .base import GROUP_DATABASE, ResilienceAlgorithm, require_writable
 
 
 class CreatePlanningDatabase(ResilienceAlgorithm):
@@ -43,6 +43,7 @@ class CreatePlanningDatabase(ResilienceAlgorithm):
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if not path.lower().endswith('.gpkg'):
             raise QgsProcessingException(tr('OUTPUT must be a GeoPackage file (.gpkg): {}').format(path))
+        require_writable(path)
         crs = self.parameterAsCrs(parameters, self.CRS, context)
         if not crs.isValid() or not is_metric(crs):
             if parameters.get(self.EXTENT) in (None, ''):

@@ -37,8 +37,9 @@ from ..qgis_io.census_package import (CensusWriter, census_kinds, create_census_
                                       save_census_styles, sha256_file)
 from ..qgis_io.crs import is_metric
 from ..qgis_io.database import database_crs
+from ..qgis_io.shapes import linearise
 from ..translation import tr
-from .base import GROUP_REPORTS, ResilienceAlgorithm
+from .base import GROUP_REPORTS, ResilienceAlgorithm, require_writable
 from .validate_census import (attribute_findings, duplicate_findings, geometry_findings, is_empty, plain,
                               read_layer)
 
@@ -256,6 +257,7 @@ class ExportCensus(ResilienceAlgorithm):
         """
         if not folder:
             raise QgsProcessingException(tr('No OUTPUT folder given.'))
+        require_writable(folder)  # the package is built beside the folder, then moved in
         if not os.path.exists(folder):
             return
         if not os.path.isdir(folder):
@@ -295,7 +297,7 @@ class ExportCensus(ResilienceAlgorithm):
         try:
             for feature in source.getFeatures():
                 count += 1
-                geometry = QgsGeometry(feature.geometry())
+                geometry = QgsGeometry(linearise(feature.geometry()))
                 if is_empty(geometry):
                     continue
                 geometry.transform(transform)

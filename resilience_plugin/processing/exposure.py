@@ -164,7 +164,9 @@ class Exposure(ResilienceAlgorithm):
             if reason:
                 repaired.append(fid)
             label = values.get(field) if field else 'zone'
-            label = 'zone' if label in (None, '') else str(label)
+            label = 'zone' if label in (None, '') else str(label).strip()
+            if label.lower() in risk.GRADE_RANK:  # a grade whatever its case: 'Major ' is major
+                label = label.lower()
             zones.append((label, risk.zone_rank(label), shape))
         if repaired:
             feedback.pushWarning(tr('{} zones had an invalid geometry and were repaired: feature ids {}').format(

@@ -150,7 +150,8 @@ class ImportOsm(ResilienceAlgorithm):
               'used are skipped. Both are listed in the log with their OSM id. Risk sources get the default grade '
               'of their kind: assess them. Shelters and candidate sites mapped as points become small circles '
               'without an area. Objects already imported (same asset ID) are left as they are, so a second '
-              'import adds only new objects.'
+              'import adds only new objects. A file GDAL cannot read to its end (a truncated download) stops '
+              'the import with nothing written.'
               '\n\nThe database is updated in one transaction: a failed or cancelled import leaves it unchanged.')
 
     INPUT = 'INPUT'
@@ -182,7 +183,7 @@ class ImportOsm(ResilienceAlgorithm):
         rows = OsmRows(store.asset_ids(TARGET_LAYERS))
         with gdal_report() as gdal_said:
             self._read(sources, crs, rows, context, feedback)
-        self._report_gdal(gdal_said, feedback)
+        self._report_gdal(gdal_said, feedback, uri.partition('|')[0])
         self._report(rows, feedback)
         written = self._write(store, rows, feedback)
         results = {self.DATABASE: store.label(), self.SKIPPED_COUNT: sum(len(s) for s in rows.skipped.values()),
@@ -217,8 +218,13 @@ class ImportOsm(ResilienceAlgorithm):
         return written
 
     @staticmethod
-    def _report_gdal(report, feedback):
-        """Relations GDAL could not build and its warnings, so nothing is left out silently."""
+    def _report_gdal(report, feedback, path):
+        """Relations GDAL could not build and its warnings, so nothing is left out silently; a read error (a
+        truncated file) stops the import before anything is written."""
+        if report.errors:
+            raise QgsProcessingException(tr('{} cannot be read to its end; GDAL says: {}. The file may be truncated '
+                                            '(an interrupted download): download it again. The planning database '
+                                            'was not changed.').format(path, '; '.join(list(report.errors)[:3])))
         if report.incomplete_relations:
             refs = sorted(report.incomplete_relations, key=lambda ref: int(ref.rsplit('/', 1)[1]))
             feedback.pushWarning(tr('GDAL left out {} relations whose member ways are not all in the file (an '

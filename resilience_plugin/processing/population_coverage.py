@@ -25,7 +25,10 @@ class PopulationCoverage(CoverageAlgorithm):
               'ratio and an overloaded flag, and the two-step floating catchment ratio fca_ratio (Luo & Wang 2003: '
               'capacity over all the population within reach); every demand unit gets fca_access, the sum of the '
               'ratios of the facilities within its reach (places per person). OUTPUT_SUMMARY gives the population '
-              'covered, its share and the uncovered population, in total and per district (DISTRICTS).')
+              'covered, its share and the uncovered population, in total and per district (DISTRICTS). A demand '
+              'unit without geometry has no place: it is listed in the log, its covered stays empty, and it is '
+              'neither covered nor uncovered; the total row counts such units in units_unlocated and '
+              'population_unlocated.')
 
     DISTRICTS = 'DISTRICTS'
     DISTRICT_FIELD = 'DISTRICT_FIELD'
@@ -61,14 +64,12 @@ class PopulationCoverage(CoverageAlgorithm):
         t = time.perf_counter()
         before = None
         if prep.base is None:
-            fac_ok = np.flatnonzero(~np.isnan(prep.fac_xy[:, 0]))
             dist_limit = limit if not prep.timed else limit * prep.speed_kmh * 1000.0 / 60.0
-            a = straight_line_assignment(prep.fac_xy[fac_ok], np.nan_to_num(demand.xy), dist_limit)
-            a.facility = np.where(valid, fac_ok[a.facility], -1)
+            a = straight_line_assignment(prep.points, np.nan_to_num(demand.xy), dist_limit, prep.point_owner)
+            a.facility = np.where(valid, a.facility, -1)
             a.covered &= valid
             a.cost = a.distance_m * (60.0 / (prep.speed_kmh * 1000.0) if prep.timed else 1.0)
-            pd, pf, _ = straight_line_pairs(prep.fac_xy[fac_ok], np.nan_to_num(demand.xy), dist_limit)
-            pf = fac_ok[pf]
+            pd, pf, _ = straight_line_pairs(prep.points, np.nan_to_num(demand.xy), dist_limit, prep.point_owner)
             keep = valid[pd]
             pd, pf = pd[keep], pf[keep]
         else:
@@ -104,7 +105,7 @@ class PopulationCoverage(CoverageAlgorithm):
     def write_demand(self, parameters, context, prep, demand, a, fca, before, results):
         spec = COVERAGE_DEMAND_SCHEMA.spec(timed=prep.timed, barriers=before is not None)
         fields, _ = make_fields(spec, demand.fields, prefix='d_')
-        wkb = demand.features[0].geometry().wkbType() if demand.features else GEOMETRY_WKB['Point']
+        wkb = next((f.geometry().wkbType() for f in demand.features or () if f.hasGeometry()), GEOMETRY_WKB['Point'])
         sink, dest = self.sink(parameters, self.OUTPUT_DEMAND, context, fields, wkb, prep.crs)
         if sink is None:
             return
@@ -121,9 +122,12 @@ class PopulationCoverage(CoverageAlgorithm):
             row = [int(prep.fac_ids[fi]) if fi >= 0 else None, py(a.distance_m[i])]
             if prep.timed:
                 row.append(py(a.cost[i]))
-            row += [py(a.access_m[i]), bool(a.covered[i]), float(demand.population[i]), py(fca.accessibility[i])]
+            located = not np.isnan(demand.xy[i, 0])  # a unit without a place is neither covered nor not
+            row += [py(a.access_m[i]), bool(a.covered[i]) if located else None, float(demand.population[i]),
+                    py(fca.accessibility[i])]
             if before is not None:
-                row += [bool(before.covered[i]), bool(before.covered[i] and not a.covered[i])]
+                row += [bool(before.covered[i]), bool(before.covered[i] and not a.covered[i])] if located \
+                    else [None, None]
             f.setAttributes(row + extra)
             feats.append(f)
         self.add(sink, feats)
@@ -151,17 +155,23 @@ class PopulationCoverage(CoverageAlgorithm):
     def write_summary(self, parameters, context, feedback, prep, demand, a, before, results):
         districts = self.parameterAsSource(parameters, self.DISTRICTS, context)
         groups = names = None
+        # units without a place are left out of every row; the total row counts them apart
+        located = demand.located
+        pop = demand.population[located]
         if districts is not None:
             dfeats = read_features(districts, prep.crs, context)
             dfield = self.parameterAsString(parameters, self.DISTRICT_FIELD, context)
             names = [str(f[dfield]) if dfield else str(f.id()) for f in dfeats]
-            groups = points_in_polygons(np.nan_to_num(demand.xy, nan=np.inf), polygon_wkbs(dfeats))
-        reachable = a.facility >= 0
-        rows = summarise(demand.population, a.covered, reachable, groups, names, total_name=tr('Total'))
-        lost_rows = summarise(demand.population, before.covered, reachable, groups, names) if before is not None else None
+            groups = points_in_polygons(demand.xy[located], polygon_wkbs(dfeats))
+        reachable = (a.facility >= 0)[located]
+        rows = summarise(pop, a.covered[located], reachable, groups, names, total_name=tr('Total'))
+        lost_rows = summarise(pop, before.covered[located], reachable, groups, names) if before is not None else None
+        unlocated = (int((~located).sum()), float(demand.population[~located].sum()))
         for r in rows[:1]:
             feedback.pushInfo(tr('Population {:.0f}: covered {:.0f} ({:.1%}), uncovered {:.0f}.').format(
                 r.population, r.covered, r.share_covered, r.uncovered))
+        if unlocated[0]:
+            feedback.pushInfo(tr('Not counted: {} demand units without location, {:.0f} people.').format(*unlocated))
         fields, _ = make_fields(COVERAGE_SUMMARY_SCHEMA.spec(barriers=before is not None))
         sink, dest = self.sink(parameters, self.OUTPUT_SUMMARY, context, fields, GEOMETRY_WKB['NoGeometry'], prep.crs)
         if sink is None:
@@ -171,6 +181,7 @@ class PopulationCoverage(CoverageAlgorithm):
             f = QgsFeature(fields)
             name = r.name if r.name is not None else tr('(outside the districts)')
             row = [name, r.population, r.covered, r.uncovered, py(r.share_covered), r.units, r.units_unreachable]
+            row += list(unlocated) if k == 0 else [0, 0.0]
             if lost_rows is not None:
                 row += [lost_rows[k].covered, lost_rows[k].covered - r.covered]
             f.setAttributes(row)

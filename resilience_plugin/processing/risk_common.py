@@ -20,8 +20,8 @@ TABLE_HEADERS = ['kind', 'grade', 'distance_m']
 DISTANCE_HELP = N_('Influence distance of each source: DISTANCE_FIELD when it holds a positive number, else '
                    'the DISTANCE_TABLE row of its kind and grade (editable; defaults below with their '
                    'sources and evidence levels: C confirmed, P partly confirmed, R recalled only), else the '
-                   'distance of its grade. A source without a valid grade gets the default grade of its kind; '
-                   'the log lists them.')
+                   'distance of its grade. Kinds and grades are read without regard to case or surrounding spaces. '
+                   'A source without a valid grade gets the default grade of its kind; the log lists them.')
 
 
 def distance_table_help():
@@ -127,7 +127,7 @@ def read_risk_sources(algorithm, parameters, context, source, work_crs, feedback
             len(skipped), id_list(skipped)))
     result, defaulted, origins = [], [], Counter()
     for fid, values, geometry in rows:
-        kind = str(values.get(kind_field) or 'other').strip() if kind_field else 'other'
+        kind = risk.normalise_kind(values.get(kind_field)) if kind_field else 'other'
         grade, was_defaulted = risk.normalise_grade(values.get(grade_field) if grade_field else None, kind)
         if was_defaulted:
             defaulted.append(fid)

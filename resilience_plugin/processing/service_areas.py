@@ -154,11 +154,10 @@ class ServiceAreas(CoverageAlgorithm):
             if sink is None:
                 continue
             if prep.base is None:
-                ok = ~np.isnan(prep.fac_xy[:, 0])
-                areas = [None] * prep.n
-                for i, g in zip(np.flatnonzero(ok), point_buffers(prep.fac_xy[ok], prep.limit if not prep.timed
-                                                                  else prep.limit * prep.speed_kmh * 1000 / 60)):
-                    areas[i] = g
+                areas = [None] * prep.n  # circles around every point of a facility (multipoints: all of them)
+                for i, g in zip(prep.point_owner, point_buffers(prep.points, prep.limit if not prep.timed
+                                                                else prep.limit * prep.speed_kmh * 1000 / 60)):
+                    areas[i] = g if areas[i] is None else areas[i].union(g)
             else:
                 if pieces is None:
                     res = nearest_facility(prep.fnet.graph, limit=prep.limit)
@@ -169,8 +168,7 @@ class ServiceAreas(CoverageAlgorithm):
                 else:
                     areas = buffered_areas(xy, off, pieces.facility, max(buffer_m, 0.01), prep.n)
             if disjoint and prep.base is None:
-                areas = nearest_zones(prep.fac_xy[~np.isnan(prep.fac_xy[:, 0])], None,
-                                      np.flatnonzero(~np.isnan(prep.fac_xy[:, 0])), None, prep.n, clip=areas)
+                areas = nearest_zones(prep.points, None, prep.point_owner, None, prep.n, clip=areas)
             feats = []
             for i, g in enumerate(areas):
                 self.check_cancel(feedback)

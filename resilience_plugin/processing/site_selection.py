@@ -33,13 +33,16 @@ class SiteSelection(CoverageAlgorithm):
               'whose capacity stays unknown are left out of the choice (reported). OUTPUT lists the chosen sites '
               'in the order chosen with rank, gain (population added) and covered_after (population covered '
               'after adding it, existing facilities included). With BARRIERS the sites are chosen on the '
-              'disturbed network.')
+              'disturbed network. An empty FACILITIES layer means there are none yet (a new district). Demand '
+              'units without geometry are left out of every figure and counted in units_unlocated and '
+              'population_unlocated of OUTPUT_SUMMARY.')
 
     CANDIDATES = 'CANDIDATES'
     K = 'K'
     OUTPUT = 'OUTPUT'
     OUTPUT_SUMMARY = 'OUTPUT_SUMMARY'
     CAPACITY_PARENT = 'CANDIDATES'
+    OPTIONAL_FACILITIES = ('FACILITIES',)
 
     def initAlgorithm(self, config=None):  # noqa: N802
         def candidates():
@@ -84,23 +87,22 @@ class SiteSelection(CoverageAlgorithm):
         prep.timings['read demand'] = time.perf_counter() - t
         self.check_cancel(feedback)
         feedback.setProgress(45)
-        pop = demand.population
+        valid = demand.located
+        pop = np.where(valid, demand.population, 0.0)  # units without a place count nowhere (reported)
         n_d = len(pop)
-        valid = ~np.isnan(demand.xy[:, 0])
         t = time.perf_counter()
         covered0 = np.zeros(n_d, bool)
         if prep.base is None:
             dist_limit = prep.limit if not prep.timed else prep.limit * prep.speed_kmh * 1000.0 / 60.0
-            ok = ~np.isnan(prep.fac_xy[:, 0])
-            ex = existing[ok[existing]]
-            if len(ex):
-                covered0 = straight_line_assignment(prep.fac_xy[ex], np.nan_to_num(demand.xy), dist_limit).covered
-                covered0 &= valid
-            cd = cand[ok[cand]]
-            pd, pf, pc = straight_line_pairs(prep.fac_xy[cd], np.nan_to_num(demand.xy), dist_limit) if len(cd) \
-                else (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
+            demand_xy = np.nan_to_num(demand.xy)
+            ex = np.isin(prep.point_owner, existing)  # every point of every facility (multipoints: all)
+            if ex.any():
+                covered0 = straight_line_assignment(prep.points[ex], demand_xy, dist_limit).covered & valid
+            cd = np.isin(prep.point_owner, cand)
+            pd, pf, pc = straight_line_pairs(prep.points[cd], demand_xy, dist_limit, prep.point_owner[cd]) \
+                if cd.any() else (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
             keep = valid[pd]
-            pd, pf, pc = pd[keep], cd[pf[keep]], pc[keep]
+            pd, pf, pc = pd[keep], pf[keep], pc[keep]
             if prep.timed:
                 pc = pc * 60.0 / (prep.speed_kmh * 1000.0)
         else:
@@ -143,7 +145,7 @@ class SiteSelection(CoverageAlgorithm):
         self.report(feedback, prep, cand, result, pop, k, capacity)
         results = {}
         self.write_sites(parameters, context, prep, cand_src, cand, result, single, capacity, pop, results)
-        self.write_summary(parameters, context, prep, result, pop, k, capacity, results)
+        self.write_summary(parameters, context, prep, result, pop, k, capacity, results, demand)
         feedback.pushInfo(tr('Timings: {}').format(', '.join('{} {:.2f} s'.format(a, b)
                                                             for a, b in prep.timings.items())))
         feedback.setProgress(100)
@@ -198,11 +200,12 @@ class SiteSelection(CoverageAlgorithm):
         self.add(sink, feats)
         results[self.OUTPUT] = dest
 
-    def write_summary(self, parameters, context, prep, result, pop, k, capacity, results):
+    def write_summary(self, parameters, context, prep, result, pop, k, capacity, results, demand):
         spec = [('population', 'double'), ('covered_before', 'double'), ('covered_after', 'double'),
                 ('added', 'double'), ('share_before', 'double'), ('share_after', 'double'), ('sites_asked', 'int'),
                 ('sites_chosen', 'int'), ('guaranteed_share', 'double'), ('upper_bound_added', 'double'),
-                ('bound_method', 'string'), ('share_of_bound', 'double'), ('capacities', 'bool')]
+                ('bound_method', 'string'), ('share_of_bound', 'double'), ('capacities', 'bool'),
+                ('units_unlocated', 'int'), ('population_unlocated', 'double')]
         fields, _ = make_fields(spec)
         sink, dest = self.sink(parameters, self.OUTPUT_SUMMARY, context, fields, GEOMETRY_WKB['NoGeometry'], prep.crs)
         if sink is None:
@@ -213,6 +216,7 @@ class SiteSelection(CoverageAlgorithm):
                          py(result.covered_before / total if total > 0 else None),
                          py(result.covered_after / total if total > 0 else None), k, int(len(result.chosen)),
                          GREEDY_FACTOR if capacity is None else None, py(result.upper_bound), tr(result.bound_method),
-                         py(result.guarantee), capacity is not None])
+                         py(result.guarantee), capacity is not None, int((~demand.located).sum()),
+                         float(demand.population[~demand.located].sum())])
         self.add(sink, [f])
         results[self.OUTPUT_SUMMARY] = dest

@@ -24,6 +24,7 @@ from ..core.census_rules import (beyond, component_labels, duplicate_groups, end
 from ..definitions import (CONNECT_TOLERANCE_M, CONNECTIVITY_LAYERS, FINDING_FIELDS, LAYERS,
                            MAX_ROAD_ACCESS_M, N_, ROAD_ACCESS_LAYERS, RULES, SOURCE_ROAD_ACCESS)
 from ..qgis_io.database import database_crs, open_layer
+from ..qgis_io.shapes import linearise
 from ..qgis_io.styles import style_findings
 from ..translation import tr
 from .base import GROUP_REPORTS, ResilienceAlgorithm
@@ -152,7 +153,7 @@ def read_layer(path, kind, feedback):
         data.fids.append(feature.id())
         for name, index in zip(names, indices):
             data.columns[name].append(plain(attributes[index]))
-        data.geometries.append(feature.geometry())
+        data.geometries.append(linearise(feature.geometry()))
     return data
 
 

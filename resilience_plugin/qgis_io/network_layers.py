@@ -16,6 +16,7 @@ from ..definitions import DEFAULT_DRIVE_SPEED_KMH, MAX_ROAD_ACCESS_M, NETWORK_SN
 from ..translation import tr
 from .crs import is_metric, metric_crs, transform_xy
 from .gdal_errors import gdal_exceptions
+from .shapes import linearise
 
 
 # ---------------------------------------------------------------------------------------------
@@ -82,15 +83,15 @@ def read_lines(source, crs, context, fields=(), parameter_value=None, layer=None
             fid_col = lyr.GetFIDColumn() or 'OGC_FID'
             for batch in stream:
                 g = batch[geom_col]
-                wkbs.extend(bytes(x) if x is not None else None for x in g)
+                wkbs.extend(_linear_wkb(bytes(x)) if x is not None else None for x in g)
                 if fid_col in batch:
                     fids.append(np.asarray(batch[fid_col], np.int64))
                 for f in fields:
-                    attrs[f].append(np.asarray(batch[f]))
+                    attrs[f].append(_column_values(batch[f]))
             del stream
         coords, offsets, part_of = parse_wkb_lines(wkbs)
         coords = transform_xy(coords, layer.crs(), crs, context.transformContext())
-        attrs = {f: (np.concatenate(v) if v else np.zeros(0)) for f, v in attrs.items()}
+        attrs = {f: (np.concatenate(v) if v else np.zeros(0, object)) for f, v in attrs.items()}
         fids = np.concatenate(fids) if fids else np.arange(len(wkbs))
         return coords, offsets, part_of, fids, attrs
     request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
@@ -98,13 +99,35 @@ def read_lines(source, crs, context, fields=(), parameter_value=None, layer=None
     request.setSubsetOfAttributes([names.index(f) for f in fields if f in names])
     wkbs, fids, attrs = [], [], {f: [] for f in fields}
     for feat in source.getFeatures(request):
-        geom = feat.geometry()
+        geom = linearise(feat.geometry())
         wkbs.append(bytes(geom.asWkb()) if not geom.isNull() else None)
         fids.append(feat.id())
         for f in fields:
             attrs[f].append(feat[f])
     coords, offsets, part_of = parse_wkb_lines(wkbs)
     return coords, offsets, part_of, np.asarray(fids, np.int64), {f: np.asarray(v, object) for f, v in attrs.items()}
+
+
+def _linear_wkb(wkb):
+    """Line WKB as it is; any other type (curves: CompoundCurve, MultiCurve ...) through :func:`linearise`."""
+    if len(wkb) >= 5:
+        gtype = int.from_bytes(wkb[1:5], 'little' if wkb[0] == 1 else 'big')
+        if (gtype & 0x0FFFFFFF) % 1000 in (2, 5):
+            return wkb
+    geometry = QgsGeometry()
+    geometry.fromWkb(wkb)
+    return bytes(linearise(geometry).asWkb()) if not geometry.isNull() else None
+
+
+def _column_values(column):
+    """An attribute column of an Arrow batch as Python values: nulls (masked) None, text as str (not bytes)."""
+    mask = np.ma.getmaskarray(column)
+    data = np.ma.getdata(column)
+    if data.dtype.kind not in 'SOU' and not mask.any():
+        return data
+    out = np.array([v.decode('utf-8', 'replace') if isinstance(v, bytes) else v for v in data.tolist()], object)
+    out[mask] = None
+    return out
 
 
 def to_float(values, default):
@@ -121,16 +144,53 @@ def to_float(values, default):
     return out
 
 
+ONEWAY_ALONG = ('1', 'yes', 'true', 't', 'y', 'ft', 'forward')
+ONEWAY_AGAINST = ('-1', 'reverse', 'tf', 'backward')
+ONEWAY_BOTH = ('0', 'no', 'false', 'f', 'n', '')
+
+
+def _oneway_code(value):
+    """(code, unknown) of one one-way value (see parse_oneway)."""
+    if value is None or (hasattr(value, 'isNull') and value.isNull()):
+        return 0, False
+    if isinstance(value, (bool, np.bool_)):
+        return (1 if value else 0), False
+    if isinstance(value, bytes):
+        value = value.decode('utf-8', 'replace')
+    text = str(value).strip().lower()
+    try:
+        number = float(text)
+    except ValueError:
+        number = None
+    if number is not None and np.isnan(number):
+        return 0, False
+    if number in (1.0, -1.0, 0.0):
+        return int(number), False
+    if text in ONEWAY_ALONG:
+        return 1, False
+    if text in ONEWAY_AGAINST:
+        return -1, False
+    return 0, text not in ONEWAY_BOTH
+
+
 def parse_oneway(values):
-    """One-way codes: 1 / yes / true along, -1 / reverse against, anything else both ways."""
-    out = np.zeros(len(values), np.int8)
-    for i, v in enumerate(values):
-        s = str(v).strip().lower() if v is not None else ''
-        if s in ('1', 'yes', 'true', 't', 'y', 'ft', '1.0'):
-            out[i] = 1
-        elif s in ('-1', 'reverse', 'tf', '-1.0'):
-            out[i] = -1
-    return out
+    """(codes, unknown) of one-way values stored as integers, numbers, booleans or text.
+
+    codes: 1 along the line (1, yes, true, t, y, ft, forward), -1 against it (-1, reverse, tf, backward),
+    0 both ways (0, no, false, f, n, empty or NULL; case and spaces ignored). ``unknown`` marks the other
+    values: they are travelled both ways and the caller reports them.
+    """
+    seen, out = {}, []
+    for value in values:  # few distinct values: each is parsed once
+        try:
+            result = seen.get(value)
+            if result is None:
+                result = seen[value] = _oneway_code(value)
+        except TypeError:  # unhashable
+            result = _oneway_code(value)
+        out.append(result)
+    out = np.asarray(out, np.int8).reshape(-1, 2)
+    return out[:, 0].copy(), out[:, 1].astype(bool)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -138,9 +198,15 @@ def parse_oneway(values):
 # ---------------------------------------------------------------------------------------------
 
 def read_features(source, crs, context):
-    """All features of ``source`` with geometries in ``crs``."""
+    """All features of ``source`` with geometries in ``crs`` (curves made straight)."""
     request = QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
-    return list(source.getFeatures(request))
+    features = list(source.getFeatures(request))
+    for feature in features:
+        geometry = feature.geometry()
+        straight = linearise(geometry)
+        if straight is not geometry:
+            feature.setGeometry(straight)
+    return features
 
 
 def representative_points(features, kind):
@@ -159,6 +225,25 @@ def representative_points(features, kind):
         if pt is not None:
             xy[i] = (pt.x(), pt.y())
     return xy
+
+
+def facility_points(features, kinds, origin):
+    """Where the facilities stand: (xy (p, 2), facility index (p,)).
+
+    Every point of a point or multipoint facility (a multipoint is one facility with several entrances, e.g.
+    the gates of a park), the point on the surface of a polygon; nothing for a feature without geometry.
+    """
+    xy, owner = [], []
+    for i, f in enumerate(features):
+        g = f.geometry()
+        if g is None or g.isNull() or g.isEmpty():
+            continue
+        if kinds[origin[i]] == GEOM_POLYGON:
+            g = g.pointOnSurface()
+        points = g.asMultiPoint() if g.isMultipart() else [g.asPoint()]
+        xy.extend((p.x(), p.y()) for p in points)
+        owner.extend([i] * len(points))
+    return np.asarray(xy, np.float64).reshape(-1, 2), np.asarray(owner, np.int64)
 
 
 def polygon_wkbs(features):
@@ -254,6 +339,9 @@ def coverage_limits(preset=None, max_distance=None, max_time=None, speed_kmh=Non
     if not limit > 0:
         raise QgsProcessingException(tr('The limit must be greater than 0.'))
     timed = tmin is not None
+    if speed is not None and not speed > 0:
+        raise QgsProcessingException(tr('SPEED_KMH must be greater than 0 km/h (it is {:g}); leave it empty to use '
+                                        'the speed of the preset or {} km/h.').format(speed, DEFAULT_DRIVE_SPEED_KMH))
     if timed and speed is None and speed_field is None:
         speed = DEFAULT_DRIVE_SPEED_KMH
         if feedback is not None:
@@ -261,26 +349,41 @@ def coverage_limits(preset=None, max_distance=None, max_time=None, speed_kmh=Non
     return limit, timed, speed
 
 
-def read_facilities(sources, crs, context, feedback):
+def read_facilities(sources, crs, context, feedback, optional=()):
     """Features of the facility sources [(name, source)], one list in ``crs``.
 
-    Returns (features, geometry kind per source, origin: index in ``sources`` of every feature,
-    representative point of every feature (nan without geometry)).
+    A source whose name is in ``optional`` may be empty (a new district without existing facilities): it is
+    left out and the log says so; any other empty source, or one without a single geometry, stops the run.
+    Returns (features, geometry kind per source, origin: index in the sources kept of every feature,
+    representative point of every feature (nan without geometry), the sources kept).
     """
-    feats, kinds, origin, xys = [], [], [], []
-    for k, (_, src) in enumerate(sources):
+    feats, kinds, origin, xys, kept = [], [], [], [], []
+    for name, src in sources:
         f = read_features(src, crs, context)
+        if not f and name in optional:
+            feedback.pushInfo(tr('The facility layer {} ({}) is empty: there are none.').format(src.sourceName(), name))
+            continue
         if not f:
             raise QgsProcessingException(tr('The facility layer {} is empty.').format(src.sourceName()))
+        if geometry_type(src) not in (GEOM_POINT, GEOM_POLYGON):
+            raise QgsProcessingException(tr('The facility layer {} is not a point or polygon layer.').format(
+                src.sourceName()))
+        xy = representative_points(f, geometry_type(src))
+        if np.isnan(xy[:, 0]).all() and name not in optional:
+            raise QgsProcessingException(tr('No feature of the facility layer {} has a geometry.').format(
+                src.sourceName()))
+        origin.append(np.full(len(f), len(kept)))
+        kept.append((name, src))
         kinds.append(geometry_type(src))
-        xys.append(representative_points(f, kinds[-1]))
+        xys.append(xy)
         feats.extend(f)
-        origin.append(np.full(len(f), k))
+    if not feats:
+        raise QgsProcessingException(tr('There are no facilities: every facility layer is empty.'))
     fac_xy = np.vstack(xys)
     if np.isnan(fac_xy).any():
         bad = [str(feats[i].id()) for i in np.flatnonzero(np.isnan(fac_xy[:, 0]))[:10]]
         feedback.pushWarning(tr('Facilities without geometry are left out: feature ids {}').format(', '.join(bad)))
-    return feats, kinds, np.concatenate(origin), fac_xy
+    return feats, kinds, np.concatenate(origin), fac_xy, kept
 
 
 def read_delays(feats, field, source_name):
@@ -303,14 +406,25 @@ def read_network(net_src, crs, context, feedback, oneway_field=None, speed_field
     step = step or (lambda fraction: None)
     timings = {} if timings is None else timings
     t = time.perf_counter()
-    coords, offsets, part_of, _, attrs = read_lines(net_src, crs, context, [oneway_field, speed_field],
-                                                    parameter_value=parameter_value, layer=layer)
+    coords, offsets, part_of, fids, attrs = read_lines(net_src, crs, context, [oneway_field, speed_field],
+                                                       parameter_value=parameter_value, layer=layer)
     timings['read network'] = time.perf_counter() - t
     if len(offsets) < 2:
         raise QgsProcessingException(tr('The network layer {} has no lines.').format(net_src.sourceName()))
     step(0.25)
     t = time.perf_counter()
-    oneway = parse_oneway(attrs[oneway_field])[part_of] if oneway_field else None
+    oneway = None
+    if oneway_field:
+        codes, unknown = parse_oneway(attrs[oneway_field])
+        if unknown.any():
+            bad = np.flatnonzero(unknown)
+            values = sorted({str(v) for v in np.asarray(attrs[oneway_field], object)[bad]})
+            feedback.pushWarning(tr('{} lines of {} have a one-way value in {} that is none of 1/yes/true (along '
+                                    'the line), -1/reverse (against it), 0/no/false (both ways): {}; they are '
+                                    'travelled both ways. Feature ids: {}').format(
+                len(bad), net_src.sourceName(), oneway_field, ', '.join(values[:10]),
+                ', '.join(str(i) for i in fids[bad[:10]]) + (' ...' if len(bad) > 10 else '')))
+        oneway = codes[part_of]
     if speed_field:
         sp = to_float(attrs[speed_field], np.nan)[part_of]
         missing = ~(sp > 0)
@@ -337,12 +451,12 @@ def read_network(net_src, crs, context, feedback, oneway_field=None, speed_field
     return base
 
 
-def entrances(wkbs, fac_xy, is_point, index):
-    """Entrance points of all facilities: polygon entrances (``wkbs`` not None) plus the points."""
+def entrances(wkbs, point_xy, point_owner, index):
+    """Entrance points of all facilities: polygon entrances (``wkbs`` not None) plus the points of the point
+    facilities (``point_owner``: the facility of each point; a multipoint facility has several)."""
     xy, fac, acc = polygon_entrances(wkbs, index)
-    pts = np.flatnonzero(is_point)
-    return (np.vstack([xy, fac_xy[pts]]), np.concatenate([fac, pts]).astype(np.int64),
-            np.concatenate([acc, np.zeros(len(pts))]))
+    return (np.vstack([xy, point_xy]), np.concatenate([fac, point_owner]).astype(np.int64),
+            np.concatenate([acc, np.zeros(len(point_owner))]))
 
 
 def facility_components(fnet):
@@ -363,7 +477,9 @@ def facilities_on_network(base, feats, kinds, origin, fac_xy, delay=None, feedba
     ok = ~np.isnan(fac_xy[:, 0])
     is_poly = np.asarray([kinds[k] == GEOM_POLYGON for k in origin], bool)
     wkbs = [w if ok[i] and is_poly[i] else None for i, w in enumerate(polygon_wkbs(feats))]
-    ent = entrances(wkbs, fac_xy, ok & ~is_poly, index)
+    point_xy, point_owner = facility_points(feats, kinds, origin)
+    on_points = ~is_poly[point_owner]
+    ent = entrances(wkbs, point_xy[on_points], point_owner[on_points], index)
     fnet = attach_facilities(base, ent[0], ent[1], len(feats), delay=delay, index=index, entrance_access=ent[2])
     if feedback is None:
         return fnet, ent
@@ -456,6 +572,7 @@ def py(value):
 
 
 __all__ = ['choose_crs', 'coverage_limits', 'read_facilities', 'read_delays', 'read_network', 'entrances',
+           'facility_points',
            'facility_components', 'facilities_on_network', 'read_lines', 'read_features', 'representative_points',
            'polygon_wkbs', 'read_population_raster', 'sample_raster_along_edges', 'make_fields', 'write_lines', 'py',
            'to_float', 'parse_oneway', 'transform_xy', 'geometry_type', 'GEOM_POINT', 'GEOM_LINE', 'GEOM_POLYGON',

@@ -108,16 +108,23 @@ def asset_id(obj, part=None):
 
 
 class GdalReport:
-    """What GDAL said while reading: relations its OSM driver left out, and its warnings (each once)."""
+    """What GDAL said while reading: relations its OSM driver left out, its warnings and its errors (each once).
+
+    An error means the source could not be read to its end (a truncated .osm.pbf: GDAL stops at the broken
+    block and QGIS sees only the features before it).
+    """
 
     def __init__(self):
         self.incomplete_relations = set()
         self.warnings = {}
+        self.errors = {}
 
     def handle(self, level, number, text):
         match = _MISSING_WAYS.search(text)
         if match:
             self.incomplete_relations.add('osm:relation/{}'.format(match.group(1)))
+        elif level >= gdal.CE_Failure:
+            self.errors[text.strip()] = None
         elif level >= gdal.CE_Warning:
             self.warnings[text.strip()] = None
 

@@ -1,5 +1,6 @@
 """QGIS side of the risk overlay: layers to shapely and back, CRSs, rasters, the four-colour style."""
 import numpy as np
+from osgeo import gdal
 from qgis.core import (QgsCategorizedSymbolRenderer, QgsCoordinateReferenceSystem, QgsCoordinateTransform,
                        QgsCsException, QgsFeatureRequest, QgsFillSymbol, QgsGeometry, QgsPointXY,
                        QgsProcessingException, QgsProcessingLayerPostProcessorInterface,
@@ -10,6 +11,8 @@ from shapely import wkb as shapely_wkb
 from ..compat import GEOM_LINE, GEOM_POINT, GEOM_POLYGON, WKT_PREFERRED_GDAL
 from ..definitions import RISK_GRADE
 from ..translation import tr
+from .gdal_errors import gdal_exceptions
+from .shapes import linearise
 
 MAX_LISTED_IDS = 20
 
@@ -86,7 +89,7 @@ def read_features(source, transform=None, feedback=None, attributes=True, densif
         if feedback is not None and n % 1000 == 0:
             if feedback.isCanceled():
                 raise QgsProcessingException(tr('Cancelled.'))
-        geometry = QgsGeometry(feature.geometry())
+        geometry = QgsGeometry(linearise(feature.geometry()))
         if geometry.isNull() or geometry.isEmpty():
             skipped.append(feature.id())
             continue
@@ -139,10 +142,27 @@ def qgis_crs_from_wkt(wkt):
 
 
 def raster_path(layer):
-    """The file path GDAL/rasterio opens for a QgsRasterLayer (GDAL provider only)."""
+    """The file path GDAL/rasterio opens for a QgsRasterLayer: a GDAL raster file with a CRS in it.
+
+    A raster without a CRS is refused (naming the layer) rather than taken to be in some other layer's CRS.
+    """
+    if layer is None:
+        raise QgsProcessingException(tr('A raster input cannot be read.'))
     if layer.providerType() != 'gdal':
         raise QgsProcessingException(tr('The raster {} is not a GDAL raster file.').format(layer.name()))
-    return layer.source().split('|')[0]
+    path = layer.source().split('|')[0]
+    try:
+        with gdal_exceptions():
+            dataset = gdal.Open(path)
+            has_crs = bool(dataset.GetProjectionRef())
+            dataset = None
+    except RuntimeError as error:
+        raise QgsProcessingException(tr('Cannot read the raster {}: {}').format(layer.name(), error))
+    if not has_crs:
+        raise QgsProcessingException(tr('The raster {} has no coordinate reference system (CRS) in its file ({}): '
+                                        'assign one (Raster > Projections > Assign Projection) and run '
+                                        'again.').format(layer.name(), path))
+    return path
 
 
 # --- Style -------------------------------------------------------------------------------------------

@@ -15,8 +15,8 @@ from ..core.routes import nearest_routes, straight_routes
 from ..core.shortest_paths import nearest_facility
 from ..definitions import NETWORK_SNAP_TOLERANCE_M
 from ..translation import tr
-from .network_layers import (choose_crs, coverage_limits, facilities_on_network, read_delays, read_facilities,
-                             read_network)
+from .network_layers import (choose_crs, coverage_limits, facilities_on_network, facility_points, read_delays,
+                             read_facilities, read_network)
 
 
 @dataclass
@@ -36,10 +36,12 @@ class RouteAnswer:
 class Routing:
     """Facilities prepared on the network with the one multi-source pass done: routes any number of points."""
 
-    def __init__(self, crs, facilities, fac_xy, limit, timed, speed, transform_context, fnet=None):
+    def __init__(self, crs, facilities, fac_xy, limit, timed, speed, transform_context, fnet=None, points=None):
         self.crs = crs
         self.facilities = facilities
         self.fac_xy = fac_xy
+        # every point of every facility and its facility (a multipoint facility has several)
+        self.points = points if points is not None else (fac_xy, np.arange(len(fac_xy)))
         self.limit, self.timed, self.speed = limit, timed, speed
         self.transform_context = transform_context
         self.fnet = fnet
@@ -52,7 +54,7 @@ class Routing:
         xy = np.array([[p.x(), p.y()]])
         if self.fnet is None:
             per_m = 60.0 / (self.speed * 1000.0) if self.timed else 1.0
-            route = straight_routes(self.fac_xy, xy, self.limit, per_m)[0]
+            route = straight_routes(self.points[0], xy, self.limit, per_m, owner=self.points[1])[0]
         else:
             route = nearest_routes(self.fnet, demand_attachment(self.fnet, xy), xy, self.limit, self.result)[0]
         back = QgsCoordinateTransform(self.crs, point_crs, self.transform_context)
@@ -81,11 +83,12 @@ def prepare_routing(facilities, network=None, preset=None, max_distance=None, ma
     primary = network if network is not None else facilities
     crs = choose_crs(primary, [(facilities.sourceName(), facilities)], feedback, context.transformContext())
     sources = [('FACILITIES', facilities)]
-    feats, kinds, origin, fac_xy = read_facilities(sources, crs, context, feedback)
+    feats, kinds, origin, fac_xy, _ = read_facilities(sources, crs, context, feedback)
     delay = read_delays(feats, delay_field, facilities.sourceName()) if delay_field else np.zeros(len(feats))
     _check(feedback)
     if network is None:
-        return Routing(crs, feats, fac_xy, limit, timed, speed, context.transformContext())
+        return Routing(crs, feats, fac_xy, limit, timed, speed, context.transformContext(),
+                       points=facility_points(feats, kinds, origin))
     base = read_network(network, crs, context, feedback, oneway_field, speed_field, speed, timed, snap_tolerance,
                         layer=network if isinstance(network, QgsVectorLayer) else None,
                         step=lambda fraction: _check(feedback))

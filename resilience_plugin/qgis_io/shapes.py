@@ -1,13 +1,18 @@
-"""Geometries on their way into the planning database: reprojected, repaired, shaped for the target layer.
+"""Geometries on their way in: curves made straight (for every reader of the plugin), and for the planning
+database reprojected, repaired and shaped for the target layer.
 
-Every function either returns a geometry the layer can take or raises GeometryError with a reason
+``linearise`` is the one place where curved geometries (CircularString, CompoundCurve, CurvePolygon,
+MultiCurve, MultiSurface) become lines and polygons: every reader calls it, so the core only ever sees
+points, straight lines and polygons. The other functions either return a geometry the layer can take or raises GeometryError with a reason
 (a string marked with N_, translated where it is reported), so importers skip and report bad
 features instead of stopping on them.
 """
-from qgis.core import QgsCsException, QgsCurve, QgsCurvePolygon, QgsGeometry, QgsWkbTypes
+import math
+
+from qgis.core import QgsAbstractGeometry, QgsCsException, QgsCurve, QgsCurvePolygon, QgsGeometry, QgsWkbTypes
 
 from ..compat import GEOM_LINE, GEOM_POINT, GEOM_POLYGON
-from ..definitions import N_
+from ..definitions import CURVE_SEGMENT_ANGLE_DEG, N_
 
 REASON_NO_GEOMETRY = N_('no geometry')
 REASON_NOT_REPROJECTED = N_('cannot be reprojected to the database CRS')
@@ -31,11 +36,26 @@ def _usable(geometry):
     return geometry is not None and not geometry.isNull() and not geometry.isEmpty()
 
 
+def linearise(geometry):
+    """``geometry`` with its curves as straight segments and curve types as their linear types.
+
+    Each segment spans at most definitions.CURVE_SEGMENT_ANGLE_DEG of arc (a tolerance without map
+    units). A geometry without curves (and None or a null geometry) is returned as it is.
+    """
+    if geometry is None or geometry.isNull():
+        return geometry
+    shape = geometry.constGet()
+    if not (QgsWkbTypes.isCurvedType(geometry.wkbType()) or shape.hasCurvedSegments()):
+        return geometry
+    return QgsGeometry(shape.segmentize(math.radians(CURVE_SEGMENT_ANGLE_DEG),
+                                        QgsAbstractGeometry.SegmentationToleranceType.MaximumAngle))
+
+
 def reproject(geometry, transform):
-    """A 2D copy of ``geometry`` transformed with ``transform`` (None: no transformation)."""
+    """A 2D, linear copy of ``geometry`` transformed with ``transform`` (None: no transformation)."""
     if not _usable(geometry):
         raise GeometryError(REASON_NO_GEOMETRY)
-    result = QgsGeometry(geometry)
+    result = QgsGeometry(linearise(geometry))
     if QgsWkbTypes.hasZ(result.wkbType()) or QgsWkbTypes.hasM(result.wkbType()):
         result.get().dropZValue()
         result.get().dropMValue()

@@ -78,6 +78,8 @@ def render():
               '- Walking speed {:g} km/h — {}'.format(d.WALK_SPEED_KMH, d.SOURCE_WALK_SPEED.describe()),
               '- Sites farther than {:g} m from a road are reported — {}'.format(
                   d.MAX_ROAD_ACCESS_M, d.SOURCE_ROAD_ACCESS.describe()),
+              '- Curved geometries are read as straight segments of at most {:g} degree of arc — {}'.format(
+                  d.CURVE_SEGMENT_ANGLE_DEG, d.SOURCE_CURVE_SEGMENT.describe()),
               '- Risk colours — {}'.format(d.SOURCE_RISK_COLOURS.describe()),
               '- Lifeline colours and codes — {}'.format(d.SOURCE_NETWORK_COLOURS.describe()),
               '- Gas pressure classes — {}'.format(d.SOURCE_GAS_PRESSURE.describe()),
