@@ -1664,6 +1664,10 @@
    <translation>（最后报告的步骤：“{}”）</translation>
   </message>
   <message>
+   <source>Cannot write {}: its folder {} cannot be created or written to ({}). Choose another place.</source>
+   <translation>无法写入 {}：其所在文件夹 {} 无法创建或写入（{}）。请选择其他位置。</translation>
+  </message>
+  <message>
    <source>{} ran out of memory {}. No output was written; try a smaller area or fewer features.</source>
    <translation>{} 内存不足{}。未写入任何输出；请缩小范围或减少要素数量。</translation>
   </message>
@@ -1688,11 +1692,11 @@
    <translation>无法写入 {}：{}</translation>
   </message>
   <message>
-   <source>FACILITIES are points or polygons; polygons reach the network where its lines cross their boundary (else at the boundary point nearest to a road). NETWORK is a line layer; without it straight-line distances are used. The limit is MAX_DISTANCE (metres) or MAX_TIME (minutes, at SPEED_KMH or the speed in SPEED_FIELD); a PRESET fills the limits it defines when they are left empty. DELAY_FIELD gives a start delay per facility, in minutes with MAX_TIME and in metres with MAX_DISTANCE. ONEWAY_FIELD: 1/yes along the line, -1 against it, else both ways (travel goes from the facility outwards). SNAP_TOLERANCE joins line ends to vertices closer than it. BARRIERS (polygons, or a hazard raster with BARRIER_THRESHOLD) close the roads they touch; the outputs then also give the loss against the undisturbed network. All distances come from one multi-source shortest-path pass; per-facility areas use searches bounded by the limit.
+   <source>FACILITIES are points or polygons; polygons reach the network where its lines cross their boundary (else at the boundary point nearest to a road). A multipoint feature is one facility with an entrance at each of its points (the gates of a park, say): it reaches the network from all of them, and straight-line distances go to its nearest point. Curved geometries are read as straight segments. Features without geometry are left out and listed in the log. NETWORK is a line layer; without it straight-line distances are used. The limit is MAX_DISTANCE (metres) or MAX_TIME (minutes, at SPEED_KMH or the speed in SPEED_FIELD); a PRESET fills the limits it defines when they are left empty. DELAY_FIELD gives a start delay per facility, in minutes with MAX_TIME and in metres with MAX_DISTANCE. ONEWAY_FIELD: 1/yes along the line, -1 against it, else both ways (travel goes from the facility outwards); text values (yes, no, true, false, reverse) work like the numbers, other values are travelled both ways and listed in the log. SNAP_TOLERANCE joins line ends to vertices closer than it. BARRIERS (polygons, or a hazard raster with BARRIER_THRESHOLD) close the roads they touch; the outputs then also give the loss against the undisturbed network. All distances come from one multi-source shortest-path pass; per-facility areas use searches bounded by the limit.
 
 Presets:
 </source>
-   <translation>FACILITIES 为点或面；面状设施在路网线路穿越其边界处接入路网（否则在边界上距道路最近的点接入）。NETWORK 为线图层；不提供时采用直线距离。限值为 MAX_DISTANCE（米）或 MAX_TIME（分钟，按 SPEED_KMH 或 SPEED_FIELD 中的速度计算）；选择 PRESET 时，其规定的限值填入留空的限值参数。DELAY_FIELD 给出每个设施的启动延时，使用 MAX_TIME 时以分钟计，使用 MAX_DISTANCE 时以米计。ONEWAY_FIELD：1/yes 表示沿线方向单行，-1 表示逆线方向单行，其他值为双向（通行方向为从设施向外）。SNAP_TOLERANCE：将线端点连接到距离小于该值的顶点。BARRIERS（面，或配合 BARRIER_THRESHOLD 的灾害栅格）封闭其接触到的道路；此时输出还给出相对于未受阻断路网的损失。所有距离由一次多源最短路径计算得出；各设施的服务范围采用以限值为界的搜索。
+   <translation>FACILITIES 为点或面；面状设施在路网线路穿越其边界处接入路网（否则在边界上距道路最近的点接入）。多点要素是在其每个点处各有一个出入口的一个设施（例如公园的各个大门）：它从所有这些点接入路网，直线距离量至其最近的点。曲线几何按直线段读取。没有几何的要素不参与计算，并列在日志中。NETWORK 为线图层；不提供时采用直线距离。限值为 MAX_DISTANCE（米）或 MAX_TIME（分钟，按 SPEED_KMH 或 SPEED_FIELD 中的速度计算）；选择 PRESET 时，其规定的限值填入留空的限值参数。DELAY_FIELD 给出每个设施的启动延时，使用 MAX_TIME 时以分钟计，使用 MAX_DISTANCE 时以米计。ONEWAY_FIELD：1/yes 表示沿线方向单行，-1 表示逆线方向单行，其他值为双向（通行方向为从设施向外）；文本值（yes、no、true、false、reverse）与数值效果相同，其他值按双向通行并列在日志中。SNAP_TOLERANCE：将线端点连接到距离小于该值的顶点。BARRIERS（面，或配合 BARRIER_THRESHOLD 的灾害栅格）封闭其接触到的道路；此时输出还给出相对于未受阻断路网的损失。所有距离由一次多源最短路径计算得出；各设施的服务范围采用以限值为界的搜索。
 
 预设：
 </translation>
@@ -1814,6 +1818,14 @@ Presets:
    <translation>设施容量字段</translation>
   </message>
   <message>
+   <source>The barriers {} close every road near the facilities: no road of the network is left open, so nothing can be reached. Check the barrier layer (or BARRIER_THRESHOLD of a hazard raster).</source>
+   <translation>阻断 {} 封闭了设施附近的全部道路：路网中没有仍然开放的道路，因此无处可达。请检查阻断图层（或灾害栅格的 BARRIER_THRESHOLD）。</translation>
+  </message>
+  <message>
+   <source>The barriers close every road near the facilities: none has an open road within {} m any more; they reach the network only by long access legs.</source>
+   <translation>阻断封闭了设施附近的全部道路：没有任何设施在 {} 米内还有开放的道路；它们只能经由很长的接入段到达路网。</translation>
+  </message>
+  <message>
    <source>The demand layer {} is empty.</source>
    <translation>需求图层 {} 为空。</translation>
   </message>
@@ -1824,6 +1836,14 @@ Presets:
   <message>
    <source>{} demand features have an empty or negative {} (feature ids {}); counted as 0.</source>
    <translation>{} 个需求要素的 {} 为空或为负（要素编号 {}）；按 0 计。</translation>
+  </message>
+  <message>
+   <source>No feature of the demand layer {} has a geometry.</source>
+   <translation>需求图层 {} 中没有任何要素带有几何。</translation>
+  </message>
+  <message>
+   <source>{} demand units of {} have no location (empty geometry) and {:.0f} people: they are left out of the coverage, neither covered nor uncovered. Feature ids: {}</source>
+   <translation>{} 个需求单元（图层 {}）没有位置（几何为空），共 {:.0f} 人：它们不参与覆盖计算，既不计为已覆盖也不计为未覆盖。要素编号：{}</translation>
   </message>
   <message>
    <source>{} demand units ({:.1%} of the population) are farther than {} m from the network; their access leg is counted.</source>
@@ -1844,6 +1864,10 @@ Presets:
   <message>
    <source>BARRIERS must be a polygon layer or a raster: {}</source>
    <translation>BARRIERS 必须是面图层或栅格：{}</translation>
+  </message>
+  <message>
+   <source>The barriers close every road within {} m of {} facilities (feature ids {}).</source>
+   <translation>阻断封闭了 {} 米范围内的全部道路，涉及 {} 个设施（要素编号 {}）。</translation>
   </message>
   <message>
    <source>Population raster {}: {} nodata cells are left out.</source>
@@ -1972,6 +1996,10 @@ An existing database that holds data is never replaced unless OVERWRITE is check
   <message>
    <source>Cannot read the hazard raster: {}</source>
    <translation>无法读取灾害栅格：{}</translation>
+  </message>
+  <message>
+   <source>EXPOSURE takes the vector results of resilience:exposure; {} is not a vector layer.</source>
+   <translation>EXPOSURE 应为 resilience:exposure 的矢量结果；{} 不是矢量图层。</translation>
   </message>
   <message>
    <source>Diameter class</source>
@@ -2492,12 +2520,12 @@ Rasters are processed window by window. The result can be used as HAZARD by Expo
   <message>
    <source>Fills a planning database with OpenStreetMap data from an .osm.pbf file (or any vector source with OSM tags as columns): roads (class, speed from maxspeed, one-way, passable), power lines, pipelines and telecom lines, lifeline nodes (substations, transformers, towers and poles, hydrants, valves, pump stations, manholes), fire stations, hospitals and ambulance stations, emergency shelters and assembly points, shelter candidates (community centres, schools, parks, sports grounds), fuel and LPG stations, gas and chemical sites, industrial land, and buildings.
 
-Geometries are reprojected to the database CRS. Invalid ones are repaired; those that cannot be used are skipped. Both are listed in the log with their OSM id. Risk sources get the default grade of their kind: assess them. Shelters and candidate sites mapped as points become small circles without an area. Objects already imported (same asset ID) are left as they are, so a second import adds only new objects.
+Geometries are reprojected to the database CRS. Invalid ones are repaired; those that cannot be used are skipped. Both are listed in the log with their OSM id. Risk sources get the default grade of their kind: assess them. Shelters and candidate sites mapped as points become small circles without an area. Objects already imported (same asset ID) are left as they are, so a second import adds only new objects. A file GDAL cannot read to its end (a truncated download) stops the import with nothing written.
 
 The database is updated in one transaction: a failed or cancelled import leaves it unchanged.</source>
    <translation>用 .osm.pbf 文件（或任何以 OSM 标签为字段的矢量数据源）中的 OpenStreetMap 数据填充规划数据库：道路（等级、由 maxspeed 得出的速度、单行、可通行）、电力线、管道和通信线路、生命线节点（变电站、变压器、铁塔和电杆、消火栓、阀门、泵站、检查井）、消防站、医院和急救站、应急避难场所和应急集合点、避难场所备选用地（社区中心、学校、公园、体育场地）、加油站和液化石油气站、燃气和化工场所、工业用地，以及建筑。
 
-几何重投影到数据库坐标系。无效几何会被修复；无法使用的几何会被跳过。两者均连同其 OSM 编号列在日志中。风险源取其类型的默认等级：请进行评估。以点表示的避难场所和备选用地会成为没有面积的小圆。已导入的对象（资产编号相同）保持不变，因此再次导入只会添加新对象。
+几何重投影到数据库坐标系。无效几何会被修复；无法使用的几何会被跳过。两者均连同其 OSM 编号列在日志中。风险源取其类型的默认等级：请进行评估。以点表示的避难场所和备选用地会成为没有面积的小圆。已导入的对象（资产编号相同）保持不变，因此再次导入只会添加新对象。GDAL 无法读到末尾的文件（下载中断而被截断）会使导入停止，不写入任何内容。
 
 数据库在一个事务中更新：导入失败或取消时数据库保持不变。</translation>
   </message>
@@ -2524,6 +2552,10 @@ The database is updated in one transaction: a failed or cancelled import leaves 
   <message>
    <source>Reading {}</source>
    <translation>正在读取 {}</translation>
+  </message>
+  <message>
+   <source>{} cannot be read to its end; GDAL says: {}. The file may be truncated (an interrupted download): download it again. The planning database was not changed.</source>
+   <translation>{} 无法读到末尾；GDAL 提示：{}。该文件可能已被截断（下载中断）：请重新下载。规划数据库未作任何更改。</translation>
   </message>
   <message>
    <source>GDAL left out {} relations whose member ways are not all in the file (an extract cut at its edge): {}</source>
@@ -2996,8 +3028,8 @@ Rules:
    <translation>人口覆盖与设施容量</translation>
   </message>
   <message>
-   <source>Every demand unit (polygon: its point on surface; point; or raster cell) gets its nearest facility (facility_id), distance_m (the access leg from the demand point to the nearest point of the network plus the network distance), time_min with MAX_TIME, and covered (true/false). OUTPUT_FACILITIES gives per facility the covered population assigned to it, its capacity (CAPACITY_FIELD), the load ratio and an overloaded flag, and the two-step floating catchment ratio fca_ratio (Luo &amp; Wang 2003: capacity over all the population within reach); every demand unit gets fca_access, the sum of the ratios of the facilities within its reach (places per person). OUTPUT_SUMMARY gives the population covered, its share and the uncovered population, in total and per district (DISTRICTS).</source>
-   <translation>每个需求单元（面：取其面内点；点；或栅格像元）得到其最近设施（facility_id）、distance_m（从需求点到路网最近点的接入段加上路网距离）、使用 MAX_TIME 时的 time_min，以及 covered（true/false）。OUTPUT_FACILITIES 给出每个设施分配到的覆盖人口、容量（CAPACITY_FIELD）、负荷率和超负荷标记，以及两步移动搜索法比值 fca_ratio（Luo &amp; Wang 2003：容量除以可达范围内的全部人口）；每个需求单元得到 fca_access，即其可达范围内各设施比值之和（人均服务名额）。OUTPUT_SUMMARY 给出覆盖人口、覆盖比例和未覆盖人口，包括总计和按行政区（DISTRICTS）的统计。</translation>
+   <source>Every demand unit (polygon: its point on surface; point; or raster cell) gets its nearest facility (facility_id), distance_m (the access leg from the demand point to the nearest point of the network plus the network distance), time_min with MAX_TIME, and covered (true/false). OUTPUT_FACILITIES gives per facility the covered population assigned to it, its capacity (CAPACITY_FIELD), the load ratio and an overloaded flag, and the two-step floating catchment ratio fca_ratio (Luo &amp; Wang 2003: capacity over all the population within reach); every demand unit gets fca_access, the sum of the ratios of the facilities within its reach (places per person). OUTPUT_SUMMARY gives the population covered, its share and the uncovered population, in total and per district (DISTRICTS). A demand unit without geometry has no place: it is listed in the log, its covered stays empty, and it is neither covered nor uncovered; the total row counts such units in units_unlocated and population_unlocated.</source>
+   <translation>每个需求单元（面：取其面内点；点；或栅格像元）得到其最近设施（facility_id）、distance_m（从需求点到路网最近点的接入段加上路网距离）、使用 MAX_TIME 时的 time_min，以及 covered（true/false）。OUTPUT_FACILITIES 给出每个设施分配到的覆盖人口、容量（CAPACITY_FIELD）、负荷率和超负荷标记，以及两步移动搜索法比值 fca_ratio（Luo &amp; Wang 2003：容量除以可达范围内的全部人口）；每个需求单元得到 fca_access，即其可达范围内各设施比值之和（人均服务名额）。OUTPUT_SUMMARY 给出覆盖人口、覆盖比例和未覆盖人口，包括总计和按行政区（DISTRICTS）的统计。没有几何的需求单元没有位置：它列在日志中，其 covered 保持为空，既不计为已覆盖也不计为未覆盖；总计行在 units_unlocated 和 population_unlocated 中统计这些单元。</translation>
   </message>
   <message>
    <source>Districts for the summary</source>
@@ -3040,6 +3072,10 @@ Rules:
    <translation>人口 {:.0f}：已覆盖 {:.0f}（{:.1%}），未覆盖 {:.0f}。</translation>
   </message>
   <message>
+   <source>Not counted: {} demand units without location, {:.0f} people.</source>
+   <translation>未计入：{} 个没有位置的需求单元，共 {:.0f} 人。</translation>
+  </message>
+  <message>
    <source>Resilience planning {}</source>
    <translation>韧性规划 {}</translation>
   </message>
@@ -3050,8 +3086,8 @@ Rules:
 {}</translation>
   </message>
   <message>
-   <source>Influence distance of each source: DISTANCE_FIELD when it holds a positive number, else the DISTANCE_TABLE row of its kind and grade (editable; defaults below with their sources and evidence levels: C confirmed, P partly confirmed, R recalled only), else the distance of its grade. A source without a valid grade gets the default grade of its kind; the log lists them.</source>
-   <translation>每个风险源的影响距离：DISTANCE_FIELD 中为正数时采用该值，否则采用 DISTANCE_TABLE 中对应其类型和等级的行（可编辑；默认值见下文，并注明依据及其核实等级：C 已核实，P 部分核实，R 仅凭记忆、待核对原文），再否则采用其等级的距离。没有有效等级的风险源取其类型的默认等级；日志中会列出这些风险源。</translation>
+   <source>Influence distance of each source: DISTANCE_FIELD when it holds a positive number, else the DISTANCE_TABLE row of its kind and grade (editable; defaults below with their sources and evidence levels: C confirmed, P partly confirmed, R recalled only), else the distance of its grade. Kinds and grades are read without regard to case or surrounding spaces. A source without a valid grade gets the default grade of its kind; the log lists them.</source>
+   <translation>每个风险源的影响距离：DISTANCE_FIELD 中为正数时采用该值，否则采用 DISTANCE_TABLE 中对应其类型和等级的行（可编辑；默认值见下文，并注明依据及其核实等级：C 已核实，P 部分核实，R 仅凭记忆、待核对原文），再否则采用其等级的距离。类型和等级不区分大小写，并忽略首尾空格。没有有效等级的风险源取其类型的默认等级；日志中会列出这些风险源。</translation>
   </message>
   <message>
    <source>Kind field</source>
@@ -3186,8 +3222,8 @@ Rules:
    <translation>选址优化（最大覆盖）</translation>
   </message>
   <message>
-   <source>Chooses K of the CANDIDATES (points or polygons, e.g. community centres, schools, parks) that add the most population within the limit of a site, on top of what the existing FACILITIES (optional) already cover: the maximal covering location problem (Church &amp; ReVelle 1974), solved greedily. Covered population is a monotone submodular function of the chosen sites, so the greedy choice adds at least 1 - 1/e (63.2 %) of the best possible K-site gain; OUTPUT_SUMMARY gives the gain against an upper bound of that optimum (the tightest of: greedy / (1 - 1/e), the LP relaxation, the sum of the K largest single-site gains). With CAPACITY_FIELD (on the candidates) a site serves at most its capacity, nearest people first, and people beyond it stay uncovered for the next site; an empty capacity is derived from effective_area_m2 (area per person of a shelter PRESET) and candidates whose capacity stays unknown are left out of the choice (reported). OUTPUT lists the chosen sites in the order chosen with rank, gain (population added) and covered_after (population covered after adding it, existing facilities included). With BARRIERS the sites are chosen on the disturbed network.</source>
-   <translation>从 CANDIDATES（点或面，例如社区中心、学校、公园）中选出 K 处场地，使其在现有 FACILITIES（可选）已覆盖人口的基础上，在场地限值范围内新增覆盖人口最多：即最大覆盖选址问题（Church &amp; ReVelle 1974），采用贪心算法求解。覆盖人口是所选场地的单调子模函数，因此贪心选择新增的覆盖人口至少为 K 处场地最优增益的 1 - 1/e（63.2 %）；OUTPUT_SUMMARY 给出增益与该最优值上界的比较（上界取以下三者中最紧者：贪心结果 / (1 - 1/e)、线性规划松弛、K 个最大单场地增益之和）。给出 CAPACITY_FIELD（候选场地的字段）时，每处场地最多服务与其容量相当的人口，按距离由近及远分配，超出部分保持未覆盖，留给下一处场地；容量为空时由 effective_area_m2 推算（按避难场所 PRESET 的人均面积），容量仍未知的候选场地不参与选择（并予以报告）。OUTPUT 按入选顺序列出所选场地，含 rank、gain（新增人口）和 covered_after（加入该场地后的覆盖人口，含现有设施）。给出 BARRIERS 时，在受阻断的路网上选址。</translation>
+   <source>Chooses K of the CANDIDATES (points or polygons, e.g. community centres, schools, parks) that add the most population within the limit of a site, on top of what the existing FACILITIES (optional) already cover: the maximal covering location problem (Church &amp; ReVelle 1974), solved greedily. Covered population is a monotone submodular function of the chosen sites, so the greedy choice adds at least 1 - 1/e (63.2 %) of the best possible K-site gain; OUTPUT_SUMMARY gives the gain against an upper bound of that optimum (the tightest of: greedy / (1 - 1/e), the LP relaxation, the sum of the K largest single-site gains). With CAPACITY_FIELD (on the candidates) a site serves at most its capacity, nearest people first, and people beyond it stay uncovered for the next site; an empty capacity is derived from effective_area_m2 (area per person of a shelter PRESET) and candidates whose capacity stays unknown are left out of the choice (reported). OUTPUT lists the chosen sites in the order chosen with rank, gain (population added) and covered_after (population covered after adding it, existing facilities included). With BARRIERS the sites are chosen on the disturbed network. An empty FACILITIES layer means there are none yet (a new district). Demand units without geometry are left out of every figure and counted in units_unlocated and population_unlocated of OUTPUT_SUMMARY.</source>
+   <translation>从 CANDIDATES（点或面，例如社区中心、学校、公园）中选出 K 处场地，使其在现有 FACILITIES（可选）已覆盖人口的基础上，在场地限值范围内新增覆盖人口最多：即最大覆盖选址问题（Church &amp; ReVelle 1974），采用贪心算法求解。覆盖人口是所选场地的单调子模函数，因此贪心选择新增的覆盖人口至少为 K 处场地最优增益的 1 - 1/e（63.2 %）；OUTPUT_SUMMARY 给出增益与该最优值上界的比较（上界取以下三者中最紧者：贪心结果 / (1 - 1/e)、线性规划松弛、K 个最大单场地增益之和）。给出 CAPACITY_FIELD（候选场地的字段）时，每处场地最多服务与其容量相当的人口，按距离由近及远分配，超出部分保持未覆盖，留给下一处场地；容量为空时由 effective_area_m2 推算（按避难场所 PRESET 的人均面积），容量仍未知的候选场地不参与选择（并予以报告）。OUTPUT 按入选顺序列出所选场地，含 rank、gain（新增人口）和 covered_after（加入该场地后的覆盖人口，含现有设施）。给出 BARRIERS 时，在受阻断的路网上选址。FACILITIES 图层为空表示尚无现有设施（新区）。没有几何的需求单元不计入任何数字，并在 OUTPUT_SUMMARY 的 units_unlocated 和 population_unlocated 中统计。</translation>
   </message>
   <message>
    <source>Capacity field of the candidates</source>
@@ -3428,12 +3464,20 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
    <translation>限值必须大于 0。</translation>
   </message>
   <message>
+   <source>There are no facilities: every facility layer is empty.</source>
+   <translation>没有设施：所有设施图层均为空。</translation>
+  </message>
+  <message>
    <source>Network: {} lines, {} nodes, {} edges, {} connected parts (largest {} nodes).</source>
    <translation>路网：{} 条线，{} 个节点，{} 条边，{} 个连通部分（最大部分 {} 个节点）。</translation>
   </message>
   <message>
    <source>{} is not a metric CRS; working in {} (layers are reprojected).</source>
    <translation>{} 不是以米为单位的坐标系；改在 {} 中计算（图层将被重投影）。</translation>
+  </message>
+  <message>
+   <source>SPEED_KMH must be greater than 0 km/h (it is {:g}); leave it empty to use the speed of the preset or {} km/h.</source>
+   <translation>SPEED_KMH 必须大于 0 km/h（当前为 {:g}）；留空则使用预设的速度或 {} km/h。</translation>
   </message>
   <message>
    <source>Facilities without geometry are left out: feature ids {}</source>
@@ -3472,8 +3516,24 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
    <translation>未给出速度；采用 {} 公里/小时。</translation>
   </message>
   <message>
+   <source>The facility layer {} ({}) is empty: there are none.</source>
+   <translation>设施图层 {}（{}）为空：即没有此类设施。</translation>
+  </message>
+  <message>
    <source>The facility layer {} is empty.</source>
    <translation>设施图层 {} 为空。</translation>
+  </message>
+  <message>
+   <source>The facility layer {} is not a point or polygon layer.</source>
+   <translation>设施图层 {} 不是点图层或面图层。</translation>
+  </message>
+  <message>
+   <source>No feature of the facility layer {} has a geometry.</source>
+   <translation>设施图层 {} 中没有任何要素带有几何。</translation>
+  </message>
+  <message>
+   <source>{} lines of {} have a one-way value in {} that is none of 1/yes/true (along the line), -1/reverse (against it), 0/no/false (both ways): {}; they are travelled both ways. Feature ids: {}</source>
+   <translation>{} 条线路（图层 {}）在字段 {} 中的单行值不属于 1/yes/true（沿线方向）、-1/reverse（逆线方向）、0/no/false（双向）：{}；这些线路按双向通行。要素编号：{}</translation>
   </message>
   <message>
    <source>{} lines have no valid speed in {}; using {} km/h for them.</source>
@@ -3528,8 +3588,20 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
    <translation>最关键的 {} 个</translation>
   </message>
   <message>
+   <source>A raster input cannot be read.</source>
+   <translation>无法读取一个栅格输入。</translation>
+  </message>
+  <message>
    <source>The raster {} is not a GDAL raster file.</source>
    <translation>栅格 {} 不是 GDAL 栅格文件。</translation>
+  </message>
+  <message>
+   <source>The raster {} has no coordinate reference system (CRS) in its file ({}): assign one (Raster &gt; Projections &gt; Assign Projection) and run again.</source>
+   <translation>栅格 {} 的文件（{}）中没有坐标参考系（CRS）：请为其指定坐标系（栅格 &gt; 投影 &gt; 指定投影）后重新运行。</translation>
+  </message>
+  <message>
+   <source>Cannot read the raster {}: {}</source>
+   <translation>无法读取栅格 {}：{}</translation>
   </message>
   <message>
    <source>no geometry</source>
@@ -4046,112 +4118,6 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
   <message>
    <source>Most critical stations and nodes</source>
    <translation>最关键的站点和节点</translation>
-  </message>
-  <message>
-   <source>Cannot write {}: its folder {} cannot be created or written to ({}). Choose another place.</source>
-   <translation>无法写入 {}：其所在文件夹 {} 无法创建或写入（{}）。请选择其他位置。</translation>
-  </message>
-  <message>
-   <source>FACILITIES are points or polygons; polygons reach the network where its lines cross their boundary (else at the boundary point nearest to a road). A multipoint feature is one facility with an entrance at each of its points (the gates of a park, say): it reaches the network from all of them, and straight-line distances go to its nearest point. Curved geometries are read as straight segments. Features without geometry are left out and listed in the log. NETWORK is a line layer; without it straight-line distances are used. The limit is MAX_DISTANCE (metres) or MAX_TIME (minutes, at SPEED_KMH or the speed in SPEED_FIELD); a PRESET fills the limits it defines when they are left empty. DELAY_FIELD gives a start delay per facility, in minutes with MAX_TIME and in metres with MAX_DISTANCE. ONEWAY_FIELD: 1/yes along the line, -1 against it, else both ways (travel goes from the facility outwards); text values (yes, no, true, false, reverse) work like the numbers, other values are travelled both ways and listed in the log. SNAP_TOLERANCE joins line ends to vertices closer than it. BARRIERS (polygons, or a hazard raster with BARRIER_THRESHOLD) close the roads they touch; the outputs then also give the loss against the undisturbed network. All distances come from one multi-source shortest-path pass; per-facility areas use searches bounded by the limit.
-
-Presets:
-</source>
-   <translation>FACILITIES 为点或面；面状设施在路网线路穿越其边界处接入路网（否则在边界上距道路最近的点接入）。多点要素是在其每个点处各有一个出入口的一个设施（例如公园的各个大门）：它从所有这些点接入路网，直线距离量至其最近的点。曲线几何按直线段读取。没有几何的要素不参与计算，并列在日志中。NETWORK 为线图层；不提供时采用直线距离。限值为 MAX_DISTANCE（米）或 MAX_TIME（分钟，按 SPEED_KMH 或 SPEED_FIELD 中的速度计算）；选择 PRESET 时，其规定的限值填入留空的限值参数。DELAY_FIELD 给出每个设施的启动延时，使用 MAX_TIME 时以分钟计，使用 MAX_DISTANCE 时以米计。ONEWAY_FIELD：1/yes 表示沿线方向单行，-1 表示逆线方向单行，其他值为双向（通行方向为从设施向外）；文本值（yes、no、true、false、reverse）与数值效果相同，其他值按双向通行并列在日志中。SNAP_TOLERANCE：将线端点连接到距离小于该值的顶点。BARRIERS（面，或配合 BARRIER_THRESHOLD 的灾害栅格）封闭其接触到的道路；此时输出还给出相对于未受阻断路网的损失。所有距离由一次多源最短路径计算得出；各设施的服务范围采用以限值为界的搜索。
-
-预设：
-</translation>
-  </message>
-  <message>
-   <source>The barriers {} close every road near the facilities: no road of the network is left open, so nothing can be reached. Check the barrier layer (or BARRIER_THRESHOLD of a hazard raster).</source>
-   <translation>阻断 {} 封闭了设施附近的全部道路：路网中没有仍然开放的道路，因此无处可达。请检查阻断图层（或灾害栅格的 BARRIER_THRESHOLD）。</translation>
-  </message>
-  <message>
-   <source>The barriers close every road near the facilities: none has an open road within {} m any more; they reach the network only by long access legs.</source>
-   <translation>阻断封闭了设施附近的全部道路：没有任何设施在 {} 米内还有开放的道路；它们只能经由很长的接入段到达路网。</translation>
-  </message>
-  <message>
-   <source>No feature of the demand layer {} has a geometry.</source>
-   <translation>需求图层 {} 中没有任何要素带有几何。</translation>
-  </message>
-  <message>
-   <source>{} demand units of {} have no location (empty geometry) and {:.0f} people: they are left out of the coverage, neither covered nor uncovered. Feature ids: {}</source>
-   <translation>{} 个需求单元（图层 {}）没有位置（几何为空），共 {:.0f} 人：它们不参与覆盖计算，既不计为已覆盖也不计为未覆盖。要素编号：{}</translation>
-  </message>
-  <message>
-   <source>The barriers close every road within {} m of {} facilities (feature ids {}).</source>
-   <translation>阻断封闭了 {} 米范围内的全部道路，涉及 {} 个设施（要素编号 {}）。</translation>
-  </message>
-  <message>
-   <source>Fills a planning database with OpenStreetMap data from an .osm.pbf file (or any vector source with OSM tags as columns): roads (class, speed from maxspeed, one-way, passable), power lines, pipelines and telecom lines, lifeline nodes (substations, transformers, towers and poles, hydrants, valves, pump stations, manholes), fire stations, hospitals and ambulance stations, emergency shelters and assembly points, shelter candidates (community centres, schools, parks, sports grounds), fuel and LPG stations, gas and chemical sites, industrial land, and buildings.
-
-Geometries are reprojected to the database CRS. Invalid ones are repaired; those that cannot be used are skipped. Both are listed in the log with their OSM id. Risk sources get the default grade of their kind: assess them. Shelters and candidate sites mapped as points become small circles without an area. Objects already imported (same asset ID) are left as they are, so a second import adds only new objects. A file GDAL cannot read to its end (a truncated download) stops the import with nothing written.
-
-The database is updated in one transaction: a failed or cancelled import leaves it unchanged.</source>
-   <translation>用 .osm.pbf 文件（或任何以 OSM 标签为字段的矢量数据源）中的 OpenStreetMap 数据填充规划数据库：道路（等级、由 maxspeed 得出的速度、单行、可通行）、电力线、管道和通信线路、生命线节点（变电站、变压器、铁塔和电杆、消火栓、阀门、泵站、检查井）、消防站、医院和急救站、应急避难场所和应急集合点、避难场所备选用地（社区中心、学校、公园、体育场地）、加油站和液化石油气站、燃气和化工场所、工业用地，以及建筑。
-
-几何重投影到数据库坐标系。无效几何会被修复；无法使用的几何会被跳过。两者均连同其 OSM 编号列在日志中。风险源取其类型的默认等级：请进行评估。以点表示的避难场所和备选用地会成为没有面积的小圆。已导入的对象（资产编号相同）保持不变，因此再次导入只会添加新对象。GDAL 无法读到末尾的文件（下载中断而被截断）会使导入停止，不写入任何内容。
-
-数据库在一个事务中更新：导入失败或取消时数据库保持不变。</translation>
-  </message>
-  <message>
-   <source>{} cannot be read to its end; GDAL says: {}. The file may be truncated (an interrupted download): download it again. The planning database was not changed.</source>
-   <translation>{} 无法读到末尾；GDAL 提示：{}。该文件可能已被截断（下载中断）：请重新下载。规划数据库未作任何更改。</translation>
-  </message>
-  <message>
-   <source>The planning-review report as a PDF, built with a QGIS print layout from the template resources/templates/planning_report.qpt (or TEMPLATE, a copy edited in the layout designer; items are found by id: title, contents, contents_pages, map, legend, scalebar, north_arrow, attribution, content, footer; the sections are laid out page by page in the content rectangle). Pages: cover; overview map with risk zones, lifelines, shelters, facilities and service areas in the styles stored in the planning database; coverage summary with tables and a chart; overloaded shelters; uncovered areas; exposure; the risk list; census completeness; methods and standards with their sources and evidence levels; data attribution. Every figure is read from the result layers given (the outputs of population_coverage, service_areas, risk_influence_zones, exposure, risk_list and validate_census), checked against the fields those algorithms write; a section whose layer is not given says so. LANGUAGE en or zh_CN (Chinese text in a CJK font). Attribution of OpenStreetMap and HSY data is found from the planning database's provenance fields; ATTRIBUTION adds lines. OUTPUT_HTML writes the same content as one HTML file. The PDF replaces an earlier one only once complete.</source>
-   <translation>以 PDF 形式输出规划评估报告，使用 QGIS 打印布局生成，模板为 resources/templates/planning_report.qpt（或 TEMPLATE，即在布局设计器中编辑过的副本；各项按 id 查找：title、contents、contents_pages、map、legend、scalebar、north_arrow、attribution、content、footer；各章节在 content 矩形内逐页排版）。页面：封面；总览图，以规划数据库中保存的样式显示风险区、生命线、避难场所、应急设施和服务范围；覆盖汇总（含表格和图表）；超负荷避难场所；未覆盖区域；暴露；风险清单；普查数据完整性；方法与标准（含依据及其核实等级）；数据来源声明。所有数据均读自给出的结果图层（population_coverage、service_areas、risk_influence_zones、exposure、risk_list 和 validate_census 的输出），并按这些算法写入的字段进行核对；未给出相应图层的章节会予以注明。LANGUAGE 为 en 或 zh_CN（中文使用 CJK 字体）。OpenStreetMap 和 HSY 数据的来源声明根据规划数据库的来源字段识别；ATTRIBUTION 可追加声明行。OUTPUT_HTML 将相同内容写为一个 HTML 文件。PDF 完整生成后才替换已有文件。</translation>
-  </message>
-  <message>
-   <source>Every demand unit (polygon: its point on surface; point; or raster cell) gets its nearest facility (facility_id), distance_m (the access leg from the demand point to the nearest point of the network plus the network distance), time_min with MAX_TIME, and covered (true/false). OUTPUT_FACILITIES gives per facility the covered population assigned to it, its capacity (CAPACITY_FIELD), the load ratio and an overloaded flag, and the two-step floating catchment ratio fca_ratio (Luo &amp; Wang 2003: capacity over all the population within reach); every demand unit gets fca_access, the sum of the ratios of the facilities within its reach (places per person). OUTPUT_SUMMARY gives the population covered, its share and the uncovered population, in total and per district (DISTRICTS). A demand unit without geometry has no place: it is listed in the log, its covered stays empty, and it is neither covered nor uncovered; the total row counts such units in units_unlocated and population_unlocated.</source>
-   <translation>每个需求单元（面：取其面内点；点；或栅格像元）得到其最近设施（facility_id）、distance_m（从需求点到路网最近点的接入段加上路网距离）、使用 MAX_TIME 时的 time_min，以及 covered（true/false）。OUTPUT_FACILITIES 给出每个设施分配到的覆盖人口、容量（CAPACITY_FIELD）、负荷率和超负荷标记，以及两步移动搜索法比值 fca_ratio（Luo &amp; Wang 2003：容量除以可达范围内的全部人口）；每个需求单元得到 fca_access，即其可达范围内各设施比值之和（人均服务名额）。OUTPUT_SUMMARY 给出覆盖人口、覆盖比例和未覆盖人口，包括总计和按行政区（DISTRICTS）的统计。没有几何的需求单元没有位置：它列在日志中，其 covered 保持为空，既不计为已覆盖也不计为未覆盖；总计行在 units_unlocated 和 population_unlocated 中统计这些单元。</translation>
-  </message>
-  <message>
-   <source>Not counted: {} demand units without location, {:.0f} people.</source>
-   <translation>未计入：{} 个没有位置的需求单元，共 {:.0f} 人。</translation>
-  </message>
-  <message>
-   <source>Influence distance of each source: DISTANCE_FIELD when it holds a positive number, else the DISTANCE_TABLE row of its kind and grade (editable; defaults below with their sources and evidence levels: C confirmed, P partly confirmed, R recalled only), else the distance of its grade. Kinds and grades are read without regard to case or surrounding spaces. A source without a valid grade gets the default grade of its kind; the log lists them.</source>
-   <translation>每个风险源的影响距离：DISTANCE_FIELD 中为正数时采用该值，否则采用 DISTANCE_TABLE 中对应其类型和等级的行（可编辑；默认值见下文，并注明依据及其核实等级：C 已核实，P 部分核实，R 仅凭记忆、待核对原文），再否则采用其等级的距离。类型和等级不区分大小写，并忽略首尾空格。没有有效等级的风险源取其类型的默认等级；日志中会列出这些风险源。</translation>
-  </message>
-  <message>
-   <source>Chooses K of the CANDIDATES (points or polygons, e.g. community centres, schools, parks) that add the most population within the limit of a site, on top of what the existing FACILITIES (optional) already cover: the maximal covering location problem (Church &amp; ReVelle 1974), solved greedily. Covered population is a monotone submodular function of the chosen sites, so the greedy choice adds at least 1 - 1/e (63.2 %) of the best possible K-site gain; OUTPUT_SUMMARY gives the gain against an upper bound of that optimum (the tightest of: greedy / (1 - 1/e), the LP relaxation, the sum of the K largest single-site gains). With CAPACITY_FIELD (on the candidates) a site serves at most its capacity, nearest people first, and people beyond it stay uncovered for the next site; an empty capacity is derived from effective_area_m2 (area per person of a shelter PRESET) and candidates whose capacity stays unknown are left out of the choice (reported). OUTPUT lists the chosen sites in the order chosen with rank, gain (population added) and covered_after (population covered after adding it, existing facilities included). With BARRIERS the sites are chosen on the disturbed network. An empty FACILITIES layer means there are none yet (a new district). Demand units without geometry are left out of every figure and counted in units_unlocated and population_unlocated of OUTPUT_SUMMARY.</source>
-   <translation>从 CANDIDATES（点或面，例如社区中心、学校、公园）中选出 K 处场地，使其在现有 FACILITIES（可选）已覆盖人口的基础上，在场地限值范围内新增覆盖人口最多：即最大覆盖选址问题（Church &amp; ReVelle 1974），采用贪心算法求解。覆盖人口是所选场地的单调子模函数，因此贪心选择新增的覆盖人口至少为 K 处场地最优增益的 1 - 1/e（63.2 %）；OUTPUT_SUMMARY 给出增益与该最优值上界的比较（上界取以下三者中最紧者：贪心结果 / (1 - 1/e)、线性规划松弛、K 个最大单场地增益之和）。给出 CAPACITY_FIELD（候选场地的字段）时，每处场地最多服务与其容量相当的人口，按距离由近及远分配，超出部分保持未覆盖，留给下一处场地；容量为空时由 effective_area_m2 推算（按避难场所 PRESET 的人均面积），容量仍未知的候选场地不参与选择（并予以报告）。OUTPUT 按入选顺序列出所选场地，含 rank、gain（新增人口）和 covered_after（加入该场地后的覆盖人口，含现有设施）。给出 BARRIERS 时，在受阻断的路网上选址。FACILITIES 图层为空表示尚无现有设施（新区）。没有几何的需求单元不计入任何数字，并在 OUTPUT_SUMMARY 的 units_unlocated 和 population_unlocated 中统计。</translation>
-  </message>
-  <message>
-   <source>There are no facilities: every facility layer is empty.</source>
-   <translation>没有设施：所有设施图层均为空。</translation>
-  </message>
-  <message>
-   <source>SPEED_KMH must be greater than 0 km/h (it is {:g}); leave it empty to use the speed of the preset or {} km/h.</source>
-   <translation>SPEED_KMH 必须大于 0 km/h（当前为 {:g}）；留空则使用预设的速度或 {} km/h。</translation>
-  </message>
-  <message>
-   <source>The facility layer {} ({}) is empty: there are none.</source>
-   <translation>设施图层 {}（{}）为空：即没有此类设施。</translation>
-  </message>
-  <message>
-   <source>The facility layer {} is not a point or polygon layer.</source>
-   <translation>设施图层 {} 不是点图层或面图层。</translation>
-  </message>
-  <message>
-   <source>No feature of the facility layer {} has a geometry.</source>
-   <translation>设施图层 {} 中没有任何要素带有几何。</translation>
-  </message>
-  <message>
-   <source>{} lines of {} have a one-way value in {} that is none of 1/yes/true (along the line), -1/reverse (against it), 0/no/false (both ways): {}; they are travelled both ways. Feature ids: {}</source>
-   <translation>{} 条线路（图层 {}）在字段 {} 中的单行值不属于 1/yes/true（沿线方向）、-1/reverse（逆线方向）、0/no/false（双向）：{}；这些线路按双向通行。要素编号：{}</translation>
-  </message>
-  <message>
-   <source>A raster input cannot be read.</source>
-   <translation>无法读取一个栅格输入。</translation>
-  </message>
-  <message>
-   <source>The raster {} has no coordinate reference system (CRS) in its file ({}): assign one (Raster &gt; Projections &gt; Assign Projection) and run again.</source>
-   <translation>栅格 {} 的文件（{}）中没有坐标参考系（CRS）：请为其指定坐标系（栅格 &gt; 投影 &gt; 指定投影）后重新运行。</translation>
-  </message>
-  <message>
-   <source>Cannot read the raster {}: {}</source>
-   <translation>无法读取栅格 {}：{}</translation>
   </message>
  </context>
 </TS>

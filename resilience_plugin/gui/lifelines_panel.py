@@ -52,7 +52,7 @@ class PickAssetTool(QgsMapToolEmitPoint):
         best = None
         crs = self.canvas.mapSettings().destinationCrs()
         for layer in self.candidate_layers():
-            transform = QgsCoordinateTransform(crs, layer.crs(), QgsProject.instance())
+            transform = QgsCoordinateTransform(crs, layer.crs(), QgsProject.instance().transformContext())
             centre = transform.transform(QgsPointXY(point))
             corner = transform.transform(QgsPointXY(point.x() + radius, point.y()))
             r = max(abs(corner.x() - centre.x()), 1e-9)

@@ -8,7 +8,8 @@ import numpy as np
 from qgis.core import (QgsProcessingException, QgsProcessingLayerPostProcessorInterface,
                        QgsProcessingOutputNumber, QgsProcessingParameterBoolean, QgsProcessingParameterDateTime,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterMultipleLayers,
-                       QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer, QgsProcessingParameterString)
+                       QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer, QgsProcessingParameterString,
+                       QgsVectorLayer)
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
 from ..compat import NUMBER_INTEGER, SINK_FAST_INSERT, SOURCE_VECTOR, WKB
@@ -142,6 +143,10 @@ class DisasterChain(LifelineAlgorithm):
     # Main ------------------------------------------------------------------------------------
     def process(self, parameters, context, feedback):
         exposure = self.parameterAsLayerList(parameters, self.EXPOSURE, context)
+        for layer in exposure:
+            if not isinstance(layer, QgsVectorLayer):
+                raise QgsProcessingException(tr('EXPOSURE takes the vector results of resilience:exposure; {} is not '
+                                                'a vector layer.').format(layer.name()))
         hazard = self.parameterAsRasterLayer(parameters, self.HAZARD, context) \
             if parameters.get(self.HAZARD) not in (None, '') else None
         if bool(exposure) == (hazard is not None):
