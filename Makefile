@@ -158,8 +158,9 @@ clean:
 	find . -name __pycache__ -prune -exec rm -rf {} +
 
 .PHONY: screenshots
-# Screenshots of the dock in the real QGIS desktop under Xvfb (temporary profile), into docs/images/.
+# Screenshots of the dock (300 px wide, English and Chinese) in the real QGIS desktop under Xvfb (temporary
+# profile), into docs/images/; the first views of the demo projects and the QGIS logs into build/screenshots/.
 screenshots: stage
 	@[ -f $(DEMO_OUT)/helsinki_planning.qgz ] || $(MAKE) demo
-	$(SYSTEM_PYTHON) tests/tools/screenshots.py --stage $(STAGE) --project $(DEMO_OUT)/helsinki_planning.qgz \
-		--output docs/images
+	$(SYSTEM_PYTHON) tests/tools/screenshots.py --stage $(STAGE) --demo $(DEMO_OUT) --output docs/images \
+		--check $(BUILD)/screenshots

@@ -1,5 +1,5 @@
 """Plugin lifecycle: translator, Processing provider, menu and toolbar entries."""
-from qgis.core import Qgis, QgsApplication, QgsSettings
+from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 
 from .paths import i18n_dir
@@ -76,16 +76,14 @@ class ResiliencePlugin:
     def _tool_parameters(self):
         return self.ensure_dock().coverage.base_parameters()
 
-    def _report(self, text):
-        self.iface.messageBar().pushMessage(tr('Who serves here?'), text, Qgis.MessageLevel.Info, 8)
-
     def activate_tool(self, checked):
         canvas = self.iface.mapCanvas()
         if checked:
             if self.tool is None:
                 from .gui.map_tool import WhoServesHereTool
-                self.tool = WhoServesHereTool(canvas, self._tool_parameters, self._report)
+                self.tool = WhoServesHereTool(canvas, self._tool_parameters, self.iface.messageBar())
                 self.tool.setAction(self.tool_action)
+                self.ensure_dock().coverage.inputs_changed.connect(self.tool.reset)
             canvas.setMapTool(self.tool)
         elif self.tool is not None and canvas.mapTool() is self.tool:
             canvas.unsetMapTool(self.tool)

@@ -4,7 +4,9 @@ from qgis.core import (QgsApplication, QgsCategorizedSymbolRenderer, QgsCoordina
                        QgsGeometry, QgsPointXY, QgsProcessingContext, QgsProject, QgsRectangle, QgsSettings,
                        QgsVectorLayer)
 from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor
 
+from resilience_plugin.definitions import RISK_GRADE, RISK_SOURCE_KIND
 from resilience_plugin.gui.common import find_db_layer
 from resilience_plugin.gui.map_tool import WhoServesHereTool
 from resilience_plugin.translation import tr
@@ -79,8 +81,15 @@ def test_risk_zones_exposure_and_risk_list_zoom(dock, qtbot, helsinki_db, run):
     rows = list(expected['OUTPUT'].getFeatures())
     assert panel.table.rowCount() == len(rows) == 3
     for row, feature in enumerate(rows):
-        assert panel.table.item(row, 1).text() == feature['name']
-        assert panel.table.item(row, 4).text() == '{:,.0f}'.format(feature['people'])
+        assert panel.table.item(row, 2).text() == feature['name']
+        grade = RISK_GRADE.choice(feature['risk_grade'])
+        assert panel.table.item(row, 1).data(Qt.ItemDataRole.DecorationRole) == QColor(grade.colour)  # its colour
+        assert panel.table.item(row, 3).text() == '{:,.0f}'.format(feature['people'])
+        # the columns that do not fit the dock are in the row's tooltip, in words
+        tooltip = panel.table.item(row, 1).toolTip()
+        assert tr('Grade: {}').format(tr(grade.label)) in tooltip
+        assert tr(RISK_SOURCE_KIND.choice(feature['kind']).label) in tooltip
+        assert tr('Lifelines: {} m').format('{:,.0f}'.format(feature['lifeline_m'])) in tooltip
     assert group_of(panel.list_layer) == tr('Risk sources')
 
     canvas = dock.iface.mapCanvas()
@@ -94,7 +103,7 @@ def test_risk_zones_exposure_and_risk_list_zoom(dock, qtbot, helsinki_db, run):
 def test_census_findings_zoom_to_and_select_the_feature(dock, qtbot, helsinki_db, run):
     add_database(dock, helsinki_db)
     panel = dock.census
-    assert panel.database_label.text().endswith(helsinki_db)
+    assert panel.database_label.toolTip() == helsinki_db
     with qtbot.waitSignal(panel.validation_finished, timeout=TIMEOUT_MS) as blocker:
         qtbot.mouseClick(panel.run_bar.run_button, Qt.MouseButton.LeftButton)
     assert blocker.args == [True]

@@ -1,6 +1,7 @@
 """The "Resilience planning" dock: Overlay, Coverage, Risk, Census and Lifelines tabs."""
 from qgis.core import QgsProject
 from qgis.gui import QgsDockWidget
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QFrame, QScrollArea, QTabWidget
 
 from ..translation import tr
@@ -15,6 +16,7 @@ DOCK_NAME = 'resilience_planning_dock'
 
 
 def _scrolled(widget):
+    """The tab scrolls up and down; it is laid out to fit the dock's width, so it never scrolls sideways."""
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
@@ -35,8 +37,11 @@ class ResilienceDock(QgsDockWidget):
         self.risk = RiskPanel(iface)
         self.census = CensusPanel(iface, self.overlay.database_path, report_layers=self.report_layers)
         self.lifelines = LifelinesPanel(iface, self.overlay.database_path)
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         for panel, title in ((self.overlay, tr('Overlay')), (self.coverage, tr('Coverage')),
-                             (self.risk, tr('Risk')), (self.census, tr('Census')), (self.lifelines, tr('Lifelines'))):
+                             (self.risk, tr('Risk')), (self.census, tr('Census')),
+                             (self.lifelines, tr('Lifelines'))):
             self.tabs.addTab(_scrolled(panel), title)
         self.setWidget(self.tabs)
         self.overlay.database_changed.connect(self.census.refresh)
@@ -44,7 +49,10 @@ class ResilienceDock(QgsDockWidget):
         self.overlay.layers_added.connect(self._layers_added)
         self.tabs.setCurrentIndex(int(self.settings.value('tab', 0)))
         self.tabs.currentChanged.connect(lambda index: self.settings.set('tab', index))
-        QgsProject.instance().readProject.connect(self._project_read)
+        project = QgsProject.instance()
+        self._project_signals = ((project.readProject, self._project_read), (project.cleared, self._project_cleared))
+        for signal, slot in self._project_signals:
+            signal.connect(slot)
 
     def panels(self):
         return (self.overlay, self.coverage, self.risk, self.census, self.lifelines)
@@ -61,15 +69,26 @@ class ResilienceDock(QgsDockWidget):
         self.risk.restore()
         self.census.refresh()
 
+    def scroll_areas(self):
+        return [self.tabs.widget(i) for i in range(self.tabs.count())]
+
+    def _project_cleared(self):
+        """Another project (or a new one): nothing of the previous one is shown or running any more."""
+        for panel in self.panels():
+            panel.reset()
+
     def _project_read(self, *args):
+        """The opened project's layers of the right kinds are chosen (or none); never another kind of layer."""
+        self.overlay.follow_project()
         self._layers_added([])
         self.overlay.refresh_themes()
 
     def shutdown(self):
         """Cancel what is running and drop the project signal connections before the dock is deleted."""
-        try:
-            QgsProject.instance().readProject.disconnect(self._project_read)
-        except TypeError:
-            pass
+        for signal, slot in self._project_signals:
+            try:
+                signal.disconnect(slot)
+            except TypeError:
+                pass
         for panel in self.panels():
             panel.shutdown()

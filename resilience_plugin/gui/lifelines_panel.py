@@ -178,6 +178,22 @@ class LifelinesPanel(QWidget):
         self.table.itemSelectionChanged.connect(self.zoom_to_selected_row)
         self.refresh()
 
+    def reset(self):
+        """Another project: no run, no results, no chain of the previous one (its layers are gone with it)."""
+        self.run_bar.reset()
+        if self.pick_button.isChecked():
+            self.pick_button.setChecked(False)
+        self.result_layers, self.step_layers = [], []
+        self.criticality_layer = self.chain_table = None
+        self.failed.clear()
+        self.hazard.setLayer(None)
+        self.summary.clear()
+        self.table.setRowCount(0)
+        self.step_slider.setRange(0, 0)
+        self.step_slider.setEnabled(False)
+        self.step_label.clear()
+        self.refresh()
+
     # Inputs ----------------------------------------------------------------------------------
     def refresh(self, *args):
         path = self.database_path()

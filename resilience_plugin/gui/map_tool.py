@@ -4,9 +4,13 @@ network distance and whether the place is covered.
 The Coverage tab's facilities, network and preset go to :func:`qgis_io.routes.prepare_routing` (the same
 preparation as resilience:population_coverage) in a background QgsTask; the prepared network is kept for
 the next clicks until a layer or the preset changes. The tool only draws the route it gets back.
+
+The tool keeps one message in the message bar: a click replaces it, and it goes (with the route) when the
+facilities or the network change, another project is opened or the Coverage tab's inputs change (``reset``).
 """
-from qgis.core import QgsApplication, QgsGeometry, QgsPointXY, QgsProcessingFeedback, QgsProject, QgsTask
-from qgis.gui import QgsMapToolEmitPoint, QgsRubberBand, QgsVertexMarker
+from qgis.core import Qgis, QgsApplication, QgsGeometry, QgsPointXY, QgsProcessingFeedback, QgsProject, QgsTask
+from qgis.gui import QgsMapToolEmitPoint, QgsMessageBarItem, QgsRubberBand, QgsVertexMarker
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
@@ -15,9 +19,11 @@ from ..definitions import COVERAGE_PRESETS
 from ..qgis_io.result_styles import COVERED_COLOUR, UNCOVERED_COLOUR
 from ..qgis_io.routes import prepare_routing
 from ..translation import tr
+from .tasks import run_copy
 
 ROUTE_WIDTH_PX = 4
 PLACE_COLOUR = '#333333'
+ANSWER_SECONDS = 15   # an answer stays this long in the message bar (or until the next click)
 # Tasks in QGIS's task manager: Python keeps them alive until they finish, even when the tool is gone.
 _LIVE_TASKS = set()
 
@@ -71,15 +77,17 @@ class RouteTask(QgsTask):
 
 
 class WhoServesHereTool(QgsMapToolEmitPoint):
-    """``parameters()`` gives the facility/network/preset parameters (the Coverage tab's)."""
+    """``parameters()`` gives the facility/network/preset parameters (the Coverage tab's); answers go to
+    ``message_bar`` (a QgsMessageBar; None: only ``message`` keeps them)."""
 
     answered = pyqtSignal(dict)
 
-    def __init__(self, canvas, parameters, report=None):
+    def __init__(self, canvas, parameters, message_bar=None):
         super().__init__(canvas)
         self.canvas = canvas
         self.parameters = parameters
-        self.report = report or (lambda text: None)
+        self.message_bar = message_bar
+        self.message, self.message_item = '', None
         self.task, self.pending = None, None
         self.routing, self.routing_key, self._watched = None, None, []
         self.answer = {}
@@ -87,6 +95,33 @@ class WhoServesHereTool(QgsMapToolEmitPoint):
         self.band.setWidth(ROUTE_WIDTH_PX)
         self.marker = None
         self.canvasClicked.connect(self.ask)
+        QgsProject.instance().cleared.connect(self.reset)
+
+    # The message -------------------------------------------------------------------------------
+    def report(self, text, seconds=0):
+        """Show ``text`` in place of the tool's previous message (``seconds`` 0: until replaced)."""
+        self.clear_message()
+        self.message = text
+        if self.message_bar is not None:
+            self.message_item = QgsMessageBarItem(tr('Who serves here?'), text, Qgis.MessageLevel.Info, seconds)
+            self.message_bar.pushItem(self.message_item)
+
+    def clear_message(self):
+        item, self.message_item, self.message = self.message_item, None, ''
+        if item is not None and not sip.isdeleted(item) and self.message_bar is not None \
+                and item in self.message_bar.items():
+            self.message_bar.popWidget(item)
+
+    def reset(self, *args):
+        """Forget the answer: the route, the message and the prepared network (the inputs changed)."""
+        if self.task is not None:
+            self.task.done = None
+            self.task.cancel()
+        self.task, self.pending = None, None
+        self._forget_routing()
+        self._clear_graphics()
+        self.clear_message()
+        self.answer = {}
 
     # Asking ------------------------------------------------------------------------------------
     def ask(self, point, button=None):
@@ -114,8 +149,12 @@ class WhoServesHereTool(QgsMapToolEmitPoint):
             self.routing_key = key
             self._watch([facilities] + ([network] if network is not None else []))
 
+        # Read in the task through copies: another project opened meanwhile deletes the project's layers.
+        copies = None if self.routing is not None else (
+            run_copy(facilities), run_copy(network) if network is not None else None)
+
         def prepare(feedback):
-            return prepare_routing(facilities, network, preset, feedback=feedback, **options)
+            return prepare_routing(copies[0], copies[1], preset, feedback=feedback, **options)
 
         crs = self.canvas.mapSettings().destinationCrs()
         self.place = QgsPointXY(point)
@@ -146,12 +185,14 @@ class WhoServesHereTool(QgsMapToolEmitPoint):
         if not ok or task.answer is None:
             if task.error:
                 self.report(tr('No answer: {}').format(task.error))
+            else:
+                self.clear_message()   # cancelled: "Looking for…" is no longer true
             self.answered.emit({})
             return
         answer = task.answer
         if answer.facility_id is None:
             self.answer = {'facility_id': None}
-            self.report(tr('No facility can be reached from here over the network.'))
+            self.report(tr('No facility can be reached from here over the network.'), ANSWER_SECONDS)
             self.answered.emit(self.answer)
             return
         self.answer = {'facility_id': answer.facility_id, 'name': answer.name, 'distance_m': answer.distance_m,
@@ -167,21 +208,26 @@ class WhoServesHereTool(QgsMapToolEmitPoint):
             text = tr('Served by {name}: {distance} m over the network; {covered}.')
         else:
             text = tr('Served by {name}: {distance} m in a straight line (no road network); {covered}.')
-        self.report(text.format(name=name, distance=distance, covered=covered))
+        self.report(text.format(name=name, distance=distance, covered=covered), ANSWER_SECONDS)
         self.answered.emit(self.answer)
 
     # The prepared network ----------------------------------------------------------------------
     def _watch(self, layers):
         for layer in layers:
-            for signal in (layer.dataChanged, layer.subsetStringChanged, layer.crsChanged):
-                signal.connect(self._forget_routing)
+            for signal in (layer.dataChanged, layer.layerModified, layer.afterCommitChanges, layer.afterRollBack,
+                           layer.subsetStringChanged, layer.crsChanged, layer.willBeDeleted):
+                signal.connect(self._layer_changed)
                 self._watched.append(signal)
 
+    def _layer_changed(self, *args):
+        """The facilities or the network changed or left the project: the answer shown is stale."""
+        self.reset()
+
     def _forget_routing(self, *args):
-        """A layer changed (or other layers were chosen): prepare again on the next click."""
+        """Prepare the network again on the next click."""
         for signal in self._watched:
             try:
-                signal.disconnect(self._forget_routing)
+                signal.disconnect(self._layer_changed)
             except (TypeError, RuntimeError):
                 pass  # the layer is gone
         self._watched = []
@@ -198,6 +244,10 @@ class WhoServesHereTool(QgsMapToolEmitPoint):
         super().deactivate()
 
     def cleanup(self):
+        try:
+            QgsProject.instance().cleared.disconnect(self.reset)
+        except TypeError:
+            pass
         for task in list(_LIVE_TASKS):
             if getattr(task.done, '__self__', None) is self:
                 task.done = None
@@ -205,4 +255,5 @@ class WhoServesHereTool(QgsMapToolEmitPoint):
         self.task, self.pending = None, None
         self._forget_routing()
         self._clear_graphics()
+        self.clear_message()
         self.canvas.scene().removeItem(self.band)

@@ -5,15 +5,15 @@ import os
 from qgis.core import QgsProject, QgsRasterLayer
 from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import pyqtSignal
-from qgis.PyQt.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
-                                 QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+from qgis.PyQt.QtWidgets import (QCheckBox, QFileDialog, QGridLayout, QGroupBox, QPushButton, QSpinBox, QVBoxLayout,
+                                 QWidget)
 
 from ..definitions import RISK_GRADE, SHELTER_CLASS, THEME_HAZARDS, THEMES
-from ..qgis_io.project import add_database_layers, add_layer
+from ..qgis_io.project import add_database_layers, add_layer, find_theme_group, layer_kind
 from ..qgis_io.result_styles import style_hazard_raster
 from ..translation import tr
-from .common import PanelSettings, RunBar
-from .widgets import Legend
+from .common import PanelSettings, RunBar, db_path_of, project_layers, stacked_form
+from .widgets import FlowGrid, Legend, wrapping_label
 
 
 class OverlayPanel(QWidget):
@@ -26,6 +26,8 @@ class OverlayPanel(QWidget):
         self.settings = PanelSettings('overlay')
         layout = QVBoxLayout(self)
 
+        # The planning database: a GeoPackage file today. Another storage (a PostgreSQL connection) adds its own
+        # choice here; everything below asks only database_path().
         db_box = QGroupBox(tr('Planning database'))
         db_layout = QVBoxLayout(db_box)
         self.database = QgsFileWidget()
@@ -33,12 +35,12 @@ class OverlayPanel(QWidget):
         self.database.setFilter(tr('GeoPackage (*.gpkg)'))
         self.database.setDialogTitle(tr('Open a planning database'))
         db_layout.addWidget(self.database)
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()
         self.add_button = QPushButton(tr('Add layers'))
         self.add_button.setToolTip(tr('Add every layer of the database, grouped by theme, with its style'))
         self.create_button = QPushButton(tr('Create new…'))
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.create_button)
+        buttons.addWidget(self.add_button, 0, 0)
+        buttons.addWidget(self.create_button, 0, 1)
         db_layout.addLayout(buttons)
         self.run_bar = RunBar(tr('Create'))
         self.run_bar.run_button.hide()
@@ -47,18 +49,17 @@ class OverlayPanel(QWidget):
         layout.addWidget(db_box)
 
         theme_box = QGroupBox(tr('Themes shown on the map'))
-        grid = QGridLayout(theme_box)
         self.theme_boxes = {}
-        for i, theme in enumerate(THEMES):
+        for theme in THEMES:
             box = QCheckBox(tr(theme))
             box.setChecked(True)
             box.toggled.connect(lambda checked, theme=theme: self.set_theme_visible(theme, checked))
-            grid.addWidget(box, i // 2, i % 2)
             self.theme_boxes[theme] = box
+        QVBoxLayout(theme_box).addWidget(FlowGrid(self.theme_boxes.values()))
         layout.addWidget(theme_box)
 
         hazard_box = QGroupBox(tr('Hazard raster'))
-        form = QFormLayout(hazard_box)
+        form = stacked_form(hazard_box)
         self.hazard = QgsFileWidget()
         self.hazard.setStorageMode(QgsFileWidget.StorageMode.GetFile)
         self.hazard.setFilter(tr('Rasters (*.tif *.tiff *.vrt *.asc *.img);;All files (*)'))
@@ -68,19 +69,17 @@ class OverlayPanel(QWidget):
         self.opacity.setSuffix(' %')
         self.opacity.setValue(60)
         form.addRow(tr('Opacity'), self.opacity)
-        self.hazard_button = QPushButton(tr('Add hazard raster (blue depth ramp)'))
+        self.hazard_button = QPushButton(tr('Add hazard raster'))
+        self.hazard_button.setToolTip(tr('Add the raster to the group Hazards, drawn with a blue depth ramp'))
         form.addRow(self.hazard_button)
         layout.addWidget(hazard_box)
 
-        legends = QHBoxLayout()
+        self.message = wrapping_label()
+        layout.addWidget(self.message)
         self.risk_legend = Legend(tr('Risk grades'), [(c.colour, tr(c.label)) for c in RISK_GRADE.choices])
         self.shelter_legend = Legend(tr('Shelter classes'), [(c.colour, tr(c.label)) for c in SHELTER_CLASS.choices])
-        legends.addWidget(self.risk_legend)
-        legends.addWidget(self.shelter_legend)
-        layout.addLayout(legends)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        layout.addWidget(self.message)
+        layout.addWidget(self.risk_legend)
+        layout.addWidget(self.shelter_legend)
         layout.addStretch(1)
 
         self.restore()
@@ -106,6 +105,21 @@ class OverlayPanel(QWidget):
         self.settings.set('database', path)
         self.database_changed.emit(path)
 
+    def reset(self):
+        """Another project: no message about the previous one."""
+        self.run_bar.reset()
+        self.run_bar.hide()
+        self.message.clear()
+
+    def follow_project(self):
+        """The opened project shows a planning database's layers: that database becomes the one of the dock."""
+        for layer in project_layers():
+            if layer_kind(layer) is not None:
+                path = db_path_of(layer)
+                if path and os.path.isfile(path) and path != self.database_path():
+                    self.database.setFilePath(path)
+                return
+
     def shutdown(self):
         try:
             QgsProject.instance().layerTreeRoot().visibilityChanged.disconnect(self.refresh_themes)
@@ -119,15 +133,24 @@ class OverlayPanel(QWidget):
         if not path or not os.path.exists(path):
             self.message.setText(tr('Choose an existing planning database first.'))
             return []
-        layers = add_database_layers(path, QgsProject.instance())
-        if layers and self.iface is not None and self.iface.mapCanvas() is not None:
+        project = QgsProject.instance()
+        before = set(project.mapLayers())
+        layers = add_database_layers(path, project)
+        added = [layer for layer in layers if layer.id() not in before]
+        if added and self.iface is not None and self.iface.mapCanvas() is not None:
             canvas = self.iface.mapCanvas()
             if not canvas.layers():
-                QgsProject.instance().setCrs(layers[0].crs())
-        self.message.setText(tr('{} layers added from {}.').format(len(layers), os.path.basename(path)))
+                project.setCrs(added[0].crs())
+        name = os.path.basename(path)
+        if added:
+            self.message.setText(tr('{} layers added from {}.').format(len(added), name))
+        elif layers:
+            self.message.setText(tr('The {} layers of {} are already in the project.').format(len(layers), name))
+        else:
+            self.message.setText(tr('{} has no planning layers: is it a planning database?').format(name))
         self.refresh_themes()
-        self.layers_added.emit(layers)
-        return layers
+        self.layers_added.emit(added)
+        return added
 
     def ask_create_database(self):
         path, _ = QFileDialog.getSaveFileName(self, tr('Create a planning database'), '', tr('GeoPackage (*.gpkg)'))
@@ -152,18 +175,19 @@ class OverlayPanel(QWidget):
         self.create_button.setEnabled(True)
         if ok:
             self.database.setFilePath(results.get('OUTPUT', run.parameters['OUTPUT']))
+            self.run_bar.done(tr('Planning database created.'))
             self.message.setText(tr('Planning database created. Press "Add layers" to show it.'))
 
     # Themes --------------------------------------------------------------------------------------
     def set_theme_visible(self, theme, visible):
-        group = QgsProject.instance().layerTreeRoot().findGroup(tr(theme))
+        group = find_theme_group(QgsProject.instance().layerTreeRoot(), theme)
         if group is not None and group.itemVisibilityChecked() != visible:
             group.setItemVisibilityChecked(visible)
 
     def refresh_themes(self, *args):
         root = QgsProject.instance().layerTreeRoot()
         for theme, box in self.theme_boxes.items():
-            group = root.findGroup(tr(theme))
+            group = find_theme_group(root, theme)
             box.setEnabled(group is not None)
             if group is not None and box.isChecked() != group.itemVisibilityChecked():
                 box.blockSignals(True)
@@ -178,7 +202,7 @@ class OverlayPanel(QWidget):
             return None
         layer = QgsRasterLayer(path, os.path.splitext(os.path.basename(path))[0])
         if not layer.isValid():
-            self.message.setText(tr('{} is not a raster QGIS can read.').format(path))
+            self.message.setText(tr('{} is not a raster QGIS can read.').format(os.path.basename(path)))
             return None
         style_hazard_raster(layer, self.opacity.value() / 100.0)
         add_layer(layer, THEME_HAZARDS)

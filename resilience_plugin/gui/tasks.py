@@ -4,12 +4,24 @@ The panels only build parameter dicts; an ``AlgorithmRun`` starts the algorithm 
 task manager, reports progress, can be cancelled, and hands the outputs back in the GUI thread.
 Memory outputs (``TEMPORARY_OUTPUT``) are taken out of the Processing context, so the caller owns
 them and decides what is added to the project: a cancelled or failed run adds nothing.
+
+Input layers given by their project id are read through copies the run owns (``run_copy``): opening
+another project deletes the project's layers while the algorithm may still be reading them in its thread.
 """
 from qgis.core import (QgsApplication, QgsMapLayer, QgsProcessingAlgRunnerTask, QgsProcessingContext,
-                       QgsProcessingFeedback, QgsProject)
+                       QgsProcessingFeedback, QgsProject, QgsVectorLayer)
 from qgis.PyQt.QtCore import QObject, pyqtSignal, pyqtSlot
 
 from ..translation import tr
+
+
+def run_copy(layer):
+    """A copy of ``layer`` for a background run to read, independent of the project (same source, name,
+    filter and feature ids; a memory layer's features copied). A layer with unsaved edits is read as it is
+    (its edits are not in a copy)."""
+    if isinstance(layer, QgsVectorLayer) and layer.isEditable() and layer.isModified():
+        return layer
+    return layer.clone()
 
 
 class _Feedback(QgsProcessingFeedback):
@@ -46,6 +58,7 @@ class AlgorithmRun(QObject):
         self.running = False
         self.error = ''
         self.task = None
+        self.copies = []
         self.feedback = _Feedback()
         self.context = QgsProcessingContext()
         self.context.setProject(QgsProject.instance())
@@ -60,17 +73,35 @@ class AlgorithmRun(QObject):
         if self.algorithm is None:
             self.error = tr('The algorithm {} is not available.').format(self.algorithm_id)
             return False
-        ok, message = self.algorithm.checkParameterValues(self.parameters, self.context)
+        parameters = self.own_inputs(self.parameters)
+        ok, message = self.algorithm.checkParameterValues(parameters, self.context)
         if not ok:
             self.error = message
             return False
-        self.task = QgsProcessingAlgRunnerTask(self.algorithm, self.parameters, self.context, self.feedback)
+        self.task = QgsProcessingAlgRunnerTask(self.algorithm, parameters, self.context, self.feedback)
         self.task.setDescription(self.algorithm.displayName())
         self.feedback.progressChanged.connect(self._on_progress)
         self.task.executed.connect(self._on_executed)
         self.running = True
         QgsApplication.taskManager().addTask(self.task)
         return True
+
+    def own_inputs(self, parameters):
+        """``parameters`` with every project layer id (alone or in a list) replaced by a ``run_copy`` that this
+        run keeps (given as the layer itself: the algorithm's thread does not see a context's own layers)."""
+        project, copies = QgsProject.instance(), {}
+
+        def own(value):
+            layer = project.mapLayer(value) if isinstance(value, str) and value else None
+            if layer is None:
+                return value
+            if value not in copies:
+                copies[value] = run_copy(layer)
+            return copies[value]
+        owned = {name: [own(v) for v in value] if isinstance(value, list) else own(value)
+                 for name, value in parameters.items()}
+        self.copies = list(copies.values())
+        return owned
 
     def cancel(self):
         """Ask the algorithm to stop; whatever it produced is discarded."""

@@ -132,7 +132,8 @@ def save_census_styles(path, kinds):
 
 
 def finish_package(path):
-    """Leave the GeoPackage in SQLite's default journal mode: one self-contained file."""
+    """Leave the GeoPackage in SQLite's default journal mode: one self-contained file to move or hash (the
+    census package and a newly created planning database)."""
     connection = sqlite3.connect(path)
     try:
         connection.execute('PRAGMA journal_mode=DELETE')

@@ -10,7 +10,8 @@ from qgis.core import (QgsCategorizedSymbolRenderer, QgsColorRampShader, QgsGrad
                        QgsRasterShader, QgsRendererCategory, QgsRuleBasedRenderer,
                        QgsSingleBandPseudoColorRenderer, QgsSingleSymbolRenderer,
                        QgsSymbol, QgsTextBufferSettings, QgsTextFormat, QgsVectorLayerSimpleLabeling)
-from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtCore import QLocale
+from qgis.PyQt.QtGui import QColor, QFontInfo
 
 from .. import compat
 from ..definitions import RISK_GRADE
@@ -35,6 +36,23 @@ AREA_OPACITY = 0.35          # service-area polygons, half transparent so overla
 LINE_WIDTH_MM = 0.8
 LOAD_SIZE_MM = 3.5
 OVERLOADED_SIZE_MM = 6.0
+# A facility's load (people served / capacity) as a percentage of its capacity, the one way the plugin shows
+# it: the map label (a QGIS expression, so it draws without the plugin) and format_load (the dock) give the
+# same text, grouped digits in the user's locale as QGIS's format_number: "46%", "139%", "139,090%".
+LOAD_LABEL_EXPRESSION = 'format_number("load_ratio" * 100, 0) || \'%\''
+# Map labels: the font the system resolves for the application font, with common fallbacks, so a project
+# never asks for a font that is not installed (QGIS warns "Font ... not available on system").
+LABEL_FONT_FALLBACKS = ('Noto Sans', 'DejaVu Sans', 'Liberation Sans', 'Arial', 'Helvetica', 'Microsoft YaHei',
+                        'PingFang SC', 'Noto Sans CJK SC')
+
+
+def format_load(ratio):
+    """``ratio`` (people / capacity) as LOAD_LABEL_EXPRESSION draws it on the map; '' when there is none."""
+    if ratio is None or not isinstance(ratio, (int, float)):
+        return ''
+    locale = QLocale()
+    locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
+    return locale.toString(float(ratio) * 100.0, 'f', 0) + '%'
 
 
 def _symbol(layer, colour, opacity=1.0, outline=None, width=None, size=None):
@@ -110,7 +128,7 @@ def style_facility_loads(layer):
                                                tr('Within capacity or no capacity')))
     layer.setRenderer(QgsRuleBasedRenderer(root))
     if layer.fields().indexOf('load_ratio') >= 0:
-        _label(layer, 'round("load_ratio" * 100) || \'%\'', size=8)
+        _label(layer, LOAD_LABEL_EXPRESSION, size=8)
     return _done(layer)
 
 
@@ -130,8 +148,11 @@ def _label(layer, expression, size=10, bold=False):
     settings.isExpression = True
     text = QgsTextFormat()
     font = text.font()
+    font.setFamily(QFontInfo(font).family())  # the installed family, not the platform's name for its default
     font.setBold(bold)
     text.setFont(font)
+    if hasattr(text, 'setFamilies'):  # QGIS >= 3.20: tried in turn where the first family is missing
+        text.setFamilies([family for family in LABEL_FONT_FALLBACKS if family != font.family()])
     text.setSize(size)
     buffer = QgsTextBufferSettings()
     buffer.setEnabled(True)

@@ -28,6 +28,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
 from ..definitions import DATABASE_KINDS, LAYERS
 from ..translation import tr
 from .atomic import atomic_path
+from .census_package import finish_package, sha256_file
 from .database import (DatabaseError, FeatureWriter, add_kind, create_schema, layer_uri, save_default_styles)
 from .gdal_errors import gdal_exceptions
 
@@ -295,7 +296,6 @@ class GeoPackageStore(PlanningStore):
             connection.close()
 
     def fingerprint(self):
-        from .census_package import sha256_file  # noqa: PLC0415 (census_package imports this module's neighbours)
         info = super().fingerprint()
         info.update(path=self.path, sha256=sha256_file(self.path), bytes=os.path.getsize(self.path))
         return info
@@ -310,7 +310,7 @@ class GeoPackageStore(PlanningStore):
         with atomic_path(self.path) as tmp:
             create_schema(tmp, crs, DATABASE_KINDS)
             save_default_styles(tmp, DATABASE_KINDS)
-            _rollback_journal(tmp)
+            finish_package(tmp)
             if os.path.exists(self.path):
                 self._release_for_replace()
         return self
@@ -451,15 +451,6 @@ class GeoPackageStore(PlanningStore):
         with self._write_transaction() as connection:
             sql = 'DELETE FROM {}{}'.format(quote_identifier(name), condition)  # nosec B608
             return connection.execute(sql, params).rowcount
-
-
-def _rollback_journal(path):
-    """Leave the file in SQLite's default journal mode, so it is one self-contained file to move or hash."""
-    connection = sqlite3.connect(path)
-    try:
-        connection.execute('PRAGMA journal_mode=DELETE')
-    finally:
-        connection.close()
 
 
 def open_store(database=None):

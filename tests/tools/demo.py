@@ -54,6 +54,39 @@ def render_overview(project, extent_layers, path, width=1400):
     return path
 
 
+def first_view(project, extent_layer, themes_off=(), layers_off=()):
+    """What the project shows when it opens: the data's extent, few layers on (a theme switched off keeps its
+    layers checked, so the dock's theme box brings them back), and coordinate operations this machine has.
+
+    ``themes_off``: untranslated theme names; ``layers_off``: layers (kinds' titles or result layer names)."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsDatumTransform, QgsReferencedRectangle
+    from resilience_plugin.qgis_io.project import find_theme_group
+    root = project.layerTreeRoot()
+    for theme in themes_off:
+        group = find_theme_group(root, theme)
+        if group is not None:
+            group.setItemVisibilityChecked(False)
+            group.setExpanded(False)
+    for node in root.findLayers():
+        if node.layer().name() in layers_off:
+            node.setItemVisibilityChecked(False)
+        node.setExpanded(node.isVisible())   # legends of the layers on, the others folded
+    view = extent_layer.extent()
+    view.scale(1.05)
+    project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(view, extent_layer.crs()))
+    # QGIS transforms to WGS 84 for its own displays; where the most accurate operation needs a grid this
+    # machine lacks it warns ("Cannot use preferred transform"): pin the best operation available.
+    wgs84 = QgsCoordinateReferenceSystem('EPSG:4326')
+    context = project.transformContext()
+    for source, target in ((project.crs(), wgs84), (wgs84, project.crs())):
+        operations = QgsDatumTransform.operations(source, target)
+        if operations and not operations[0].isAvailable:
+            usable = [op for op in operations if op.isAvailable]
+            if usable:
+                context.addCoordinateOperation(source, target, usable[0].proj)
+    project.setTransformContext(context)
+
+
 def helsinki_coverage(out, db, project):
     """Shelter and fire-station coverage of the Helsinki population, and three new shelter sites.
 
@@ -62,9 +95,9 @@ def helsinki_coverage(out, db, project):
     """
     from qgis.core import QgsVectorLayer
     from resilience_plugin.definitions import COVERAGE_PRESETS, THEME_FACILITIES, THEME_SHELTERS
-    from resilience_plugin.qgis_io.result_styles import (FIRE_COLOURS, SHELTER_COLOURS, style_chosen_sites,
-                                                         style_coverage_demand, style_facility_loads,
-                                                         style_service_areas)
+    from resilience_plugin.qgis_io.result_styles import (FIRE_COLOURS, SHELTER_COLOURS, format_load,
+                                                         style_chosen_sites, style_coverage_demand,
+                                                         style_facility_loads, style_service_areas)
     from resilience_plugin.qgis_io.database import layer_uri
     from resilience_plugin.qgis_io.project import add_layer
     preset = {p.key: i + 1 for i, p in enumerate(COVERAGE_PRESETS)}  # PRESET 0 is "custom"
@@ -127,9 +160,9 @@ def helsinki_coverage(out, db, project):
     loaded = [f for f in loads.getFeatures() if isinstance(f['load_ratio'], float)]
     if loaded:
         worst = max(loaded, key=lambda f: f['load_ratio'])
-        lines.append('  most loaded shelter: {} - {:.0f} people for {:.0f} places ({:.0f}%, {})'.format(
+        lines.append('  most loaded shelter: {} - {:.0f} people for {:.0f} places (load {} of capacity, {})'.format(
             worst['name'] or 'id {}'.format(worst['facility_id']), worst['population'], worst['capacity'],
-            100 * worst['load_ratio'], 'overloaded' if worst['overloaded'] else 'within capacity'))
+            format_load(worst['load_ratio']), 'overloaded' if worst['overloaded'] else 'within capacity'))
     summary = next(layer('new_shelter_sites_summary', '').getFeatures())
     lines.append('  3 new shelter sites (greedy, >= 63% of the optimum guaranteed):')
     for f in sorted(layer('new_shelter_sites', '').getFeatures(), key=lambda f: f['rank']):
@@ -249,9 +282,11 @@ def census_and_reports(out, db, findings_path, coverage, lifelines=None):
 def rutland_risk(out):
     """The county case: risk zones of Rutland's fuel stations and industrial sites, exposure, risk list."""
     from qgis.core import QgsProject, QgsVectorLayer
-    from resilience_plugin.definitions import THEME_RISK
+    from resilience_plugin.definitions import LAYERS_BY_NAME, THEME_BASE, THEME_FACILITIES, THEME_RISK, THEME_SHELTERS
     from resilience_plugin.qgis_io.database import layer_uri
-    from resilience_plugin.qgis_io.project import add_database_layers, add_layer
+    from resilience_plugin.qgis_io.project import add_database_layers, add_layer, layer_kind
+    from resilience_plugin.qgis_io.result_styles import style_by_grade
+    from resilience_plugin.translation import tr
     print()
     print('Rutland (county case): risk sources, what they threaten, the urban safety risk list')
     out.mkdir(parents=True, exist_ok=True)
@@ -282,7 +317,12 @@ def rutland_risk(out):
     layers = add_database_layers(db, project, skip_empty=True)
     project.setCrs(layers[0].crs())
     for name, (zones, exposure, table) in outputs.items():
-        add_layer(QgsVectorLayer(zones, 'Influence zones ({})'.format(name), 'ogr'), THEME_RISK, project)
+        add_layer(style_by_grade(QgsVectorLayer(zones, 'Influence zones ({})'.format(name), 'ogr'), opacity=0.45),
+                  THEME_RISK, project)
+    roads = next(layer for layer in layers if layer_kind(layer) == 'road_network')
+    # The risk picture first: risk sources and their zones over the roads.
+    first_view(project, roads, themes_off=(THEME_FACILITIES, THEME_SHELTERS, THEME_BASE),
+               layers_off=[tr(LAYERS_BY_NAME[kind].title) for kind in ('lifelines', 'lifeline_nodes')])
     project_path = str(out / 'rutland_risk.qgz')
     project.write(project_path)
     print('  outputs:')
@@ -300,9 +340,10 @@ def main():
     out = Path(args.output).resolve()
     out.mkdir(parents=True, exist_ok=True)
     start_qgis()
-    from qgis.core import QgsProject, QgsRectangle, QgsReferencedRectangle, QgsVectorLayer
-    from resilience_plugin.definitions import THEME_FINDINGS
-    from resilience_plugin.qgis_io.project import add_database_layers, add_layer
+    from qgis.core import QgsProject, QgsVectorLayer
+    from resilience_plugin.definitions import LAYERS_BY_NAME, THEME_FINDINGS, THEME_POPULATION, THEME_RISK
+    from resilience_plugin.qgis_io.project import add_database_layers, add_layer, layer_kind
+    from resilience_plugin.translation import tr
 
     db = str(out / 'helsinki_planning.gpkg')
     findings_path = str(out / 'census_findings.gpkg')
@@ -330,10 +371,13 @@ def main():
     coverage, coverage_paths = helsinki_coverage(out, db, project)
     lifelines, lifeline_paths = helsinki_lifelines(out, db, project)
     project.writeEntry('resilience', 'attribution', ATTRIBUTION)
-    roads = next(layer for layer in layers if layer.source().endswith('layername=road_network'))
-    view = QgsRectangle(roads.extent())
-    view.scale(1.05)
-    project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(view, roads.crs()))
+    roads = next(layer for layer in layers if layer_kind(layer) == 'road_network')
+    # The shelter coverage first: shelters, their service areas and loads, the population they reach, new
+    # sites, fire stations, over roads and buildings; the rest is a theme box (or a layer tick) away.
+    first_view(project, roads, themes_off=(THEME_FINDINGS, THEME_RISK, THEME_POPULATION),
+               layers_off=[tr(LAYERS_BY_NAME[kind].title) for kind in ('lifelines', 'lifeline_nodes',
+                                                                       'shelter_candidates')]
+               + ['Fire-station service areas (4 min)'])
     overview = render_overview(project, [roads], str(out / 'helsinki_overview.png'))
     if not project.write(project_path):
         raise SystemExit('Could not write ' + project_path)
