@@ -1040,6 +1040,10 @@
    <translation>检查普查数据…</translation>
   </message>
   <message>
+   <source>Finding</source>
+   <translation>问题</translation>
+  </message>
+  <message>
    <source>Validate census data</source>
    <translation>检查普查数据</translation>
   </message>
@@ -1064,6 +1068,10 @@
    <translation>以该规划数据库、普查检查结果和本面板的分析结果图层打开 resilience:planning_report</translation>
   </message>
   <message>
+   <source>Planning report</source>
+   <translation>规划评估报告</translation>
+  </message>
+  <message>
    <source>Choose a planning database in the Overlay tab.</source>
    <translation>请在“叠加”选项卡中选择规划数据库。</translation>
   </message>
@@ -1072,16 +1080,40 @@
    <translation>请在“叠加”选项卡中选择一个已有的规划数据库。</translation>
   </message>
   <message>
-   <source>{} features checked: {} errors, {} warnings.</source>
-   <translation>已检查 {} 个要素：{} 个错误，{} 个警告。</translation>
+   <source>Every feature passes the checks.</source>
+   <translation>所有要素均通过检查。</translation>
+  </message>
+  <message>
+   <source>The planning database has no features to check.</source>
+   <translation>规划数据库中没有可检查的要素。</translation>
+  </message>
+  <message>
+   <source>Nothing to check: import data into the planning database first.</source>
+   <translation>没有可检查的内容：请先向规划数据库导入数据。</translation>
+  </message>
+  <message>
+   <source>Written to {}</source>
+   <translation>已写入 {}</translation>
   </message>
   <message>
    <source>Planning database: {}</source>
    <translation>规划数据库：{}</translation>
   </message>
   <message>
+   <source>{} features checked: {} errors, {} warnings.</source>
+   <translation>已检查 {} 个要素：{} 个错误，{} 个警告。</translation>
+  </message>
+  <message>
+   <source>Findings added to the group {}.</source>
+   <translation>问题已添加到图层组“{}”。</translation>
+  </message>
+  <message>
    <source>The layer {} is not in the project: add the database layers first.</source>
    <translation>图层 {} 不在项目中：请先添加数据库图层。</translation>
+  </message>
+  <message>
+   <source>{} features checked: no findings.</source>
+   <translation>已检查 {} 个要素：未发现问题。</translation>
   </message>
   <message>
    <source>Cancel</source>
@@ -1092,24 +1124,24 @@
    <translation>正在取消…</translation>
   </message>
   <message>
-   <source>Cancelled; nothing was added to the project.</source>
-   <translation>已取消；未向项目添加任何内容。</translation>
-  </message>
-  <message>
    <source>Running {}…</source>
    <translation>正在运行 {}…</translation>
+  </message>
+  <message>
+   <source>Cancelled; nothing was added to the project.</source>
+   <translation>已取消；未向项目添加任何内容。</translation>
   </message>
   <message>
    <source>Cannot start: {}</source>
    <translation>无法启动：{}</translation>
   </message>
   <message>
-   <source>Done.</source>
-   <translation>完成。</translation>
-  </message>
-  <message>
    <source>Failed: {}</source>
    <translation>失败：{}</translation>
+  </message>
+  <message>
+   <source>{} min at {} km/h</source>
+   <translation>{} 分钟（按 {} 公里/小时）</translation>
   </message>
   <message>
    <source>Inputs</source>
@@ -1140,12 +1172,12 @@
    <translation>运行覆盖分析以查看覆盖人口。</translation>
   </message>
   <message>
-   <source>{} m</source>
-   <translation>{} 米</translation>
+   <source>The coverage summary is empty.</source>
+   <translation>覆盖汇总为空。</translation>
   </message>
   <message>
-   <source>{} min at {} km/h</source>
-   <translation>{} 分钟（按 {} 公里/小时）</translation>
+   <source>{} m</source>
+   <translation>{} 米</translation>
   </message>
   <message>
    <source>Choose a facility layer.</source>
@@ -1154,6 +1186,10 @@
   <message>
    <source>Service areas need a road network.</source>
    <translation>计算服务范围需要道路网络。</translation>
+  </message>
+  <message>
+   <source>No facility could be placed on the road network.</source>
+   <translation>没有设施能够接入路网。</translation>
   </message>
   <message>
    <source>Population {population}: covered {covered} ({share}), uncovered {uncovered}.</source>
@@ -1168,8 +1204,12 @@
    <translation>请选择需求图层及其人口字段。</translation>
   </message>
   <message>
-   <source>Done: {} layers added.</source>
-   <translation>完成：已添加 {} 个图层。</translation>
+   <source>The demand layer has no population in the field {}.</source>
+   <translation>需求图层的字段 {} 中没有人口。</translation>
+  </message>
+  <message>
+   <source>No facility reaches any demand within {}.</source>
+   <translation>在 {} 范围内，没有设施能覆盖任何需求。</translation>
   </message>
   <message>
    <source>Service areas – {}</source>
@@ -1182,6 +1222,14 @@
   <message>
    <source>Facility loads – {}</source>
    <translation>设施负荷 – {}</translation>
+  </message>
+  <message>
+   <source>Coverage summary – {}</source>
+   <translation>覆盖汇总 – {}</translation>
+  </message>
+  <message>
+   <source>{} layers added.</source>
+   <translation>已添加 {} 个图层。</translation>
   </message>
   <message>
    <source>Service areas of {} facilities added.</source>
@@ -1204,8 +1252,8 @@
    <translation>设施 {}</translation>
   </message>
   <message>
-   <source>{} (load {:.1f}×)</source>
-   <translation>{}（负荷 {:.1f} 倍）</translation>
+   <source>{} (load {} of capacity)</source>
+   <translation>{}（负荷为容量的 {}）</translation>
   </message>
   <message>
    <source>Resilience planning</source>
@@ -1238,10 +1286,6 @@
   <message>
    <source>What happened</source>
    <translation>发生了什么</translation>
-  </message>
-  <message>
-   <source>Through</source>
-   <translation>起因</translation>
   </message>
   <message>
    <source>water</source>
@@ -1288,8 +1332,12 @@
    <translation>所选的生命线和生命线节点</translation>
   </message>
   <message>
-   <source>until every backup runs out</source>
-   <translation>直到所有备用耗尽</translation>
+   <source>no limit</source>
+   <translation>不限</translation>
+  </message>
+  <message>
+   <source>How long the outage lasts; no limit: until every backup runs out</source>
+   <translation>停供持续时长；不限：直到所有备用耗尽</translation>
   </message>
   <message>
    <source> h</source>
@@ -1368,6 +1416,14 @@
    <translation>没有其他受影响的资产。</translation>
   </message>
   <message>
+   <source>Lines lost</source>
+   <translation>失效管线</translation>
+  </message>
+  <message>
+   <source>Affected assets</source>
+   <translation>受影响资产</translation>
+  </message>
+  <message>
    <source>Disaster chain: lines</source>
    <translation>灾害链：管线</translation>
   </message>
@@ -1380,16 +1436,20 @@
    <translation>{} 个隔离段，其中 {} 个过大。最关键的：</translation>
   </message>
   <message>
+   <source>{} isolation segments scanned.</source>
+   <translation>已扫描 {} 个隔离段。</translation>
+  </message>
+  <message>
    <source>Step {} of {}</source>
    <translation>第 {} 步，共 {} 步</translation>
   </message>
   <message>
-   <source>Lines lost</source>
-   <translation>失效管线</translation>
+   <source>{} assets affected.</source>
+   <translation>{} 个资产受影响。</translation>
   </message>
   <message>
-   <source>Affected assets</source>
-   <translation>受影响资产</translation>
+   <source>{} assets fail in {} steps.</source>
+   <translation>{} 个资产在 {} 步内失效。</translation>
   </message>
   <message>
    <source>#{} {}: {:,.0f} people, {:,.0f} m, {} facilities</source>
@@ -1398,6 +1458,10 @@
   <message>
    <source>{} isolation devices to close.</source>
    <translation>需关闭 {} 个隔离设备。</translation>
+  </message>
+  <message>
+   <source>through {}</source>
+   <translation>起因：{}</translation>
   </message>
   <message>
    <source>Without {}: {:,.0f} people, {} hospitals, {} fire stations, {} shelters.</source>
@@ -1484,8 +1548,12 @@
    <translation>不透明度</translation>
   </message>
   <message>
-   <source>Add hazard raster (blue depth ramp)</source>
-   <translation>添加灾害栅格（蓝色水深色带）</translation>
+   <source>Add hazard raster</source>
+   <translation>添加灾害栅格</translation>
+  </message>
+  <message>
+   <source>Add the raster to the group Hazards, drawn with a blue depth ramp</source>
+   <translation>将栅格添加到图层组“灾害”，以蓝色水深色带显示</translation>
   </message>
   <message>
    <source>Risk grades</source>
@@ -1504,6 +1572,10 @@
    <translation>请先选择一个已有的规划数据库。</translation>
   </message>
   <message>
+   <source>Planning database created.</source>
+   <translation>规划数据库已创建。</translation>
+  </message>
+  <message>
    <source>Planning database created. Press "Add layers" to show it.</source>
    <translation>规划数据库已创建。请点击“添加图层”显示。</translation>
   </message>
@@ -1512,32 +1584,32 @@
    <translation>请先选择灾害栅格文件。</translation>
   </message>
   <message>
-   <source>{} layers added from {}.</source>
-   <translation>已添加 {} 个图层（来自 {}）。</translation>
-  </message>
-  <message>
    <source>Hazard raster {} added to the group {}.</source>
    <translation>灾害栅格 {} 已添加到图层组“{}”。</translation>
+  </message>
+  <message>
+   <source>{} layers added from {}.</source>
+   <translation>已添加 {} 个图层（来自 {}）。</translation>
   </message>
   <message>
    <source>{} is not a raster QGIS can read.</source>
    <translation>{} 不是 QGIS 可读取的栅格。</translation>
   </message>
   <message>
+   <source>The {} layers of {} are already in the project.</source>
+   <translation>{} 个图层（来自 {}）已在项目中。</translation>
+  </message>
+  <message>
+   <source>{} has no planning layers: is it a planning database?</source>
+   <translation>{} 中没有规划图层：它是规划数据库吗？</translation>
+  </message>
+  <message>
    <source>Grade</source>
    <translation>等级</translation>
   </message>
   <message>
-   <source>Kind</source>
-   <translation>类型</translation>
-  </message>
-  <message>
    <source>People</source>
    <translation>人数</translation>
-  </message>
-  <message>
-   <source>Lifelines (m)</source>
-   <translation>生命线（米）</translation>
   </message>
   <message>
    <source>Build influence zones</source>
@@ -1568,8 +1640,16 @@
    <translation>点击一行可缩放至对应风险源</translation>
   </message>
   <message>
+   <source>Nothing of the planning layers lies in the risk zones or hazard.</source>
+   <translation>规划图层中没有任何要素位于风险影响范围或灾害区内。</translation>
+  </message>
+  <message>
    <source>Risk list</source>
    <translation>风险清单</translation>
+  </message>
+  <message>
+   <source>Choose the risk-source layer.</source>
+   <translation>请选择风险源图层。</translation>
   </message>
   <message>
    <source>Risk influence zones</source>
@@ -1592,20 +1672,56 @@
    <translation>暴露的场所</translation>
   </message>
   <message>
-   <source>Nothing is exposed.</source>
-   <translation>无暴露对象。</translation>
+   <source>Kind: {}</source>
+   <translation>类型：{}</translation>
   </message>
   <message>
-   <source>{:,.0f} m</source>
-   <translation>{:,.0f} 米</translation>
+   <source>Grade: {}</source>
+   <translation>等级：{}</translation>
+  </message>
+  <message>
+   <source>People: {}</source>
+   <translation>人数：{}</translation>
+  </message>
+  <message>
+   <source>Shelters: {}</source>
+   <translation>避难场所：{}</translation>
+  </message>
+  <message>
+   <source>Facilities: {}</source>
+   <translation>应急设施：{}</translation>
+  </message>
+  <message>
+   <source>Lifelines: {} m</source>
+   <translation>生命线：{} 米</translation>
   </message>
   <message>
    <source>{} sites</source>
    <translation>{} 处场所</translation>
   </message>
   <message>
-   <source>{:,.0f} people</source>
-   <translation>{:,.0f} 人</translation>
+   <source>{} unusable</source>
+   <translation>{} 处不可用</translation>
+  </message>
+  <message>
+   <source>{} people</source>
+   <translation>{} 人</translation>
+  </message>
+  <message>
+   <source>Risk list of {} risk sources added to the group {}.</source>
+   <translation>含 {} 个风险源的风险清单已添加到图层组“{}”。</translation>
+  </message>
+  <message>
+   <source>Influence zones added to the group {}.</source>
+   <translation>影响范围已添加到图层组“{}”。</translation>
+  </message>
+  <message>
+   <source>The risk list is empty: {} has no risk sources.</source>
+   <translation>风险清单为空：{} 中没有风险源。</translation>
+  </message>
+  <message>
+   <source>No influence zone: {} has no risk source with a known kind or safety distance.</source>
+   <translation>未生成影响范围：{} 中没有类型或安全距离已知的风险源。</translation>
   </message>
   <message>
    <source>Cancelled.</source>
@@ -1618,6 +1734,10 @@
   <message>
    <source>The algorithm {} is not available.</source>
    <translation>算法 {} 不可用。</translation>
+  </message>
+  <message>
+   <source>Open</source>
+   <translation>打开</translation>
   </message>
   <message>
    <source>No results yet</source>
@@ -3848,8 +3968,16 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
    <translation>排序</translation>
   </message>
   <message>
+   <source>Kind</source>
+   <translation>类型</translation>
+  </message>
+  <message>
    <source>Distance (m)</source>
    <translation>距离（米）</translation>
+  </message>
+  <message>
+   <source>Lifelines (m)</source>
+   <translation>生命线（米）</translation>
   </message>
   <message>
    <source>{} findings: {} errors, {} warnings, {} for information.</source>
@@ -4064,6 +4192,10 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
    <translation>具体资产</translation>
   </message>
   <message>
+   <source>Through</source>
+   <translation>起因</translation>
+  </message>
+  <message>
    <source>Time (h)</source>
    <translation>时间（小时）</translation>
   </message>
@@ -4118,150 +4250,6 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
   <message>
    <source>Most critical stations and nodes</source>
    <translation>最关键的站点和节点</translation>
-  </message>
-  <message>
-   <source>Finding</source>
-   <translation>问题</translation>
-  </message>
-  <message>
-   <source>Planning report</source>
-   <translation>规划评估报告</translation>
-  </message>
-  <message>
-   <source>Every feature passes the checks.</source>
-   <translation>所有要素均通过检查。</translation>
-  </message>
-  <message>
-   <source>The planning database has no features to check.</source>
-   <translation>规划数据库中没有可检查的要素。</translation>
-  </message>
-  <message>
-   <source>Nothing to check: import data into the planning database first.</source>
-   <translation>没有可检查的内容：请先向规划数据库导入数据。</translation>
-  </message>
-  <message>
-   <source>Written to {}</source>
-   <translation>已写入 {}</translation>
-  </message>
-  <message>
-   <source>Findings added to the group {}.</source>
-   <translation>问题已添加到图层组“{}”。</translation>
-  </message>
-  <message>
-   <source>{} features checked: no findings.</source>
-   <translation>已检查 {} 个要素：未发现问题。</translation>
-  </message>
-  <message>
-   <source>The coverage summary is empty.</source>
-   <translation>覆盖汇总为空。</translation>
-  </message>
-  <message>
-   <source>No facility could be placed on the road network.</source>
-   <translation>没有设施能够接入路网。</translation>
-  </message>
-  <message>
-   <source>The demand layer has no population in the field {}.</source>
-   <translation>需求图层的字段 {} 中没有人口。</translation>
-  </message>
-  <message>
-   <source>No facility reaches any demand within {}.</source>
-   <translation>在 {} 范围内，没有设施能覆盖任何需求。</translation>
-  </message>
-  <message>
-   <source>Coverage summary – {}</source>
-   <translation>覆盖汇总 – {}</translation>
-  </message>
-  <message>
-   <source>{} layers added.</source>
-   <translation>已添加 {} 个图层。</translation>
-  </message>
-  <message>
-   <source>{} (load {} of capacity)</source>
-   <translation>{}（负荷为容量的 {}）</translation>
-  </message>
-  <message>
-   <source>Add hazard raster</source>
-   <translation>添加灾害栅格</translation>
-  </message>
-  <message>
-   <source>Add the raster to the group Hazards, drawn with a blue depth ramp</source>
-   <translation>将栅格添加到图层组“灾害”，以蓝色水深色带显示</translation>
-  </message>
-  <message>
-   <source>Planning database created.</source>
-   <translation>规划数据库已创建。</translation>
-  </message>
-  <message>
-   <source>The {} layers of {} are already in the project.</source>
-   <translation>{} 个图层（来自 {}）已在项目中。</translation>
-  </message>
-  <message>
-   <source>{} has no planning layers: is it a planning database?</source>
-   <translation>{} 中没有规划图层：它是规划数据库吗？</translation>
-  </message>
-  <message>
-   <source>Nothing of the planning layers lies in the risk zones or hazard.</source>
-   <translation>规划图层中没有任何要素位于风险影响范围或灾害区内。</translation>
-  </message>
-  <message>
-   <source>Choose the risk-source layer.</source>
-   <translation>请选择风险源图层。</translation>
-  </message>
-  <message>
-   <source>Kind: {}</source>
-   <translation>类型：{}</translation>
-  </message>
-  <message>
-   <source>Grade: {}</source>
-   <translation>等级：{}</translation>
-  </message>
-  <message>
-   <source>People: {}</source>
-   <translation>人数：{}</translation>
-  </message>
-  <message>
-   <source>Shelters: {}</source>
-   <translation>避难场所：{}</translation>
-  </message>
-  <message>
-   <source>Facilities: {}</source>
-   <translation>应急设施：{}</translation>
-  </message>
-  <message>
-   <source>Lifelines: {} m</source>
-   <translation>生命线：{} 米</translation>
-  </message>
-  <message>
-   <source>{} unusable</source>
-   <translation>{} 处不可用</translation>
-  </message>
-  <message>
-   <source>{} people</source>
-   <translation>{} 人</translation>
-  </message>
-  <message>
-   <source>Risk list of {} risk sources added to the group {}.</source>
-   <translation>含 {} 个风险源的风险清单已添加到图层组“{}”。</translation>
-  </message>
-  <message>
-   <source>Influence zones added to the group {}.</source>
-   <translation>影响范围已添加到图层组“{}”。</translation>
-  </message>
-  <message>
-   <source>The risk list is empty: {} has no risk sources.</source>
-   <translation>风险清单为空：{} 中没有风险源。</translation>
-  </message>
-  <message>
-   <source>No influence zone: {} has no risk source with a known kind or safety distance.</source>
-   <translation>未生成影响范围：{} 中没有类型或安全距离已知的风险源。</translation>
-  </message>
-  <message>
-   <source>Open</source>
-   <translation>打开</translation>
-  </message>
-  <message>
-   <source>The planning-review report as a PDF, built with a QGIS print layout from the template resources/templates/planning_report.qpt (or TEMPLATE, a copy edited in the layout designer; items are found by id: title, contents, contents_pages, map, legend, scalebar, north_arrow, attribution, content, footer; the sections are laid out page by page in the content rectangle). Pages: cover; overview map with risk zones, lifelines, shelters, facilities and service areas in the styles stored in the planning database; coverage summary with tables and a chart; overloaded shelters; uncovered areas; exposure; the risk list; census completeness; methods and standards with their sources and evidence levels; data attribution. Every figure is read from the result layers given (the outputs of population_coverage, service_areas, risk_influence_zones, exposure, risk_list and validate_census), checked against the fields those algorithms write; a section whose layer is not given says so. LANGUAGE en or zh_CN (Chinese text in a CJK font). Attribution of OpenStreetMap and HSY data is found from the planning database's provenance fields; ATTRIBUTION adds lines. OUTPUT_HTML writes the same content as one HTML file. The PDF replaces an earlier one only once complete.</source>
-   <translation>以 PDF 形式输出规划评估报告，使用 QGIS 打印布局生成，模板为 resources/templates/planning_report.qpt（或 TEMPLATE，即在布局设计器中编辑过的副本；各项按 id 查找：title、contents、contents_pages、map、legend、scalebar、north_arrow、attribution、content、footer；各章节在 content 矩形内逐页排版）。页面：封面；总览图，以规划数据库中保存的样式显示风险区、生命线、避难场所、应急设施和服务范围；覆盖汇总（含表格和图表）；超负荷避难场所；未覆盖区域；暴露；风险清单；普查数据完整性；方法与标准（含依据及其核实等级）；数据来源声明。所有数据均读自给出的结果图层（population_coverage、service_areas、risk_influence_zones、exposure、risk_list 和 validate_census 的输出），并按这些算法写入的字段进行核对；未给出相应图层的章节会予以注明。LANGUAGE 为 en 或 zh_CN（中文使用 CJK 字体）。OpenStreetMap 和 HSY 数据的来源声明根据规划数据库的来源字段识别；ATTRIBUTION 可追加声明行。OUTPUT_HTML 将相同内容写为一个 HTML 文件。PDF 完整生成后才替换已有文件。</translation>
   </message>
  </context>
 </TS>

@@ -9,23 +9,26 @@ from qgis.core import (QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry, Q
                        QgsRasterLayer, QgsRectangle, QgsVectorLayer)
 from qgis.gui import QgsMapLayerComboBox, QgsMapTool, QgsMapToolEmitPoint
 from qgis.PyQt.QtCore import Qt, pyqtSignal
-from qgis.PyQt.QtWidgets import (QAbstractItemView, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
-                                 QLabel, QLineEdit, QPushButton, QSlider, QTableWidget, QTableWidgetItem, QVBoxLayout,
+from qgis.PyQt.QtWidgets import (QAbstractItemView, QDoubleSpinBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+                                 QLineEdit, QPushButton, QSlider, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                  QWidget)
 
 from .. import compat
 from ..definitions import LIFELINE_CAUSE, N_, THEME_LIFELINES
-from ..qgis_io.project import add_layer
+from ..qgis_io.project import add_layer, layer_kind
 from ..qgis_io.result_styles import (make_temporal, style_criticality, style_isolation_devices,
                                      style_lifeline_events)
 from ..translation import tr
-from .common import PanelSettings, RunBar, db_path_of, db_layer_name, project_layer_id, zoom_to_geometry
+from .common import (PanelSettings, RunBar, db_path_of, fit_table, layer_input, project_layer_id, stacked_form,
+                     zoom_to_geometry)
+from .widgets import ElidedLabel, wrapping_label
 
 FAILURE = 'resilience:lifeline_failure'
 CHAIN = 'resilience:disaster_chain'
 CRITICALITY = 'resilience:lifeline_criticality'
 PICKABLE = ('lifelines', 'lifeline_nodes')
-COLUMNS = (('step', N_('Step')), ('asset', N_('Asset')), ('cause', N_('What happened')), ('via', N_('Through')))
+CAUSE_COLUMN_PX = 110
+COLUMNS = (('step', N_('Step')), ('asset', N_('Asset')), ('cause', N_('What happened')))
 SUMMARY_SERVICES = (('water_supply', N_('water')), ('power_supply', N_('power')), ('gas_supply', N_('gas')),
                     ('heat_supply', N_('heat')))
 
@@ -44,7 +47,7 @@ class PickAssetTool(QgsMapToolEmitPoint):
     def candidate_layers(self):
         path = self.database_path()
         return [layer for layer in QgsProject.instance().mapLayers().values()
-                if db_layer_name(layer) in PICKABLE and (not path or os.path.normcase(os.path.abspath(
+                if layer_kind(layer) in PICKABLE and (not path or os.path.normcase(os.path.abspath(
                     db_path_of(layer))) == os.path.normcase(os.path.abspath(path)))]
 
     def nearest_asset(self, point, radius):
@@ -61,7 +64,7 @@ class PickAssetTool(QgsMapToolEmitPoint):
             for feature in layer.getFeatures(QgsFeatureRequest().setFilterRect(rect)):
                 distance = feature.geometry().distance(probe) / r
                 # nodes first: a valve on a pipe is picked rather than the pipe under it
-                rank = (distance - (0.5 if db_layer_name(layer) == 'lifeline_nodes' else 0.0), distance)
+                rank = (distance - (0.5 if layer_kind(layer) == 'lifeline_nodes' else 0.0), distance)
                 if distance <= 1.0 and (best is None or rank < best[0]) and feature['asset_id']:
                     best = (rank, str(feature['asset_id']), layer, feature.id())
         return best[1:] if best else None
@@ -91,13 +94,11 @@ class LifelinesPanel(QWidget):
         self.chain_table = None
         self.tool = None
         layout = QVBoxLayout(self)
-        self.database_label = QLabel()
-        self.database_label.setWordWrap(True)
+        self.database_label = ElidedLabel()
         layout.addWidget(self.database_label)
 
         failure_box = QGroupBox(tr('Failure'))
-        form = QFormLayout(failure_box)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form = stacked_form(failure_box)
         self.failed = QLineEdit()
         self.failed.setPlaceholderText(tr('asset IDs, comma separated'))
         form.addRow(tr('Failed assets'), self.failed)
@@ -113,7 +114,8 @@ class LifelinesPanel(QWidget):
         self.hours = QDoubleSpinBox()
         self.hours.setRange(0.0, 8760.0)
         self.hours.setDecimals(1)
-        self.hours.setSpecialValueText(tr('until every backup runs out'))
+        self.hours.setSpecialValueText(tr('no limit'))
+        self.hours.setToolTip(tr('How long the outage lasts; no limit: until every backup runs out'))
         self.hours.setSuffix(tr(' h'))
         form.addRow(tr('Outage'), self.hours)
         self.failure_button = QPushButton(tr('Run failure'))
@@ -121,13 +123,10 @@ class LifelinesPanel(QWidget):
         layout.addWidget(failure_box)
 
         chain_box = QGroupBox(tr('Disaster chain'))
-        form = QFormLayout(chain_box)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form = stacked_form(chain_box)
         self.hazard = QgsMapLayerComboBox()
         self.hazard.setFilters(compat.LAYER_FILTER_RASTER)
-        self.hazard.setAllowEmptyLayer(True)
-        self.hazard.setLayer(None)
-        form.addRow(tr('Hazard raster'), self.hazard)
+        form.addRow(tr('Hazard raster'), layer_input(self.hazard))
         self.chain_button = QPushButton(tr('Run disaster chain'))
         form.addRow(self.chain_button)
         layout.addWidget(chain_box)
@@ -145,8 +144,7 @@ class LifelinesPanel(QWidget):
         self.run_bar = RunBar(tr('Run'))
         self.run_bar.run_button.hide()
         layout.addWidget(self.run_bar)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
+        self.summary = wrapping_label()
         layout.addWidget(self.summary)
         steps = QHBoxLayout()
         self.step_label = QLabel()
@@ -161,10 +159,10 @@ class LifelinesPanel(QWidget):
         self.table.setHorizontalHeaderLabels([tr(title) for _, title in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
+        fit_table(self.table, stretch=1)
+        # what happened: a coloured word, elided to share the width with the asset's name (whole in the tooltip)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().resizeSection(2, CAUSE_COLUMN_PX)
         self.table.setToolTip(tr('Click a row to zoom to the asset'))
         layout.addWidget(self.table, 1)
 
@@ -197,8 +195,9 @@ class LifelinesPanel(QWidget):
     # Inputs ----------------------------------------------------------------------------------
     def refresh(self, *args):
         path = self.database_path()
-        self.database_label.setText(tr('Planning database: {}').format(path) if path
+        self.database_label.setText(tr('Planning database: {}').format(os.path.basename(path)) if path
                                     else tr('Choose a planning database in the Overlay tab.'))
+        self.database_label.setToolTip(path or '')  # the whole path
         for button in (self.failure_button, self.chain_button, self.criticality_button, self.dependencies_button):
             button.setEnabled(bool(path))
 
@@ -315,7 +314,10 @@ class LifelinesPanel(QWidget):
         return events is not None
 
     def _failure_done(self, ok, results, run):
-        self.failure_finished.emit(bool(ok) and self._show(results, (tr('Lines lost'), tr('Affected assets'))))
+        shown = bool(ok) and self._show(results, (tr('Lines lost'), tr('Affected assets')))
+        if shown:
+            self.run_bar.done(tr('{} assets affected.').format(self.table.rowCount()))
+        self.failure_finished.emit(shown)
 
     def _chain_done(self, ok, results, run):
         shown = bool(ok) and self._show(results, (tr('Disaster chain: lines'), tr('Disaster chain')), temporal=True)
@@ -325,6 +327,8 @@ class LifelinesPanel(QWidget):
                 table.setName(tr('Disaster chain (table)'))
                 self.chain_table = add_layer(table, THEME_LIFELINES)
                 self.result_layers.append(table)
+            self.run_bar.done(tr('{} assets fail in {} steps.').format(self.table.rowCount(),
+                                                                        self.step_slider.maximum() + 1))
         self.chain_finished.emit(shown)
 
     def _criticality_done(self, ok, results, run):
@@ -345,6 +349,7 @@ class LifelinesPanel(QWidget):
                 f['rank'], f['pipe_ids'] if len(f['pipe_ids'] or '') < 40 else f['pipe_ids'][:39] + '\u2026',
                 f['population_any'], f['lost_length_m'], f['facilities']))
         self.summary.setText('\n'.join(lines))
+        self.run_bar.done(tr('{} isolation segments scanned.').format(results.get('SEGMENT_COUNT')))
         self.criticality_finished.emit(True)
 
     # Showing ---------------------------------------------------------------------------------
@@ -381,9 +386,11 @@ class LifelinesPanel(QWidget):
             name = feature['name'] or feature['asset_id']
             cause = feature['cause']
             values = (str(feature['step']), str(name), tr(LIFELINE_CAUSE.choice(cause).label)
-                      if cause in LIFELINE_CAUSE.codes() else str(cause), str(feature['via'] or ''))
+                      if cause in LIFELINE_CAUSE.codes() else str(cause))
+            via = tr('through {}').format(feature['via']) if feature['via'] else ''
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
+                item.setToolTip('{} {}'.format(text, via).strip() if column else '')
                 if column == 2 and cause in colours:
                     from qgis.PyQt.QtGui import QColor
                     item.setForeground(QColor(colours[cause]))
