@@ -128,10 +128,11 @@ except AttributeError:  # QGIS 3.22
     INVALID_GEOMETRY_NO_CHECK = QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck
     RASTER_STAT_MIN, RASTER_STAT_MAX = QgsRasterBandStats.Stats.Min, QgsRasterBandStats.Stats.Max
 try:  # QGIS >= 3.24 / 4
-    MARKER_STAR = Qgis.MarkerShape.Star
+    MARKER_STAR, MARKER_DIAMOND = Qgis.MarkerShape.Star, Qgis.MarkerShape.Diamond
 except AttributeError:  # QGIS 3.22
     from qgis.core import QgsSimpleMarkerSymbolLayerBase
     MARKER_STAR = QgsSimpleMarkerSymbolLayerBase.Shape.Star
+    MARKER_DIAMOND = QgsSimpleMarkerSymbolLayerBase.Shape.Diamond
 
 # Layout labels: a QgsTextFormat in QGIS >= 3.24 / 4 (setFont / font deprecated), a QFont and colour in 3.22.
 def label_font(label):
@@ -159,3 +160,16 @@ def set_label_font(label, font, colour=None):
     label.setFont(font)
     if colour is not None:
         label.setFontColor(colour)
+
+
+# Lifeline chains (issue 12): the chain layer plays in the Temporal Controller.
+try:  # QGIS >= 3.22 / 4
+    TEMPORAL_INSTANT_FROM_FIELD = Qgis.VectorTemporalMode.FeatureDateTimeInstantFromField
+except AttributeError:
+    from qgis.core import QgsVectorLayerTemporalProperties as _VLTP
+    TEMPORAL_INSTANT_FROM_FIELD = _VLTP.ModeFeatureDateTimeInstantFromField
+try:  # QGIS >= 3.30 / 4
+    TEMPORAL_MINUTES = Qgis.TemporalUnit.Minutes
+except AttributeError:  # QGIS 3.22
+    from qgis.core import QgsUnitTypes as _QUT
+    TEMPORAL_MINUTES = _QUT.TemporalUnit.TemporalMinutes

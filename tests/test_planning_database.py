@@ -7,7 +7,7 @@ from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsFieldCon
                        QgsProcessingException, QgsVectorLayerUtils, QgsWkbTypes)
 
 from resilience_plugin import compat
-from resilience_plugin.definitions import LAYERS, LAYERS_BY_NAME, NETWORK_TYPE, RISK_GRADE
+from resilience_plugin.definitions import DATABASE_KINDS, LAYERS, LAYERS_BY_NAME, NETWORK_TYPE, RISK_GRADE
 from resilience_plugin.qgis_io.database import open_layer
 
 WKB_NAMES = {'Point': 'Point', 'LineString': 'LineString', 'MultiPolygon': 'MultiPolygon'}
@@ -80,7 +80,7 @@ def test_default_styles_are_stored_in_the_geopackage(database):
     import sqlite3
     with sqlite3.connect(database) as conn:
         rows = conn.execute('SELECT f_table_name, useAsDefault FROM layer_styles').fetchall()
-    assert sorted(rows) == sorted((kind.name, 1) for kind in LAYERS)
+    assert sorted(rows) == sorted((kind.name, 1) for kind in DATABASE_KINDS)  # tables have forms too
 
 
 def test_crs_is_chosen_from_the_extent(tmp_path, run):

@@ -262,7 +262,7 @@ def layouts(inputs, tmp_path_factory):
     built = {}
     for language in ('en', 'zh_CN'):
         report_inputs = content.Inputs(params['DATABASE'], **{
-            attribute: layer(params[name]) for name, _, _, attribute, _ in RESULT_LAYERS})
+            attribute: layer(params[name]) for name, _, _, attribute, _ in RESULT_LAYERS if name in params})
         with report_language(language):
             family = font_family(language)
             report = content.build_report(report_inputs, 'Test report', language, RUN_DETAILS,

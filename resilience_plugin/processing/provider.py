@@ -25,6 +25,12 @@ ALGORITHMS = (
     ('hazard_from_scenario', 'HazardFromScenario'),  # risk overlay (issue 4)
     ('export_census', 'ExportCensus'),  # census export (issue 6)
     ('planning_report', 'PlanningReport'),  # planning-review report (issue 6)
+    ('import_epanet', 'ImportEpanet'),  # lifeline systems (issue 12)
+    ('generate_isolation_devices', 'GenerateIsolationDevices'),  # lifeline systems (issue 12)
+    ('lifeline_dependencies', 'LifelineDependencies'),  # lifeline systems (issue 12)
+    ('lifeline_failure', 'LifelineFailure'),  # lifeline systems (issue 12)
+    ('lifeline_criticality', 'LifelineCriticality'),  # lifeline systems (issue 12)
+    ('disaster_chain', 'DisasterChain'),  # lifeline systems (issue 12)
 )
 
 
