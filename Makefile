@@ -29,7 +29,9 @@ PIP_PACKAGES := pytest==8.3.4 pytest-qt==4.4.0 pytest-timeout==2.3.1 pyflakes==3
 # `rm -rf .venv-current` refreshes a local one. `make test` prints the versions in the run's header.
 VENV_CURRENT := .venv-current
 PY_CURRENT := $(VENV_CURRENT)/bin/python
-CURRENT_PACKAGES := numpy shapely pandas scipy rasterio pytest
+# wntr (EPA's Water Network Tool for Resilience) is the reference of the lifeline tests; wntr 1.5 imports six
+# without declaring it.
+CURRENT_PACKAGES := numpy shapely pandas scipy rasterio pytest wntr six networkx
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -84,6 +84,14 @@
    <translation>仅凭记忆，待与正式文本核对</translation>
   </message>
   <message>
+   <source>Dependencies between assets</source>
+   <translation>资产间依赖关系</translation>
+  </message>
+  <message>
+   <source>Which asset needs which (a pump station needs power from a substation), with the backup time of the dependent asset. Rows proposed by default rules are unconfirmed until the user confirms them.</source>
+   <translation>哪个资产依赖哪个资产（如泵站需要变电站供电），以及依赖方的备用时长。默认规则提出的记录在用户确认前为未确认状态。</translation>
+  </message>
+  <message>
    <source>Communities</source>
    <translation>社区</translation>
   </message>
@@ -320,6 +328,90 @@
    <translation>人口格网 © 赫尔辛基地区环境服务局（Helsinki Region Environmental Services，HSY），依据 CC BY 4.0 授权</translation>
   </message>
   <message>
+   <source>Provider asset ID</source>
+   <translation>提供方资产编号</translation>
+  </message>
+  <message>
+   <source>Dependent asset ID</source>
+   <translation>依赖方资产编号</translation>
+  </message>
+  <message>
+   <source>Kind of dependency</source>
+   <translation>依赖类型</translation>
+  </message>
+  <message>
+   <source>Backup time (h; empty = 0)</source>
+   <translation>备用时长（小时；空 = 0）</translation>
+  </message>
+  <message>
+   <source>Confirmed</source>
+   <translation>已确认</translation>
+  </message>
+  <message>
+   <source>Default rule that proposed it</source>
+   <translation>提出该记录的默认规则</translation>
+  </message>
+  <message>
+   <source>Data source</source>
+   <translation>数据来源</translation>
+  </message>
+  <message>
+   <source>Last updated</source>
+   <translation>更新日期</translation>
+  </message>
+  <message>
+   <source>Remarks</source>
+   <translation>备注</translation>
+  </message>
+  <message>
+   <source>The isolation segment is too large: too few isolation devices</source>
+   <translation>隔离段过大：隔离设备过少</translation>
+  </message>
+  <message>
+   <source>The part of the network is connected to no source</source>
+   <translation>该管网部分未连接任何水源/电源/气源</translation>
+  </message>
+  <message>
+   <source>The isolation device is not on a line of its network</source>
+   <translation>隔离设备不在其所属管网的管线上</translation>
+  </message>
+  <message>
+   <source>The source is not near a line of its network</source>
+   <translation>源站不在其所属管网的管线附近</translation>
+  </message>
+  <message>
+   <source>The network has no isolation devices: a failure shuts the whole connected network</source>
+   <translation>管网没有隔离设备：任一故障都会关停整个连通管网</translation>
+  </message>
+  <message>
+   <source>The network has no sources: supply is not analysed</source>
+   <translation>管网没有源站：不分析供给</translation>
+  </message>
+  <message>
+   <source>Pump station needs power from the nearest substation</source>
+   <translation>泵站由最近的变电站供电</translation>
+  </message>
+  <message>
+   <source>Hospital needs power from the nearest power line</source>
+   <translation>医院由最近的电力线路供电</translation>
+  </message>
+  <message>
+   <source>Fire, EMS and police stations and depots need power</source>
+   <translation>消防站、急救站、警察局和物资库需要供电</translation>
+  </message>
+  <message>
+   <source>Shelters need power</source>
+   <translation>避难场所需要供电</translation>
+  </message>
+  <message>
+   <source>Hospitals, fire and EMS stations need water from the nearest main</source>
+   <translation>医院、消防站和急救站由最近的供水干管供水</translation>
+  </message>
+  <message>
+   <source>Shelters need water from the nearest main</source>
+   <translation>避难场所由最近的供水干管供水</translation>
+  </message>
+  <message>
    <source>Role</source>
    <translation>职务</translation>
   </message>
@@ -338,10 +430,6 @@
   <message>
    <source>Order on the map</source>
    <translation>在地图上的顺序</translation>
-  </message>
-  <message>
-   <source>Last updated</source>
-   <translation>更新日期</translation>
   </message>
   <message>
    <source>Indicator key</source>
@@ -756,6 +844,14 @@
    <translation>调压站</translation>
   </message>
   <message>
+   <source>Switch / breaker</source>
+   <translation>开关 / 断路器</translation>
+  </message>
+  <message>
+   <source>Water works / reservoir / tank</source>
+   <translation>水厂 / 水库 / 水池</translation>
+  </message>
+  <message>
    <source>Other node</source>
    <translation>其他节点</translation>
   </message>
@@ -900,16 +996,8 @@
    <translation>权属单位</translation>
   </message>
   <message>
-   <source>Data source</source>
-   <translation>数据来源</translation>
-  </message>
-  <message>
    <source>Source reference</source>
    <translation>来源编号</translation>
-  </message>
-  <message>
-   <source>Remarks</source>
-   <translation>备注</translation>
   </message>
   <message>
    <source>Kind of risk source</source>
@@ -1094,6 +1182,42 @@
   <message>
    <source>Estimated residents</source>
    <translation>估算居住人口</translation>
+  </message>
+  <message>
+   <source>Power supply</source>
+   <translation>供电</translation>
+  </message>
+  <message>
+   <source>Gas supply</source>
+   <translation>供气</translation>
+  </message>
+  <message>
+   <source>Heat supply</source>
+   <translation>供热</translation>
+  </message>
+  <message>
+   <source>Other dependency</source>
+   <translation>其他依赖</translation>
+  </message>
+  <message>
+   <source>Failed</source>
+   <translation>故障</translation>
+  </message>
+  <message>
+   <source>Isolated (devices closed)</source>
+   <translation>已隔离（关闭设备）</translation>
+  </message>
+  <message>
+   <source>Cut off from every source</source>
+   <translation>与所有源站断开</translation>
+  </message>
+  <message>
+   <source>Lost its provider</source>
+   <translation>失去提供方</translation>
+  </message>
+  <message>
+   <source>On backup</source>
+   <translation>备用运行中</translation>
   </message>
   <message>
    <source>Fire brigade</source>
@@ -1720,6 +1844,194 @@
    <translation>普查</translation>
   </message>
   <message>
+   <source>Step</source>
+   <translation>步骤</translation>
+  </message>
+  <message>
+   <source>Asset</source>
+   <translation>资产</translation>
+  </message>
+  <message>
+   <source>What happened</source>
+   <translation>发生了什么</translation>
+  </message>
+  <message>
+   <source>water</source>
+   <translation>供水</translation>
+  </message>
+  <message>
+   <source>power</source>
+   <translation>供电</translation>
+  </message>
+  <message>
+   <source>gas</source>
+   <translation>供气</translation>
+  </message>
+  <message>
+   <source>heat</source>
+   <translation>供热</translation>
+  </message>
+  <message>
+   <source>Failure</source>
+   <translation>故障</translation>
+  </message>
+  <message>
+   <source>asset IDs, comma separated</source>
+   <translation>资产编号，用逗号分隔</translation>
+  </message>
+  <message>
+   <source>Failed assets</source>
+   <translation>故障资产</translation>
+  </message>
+  <message>
+   <source>Pick on map</source>
+   <translation>在地图上选取</translation>
+  </message>
+  <message>
+   <source>Click a pipe, cable or node on the map to add it to the failed assets</source>
+   <translation>在地图上点击管道、电缆或节点，将其加入故障资产</translation>
+  </message>
+  <message>
+   <source>Use selection</source>
+   <translation>使用所选要素</translation>
+  </message>
+  <message>
+   <source>The selected lifelines and lifeline nodes</source>
+   <translation>所选的生命线和生命线节点</translation>
+  </message>
+  <message>
+   <source>no limit</source>
+   <translation>不限</translation>
+  </message>
+  <message>
+   <source>How long the outage lasts; no limit: until every backup runs out</source>
+   <translation>停供持续时长；不限：直到所有备用耗尽</translation>
+  </message>
+  <message>
+   <source> h</source>
+   <translation> 小时</translation>
+  </message>
+  <message>
+   <source>Outage</source>
+   <translation>停供时长</translation>
+  </message>
+  <message>
+   <source>Run failure</source>
+   <translation>运行故障分析</translation>
+  </message>
+  <message>
+   <source>Disaster chain</source>
+   <translation>灾害链</translation>
+  </message>
+  <message>
+   <source>Hazard raster</source>
+   <translation>灾害栅格</translation>
+  </message>
+  <message>
+   <source>Run disaster chain</source>
+   <translation>运行灾害链分析</translation>
+  </message>
+  <message>
+   <source>Critical assets</source>
+   <translation>关键资产</translation>
+  </message>
+  <message>
+   <source>N-1 scan</source>
+   <translation>N-1 扫描</translation>
+  </message>
+  <message>
+   <source>Every isolation segment fails in turn: what it cuts, ranked</source>
+   <translation>逐一让每个隔离段故障：影响范围排序</translation>
+  </message>
+  <message>
+   <source>Dependencies…</source>
+   <translation>依赖关系…</translation>
+  </message>
+  <message>
+   <source>Open the dependencies table to check and confirm them</source>
+   <translation>打开依赖关系表进行核查和确认</translation>
+  </message>
+  <message>
+   <source>Show the chain up to this step</source>
+   <translation>显示灾害链到此步骤</translation>
+  </message>
+  <message>
+   <source>Click a row to zoom to the asset</source>
+   <translation>点击一行缩放到该资产</translation>
+  </message>
+  <message>
+   <source>Critical isolation segments (N-1)</source>
+   <translation>关键隔离段（N-1）</translation>
+  </message>
+  <message>
+   <source>Pick a failed asset on the map or type its asset ID.</source>
+   <translation>请在地图上选取故障资产或输入其资产编号。</translation>
+  </message>
+  <message>
+   <source>Choose a hazard raster (Overlay tab: add a hazard).</source>
+   <translation>请选择灾害栅格（叠加页：添加灾害图层）。</translation>
+  </message>
+  <message>
+   <source>Isolation devices to close</source>
+   <translation>需关闭的隔离设备</translation>
+  </message>
+  <message>
+   <source>Nothing else is affected.</source>
+   <translation>没有其他受影响的资产。</translation>
+  </message>
+  <message>
+   <source>Lines lost</source>
+   <translation>失效管线</translation>
+  </message>
+  <message>
+   <source>Affected assets</source>
+   <translation>受影响资产</translation>
+  </message>
+  <message>
+   <source>Disaster chain: lines</source>
+   <translation>灾害链：管线</translation>
+  </message>
+  <message>
+   <source>Disaster chain (table)</source>
+   <translation>灾害链（表）</translation>
+  </message>
+  <message>
+   <source>{} isolation segments, {} too large. Most critical:</source>
+   <translation>{} 个隔离段，其中 {} 个过大。最关键的：</translation>
+  </message>
+  <message>
+   <source>{} isolation segments scanned.</source>
+   <translation>已扫描 {} 个隔离段。</translation>
+  </message>
+  <message>
+   <source>Step {} of {}</source>
+   <translation>第 {} 步，共 {} 步</translation>
+  </message>
+  <message>
+   <source>{} assets affected.</source>
+   <translation>{} 个资产受影响。</translation>
+  </message>
+  <message>
+   <source>{} assets fail in {} steps.</source>
+   <translation>{} 个资产在 {} 步内失效。</translation>
+  </message>
+  <message>
+   <source>#{} {}: {:,.0f} people, {:,.0f} m, {} facilities</source>
+   <translation>#{} {}：{:,.0f} 人，{:,.0f} 米，{} 处设施</translation>
+  </message>
+  <message>
+   <source>{} isolation devices to close.</source>
+   <translation>需关闭 {} 个隔离设备。</translation>
+  </message>
+  <message>
+   <source>through {}</source>
+   <translation>起因：{}</translation>
+  </message>
+  <message>
+   <source>Without {}: {:,.0f} people, {} hospitals, {} fire stations, {} shelters.</source>
+   <translation>无{}：{:,.0f} 人，{} 家医院，{} 个消防站，{} 处避难场所。</translation>
+  </message>
+  <message>
    <source>Looking for the nearest facility…</source>
    <translation>正在查找最近的设施…</translation>
   </message>
@@ -1786,10 +2098,6 @@
   <message>
    <source>Themes shown on the map</source>
    <translation>地图上显示的专题</translation>
-  </message>
-  <message>
-   <source>Hazard raster</source>
-   <translation>灾害栅格</translation>
   </message>
   <message>
    <source>Rasters (*.tif *.tiff *.vrt *.asc *.img);;All files (*)</source>
@@ -2006,6 +2314,10 @@
   <message>
    <source>Census and reports</source>
    <translation>普查与报告</translation>
+  </message>
+  <message>
+   <source>Lifeline systems</source>
+   <translation>生命线系统</translation>
   </message>
   <message>
    <source>Community resilience</source>
@@ -2530,6 +2842,78 @@ An existing database that holds data is never replaced unless OVERWRITE is check
    <translation>坐标系 {} 不以米为单位；请给出投影坐标系，或给出 EXTENT 以选择 UTM 带。</translation>
   </message>
   <message>
+   <source>The chain of lifeline failures a hazard starts (flood -&gt; substation -&gt; pump stations -&gt; water to hospitals). Direct failures: from EXPOSURE (exposure results: the red rows, or rows with class_rank &gt;= MIN_CLASS) or from a HAZARD raster classed by HAZARD_BREAKS, where the nodes of the failing kinds (substations, transformers, switches, pump stations, water works, regulator stations) in class MIN_CLASS or above fail; with FAIL_LINES the lines there fail too (earthquakes, landslides; buried lines survive a flood). OUTPUT: every asset of the chain with its step and the time it happens, and frame_time (START_TIME + one hour per step) for the Temporal Controller; OUTPUT_TABLE: the chain as a table for the report; OUTPUT_ISOLATION and OUTPUT_CONSEQUENCES as in Lifeline failure.</source>
+   <translation>灾害引发的生命线连锁失效（洪水 -&gt; 变电站 -&gt; 泵站 -&gt; 医院供水）。直接失效来自 EXPOSURE（暴露分析结果：红色行，或 class_rank &gt;= MIN_CLASS 的行），或来自按 HAZARD_BREAKS 分级的 HAZARD 栅格：位于 MIN_CLASS 级及以上的易失效类型节点（变电站、变压器、开关、泵站、水厂、调压站）失效；勾选 FAIL_LINES 时，该范围内的管线也失效（地震、滑坡；埋地管线在洪水中不失效）。OUTPUT：灾害链中的每个资产及其步骤和发生时间，以及供时间控制器使用的 frame_time（START_TIME + 每步一小时）；OUTPUT_TABLE：供报告使用的灾害链表；OUTPUT_ISOLATION 和 OUTPUT_CONSEQUENCES 同生命线故障。</translation>
+  </message>
+  <message>
+   <source>Disaster chain (steps)</source>
+   <translation>灾害链（步骤）</translation>
+  </message>
+  <message>
+   <source>Following the chain through the networks</source>
+   <translation>沿管网追踪灾害链</translation>
+  </message>
+  <message>
+   <source>Exposure results</source>
+   <translation>暴露分析结果</translation>
+  </message>
+  <message>
+   <source>or a hazard raster</source>
+   <translation>或灾害栅格</translation>
+  </message>
+  <message>
+   <source>Hazard class breaks (comma separated)</source>
+   <translation>灾害分级阈值（以逗号分隔）</translation>
+  </message>
+  <message>
+   <source>Lines in the hazard fail too</source>
+   <translation>灾害范围内的管线也失效</translation>
+  </message>
+  <message>
+   <source>Start of the animation (frame_time)</source>
+   <translation>动画起始时间（frame_time）</translation>
+  </message>
+  <message>
+   <source>Assets failed by the hazard</source>
+   <translation>因灾害失效的资产</translation>
+  </message>
+  <message>
+   <source>Steps of the chain</source>
+   <translation>灾害链步数</translation>
+  </message>
+  <message>
+   <source>People without at least one service</source>
+   <translation>至少失去一项服务的人口</translation>
+  </message>
+  <message>
+   <source>Give either EXPOSURE (exposure results) or HAZARD (a raster), not both.</source>
+   <translation>请给出 EXPOSURE（暴露分析结果）或 HAZARD（栅格）之一，不能同时给出。</translation>
+  </message>
+  <message>
+   <source>The hazard makes no lifeline asset of a failing kind fail: the chain is empty.</source>
+   <translation>灾害没有使任何易失效类型的生命线资产失效：灾害链为空。</translation>
+  </message>
+  <message>
+   <source>HAZARD_BREAKS must be increasing numbers, e.g. 0.15,0.5,1.5</source>
+   <translation>HAZARD_BREAKS 必须是递增的数值，例如 0.15,0.5,1.5</translation>
+  </message>
+  <message>
+   <source>Hazard raster {}: {} assets in class {} or above fail.</source>
+   <translation>灾害栅格 {}：{} 个位于第 {} 级及以上的资产失效。</translation>
+  </message>
+  <message>
+   <source>Lowest failing class (empty: {} for a raster, the red rows of exposure results)</source>
+   <translation>失效的最低等级（空：栅格为 {}，暴露分析结果为红色行）</translation>
+  </message>
+  <message>
+   <source>Cannot read the hazard raster: {}</source>
+   <translation>无法读取灾害栅格：{}</translation>
+  </message>
+  <message>
+   <source>EXPOSURE takes the vector results of resilience:exposure; {} is not a vector layer.</source>
+   <translation>EXPOSURE 应为 resilience:exposure 的矢量结果；{} 不是矢量图层。</translation>
+  </message>
+  <message>
    <source>Dispatch emergency forces</source>
    <translation>调度应急力量</translation>
   </message>
@@ -2960,10 +3344,6 @@ TARGETS：生命线和道路（线：在分区边界处切分，每条线每个�
    <translation>分区等级字段</translation>
   </message>
   <message>
-   <source>Hazard class breaks (comma separated)</source>
-   <translation>灾害分级阈值（以逗号分隔）</translation>
-  </message>
-  <message>
    <source>Targets</source>
    <translation>承灾体图层</translation>
   </message>
@@ -3002,10 +3382,6 @@ TARGETS：生命线和道路（线：在分区边界处切分，每条线每个�
   <message>
    <source>{} zones without geometry were skipped.</source>
    <translation>已跳过 {} 个无几何的分区。</translation>
-  </message>
-  <message>
-   <source>HAZARD_BREAKS must be increasing numbers, e.g. 0.15,0.5,1.5</source>
-   <translation>HAZARD_BREAKS 必须是递增的数值，例如 0.15,0.5,1.5</translation>
   </message>
   <message>
    <source>Hazard raster: {} x {} cells in {}; classes {}; window {} cells.</source>
@@ -3052,8 +3428,52 @@ TARGETS：生命线和道路（线：在分区边界处切分，每条线每个�
    <translation>{} 的坐标系为 {}，栅格为 {}：采样时将该图层转换到栅格坐标系。</translation>
   </message>
   <message>
-   <source>Cannot read the hazard raster: {}</source>
-   <translation>无法读取灾害栅格：{}</translation>
+   <source>Generate isolation devices</source>
+   <translation>生成隔离设备</translation>
+  </message>
+  <message>
+   <source>Adds valves (switches for power and telecom) to a network that has none mapped, by the strategic N-k rule of WNTR's valve layers: at every junction all pipes but UNVALVED (1: N-1, 0: every pipe) get a device, OFFSET metres from the junction on the pipe. The devices are written to the lifeline nodes with data source "inferred" and a remark that they are generated, so they are never taken for surveyed ones; the network's lines are not changed. A network that already has devices is left as it is. Which pipe stays without a device at each junction is drawn at random with SEED; pipes shorter than twice the snapping distance (2 m) get none.</source>
+   <translation>为没有测绘隔离设备的管网添加阀门（电力和通信为开关），采用 WNTR 阀门图层的 N-k 策略规则：每个节点处除 UNVALVED 条管道外（1：N-1，0：每条管道）均布设一个设备，位于管道上距节点 OFFSET 米处。设备写入生命线节点，数据来源为"推断"，并注明为生成，绝不会被当作实测设备；管网管线不作改动。已有设备的管网保持不变。每个节点处哪条管道不设设备按 SEED 随机抽取；短于两倍捕捉距离（2 米）的管道不设设备。</translation>
+  </message>
+  <message>
+   <source>Network</source>
+   <translation>网络类型</translation>
+  </message>
+  <message>
+   <source>Pipes without a device at each junction</source>
+   <translation>每个节点处不设设备的管道数</translation>
+  </message>
+  <message>
+   <source>Distance from the junction (m)</source>
+   <translation>距节点距离（米）</translation>
+  </message>
+  <message>
+   <source>Random seed</source>
+   <translation>随机种子</translation>
+  </message>
+  <message>
+   <source>Devices added</source>
+   <translation>新增设备数</translation>
+  </message>
+  <message>
+   <source>Generated: strategic N-{} isolation device, not surveyed</source>
+   <translation>生成：按 N-{} 策略布设的隔离设备，非实测</translation>
+  </message>
+  <message>
+   <source>Generated: {}</source>
+   <translation>生成：{}</translation>
+  </message>
+  <message>
+   <source>{} generated devices ({}) added to the {} network ({} junctions).</source>
+   <translation>{} 个生成的设备（{}）已添加到 {} 管网（{} 个节点）。</translation>
+  </message>
+  <message>
+   <source>The {} network already has {} isolation devices ({}); nothing was added.</source>
+   <translation>{} 管网已有 {} 个隔离设备（{}）；未添加任何设备。</translation>
+  </message>
+  <message>
+   <source>The {} network has no lines in service.</source>
+   <translation>{} 管网没有在用管线。</translation>
   </message>
   <message>
    <source>Hazard raster from a scenario</source>
@@ -3128,6 +3548,74 @@ Rasters are processed window by window. The result can be used as HAZARD by Expo
   <message>
    <source>The grid would have {} x {} cells: give a larger CELL_SIZE or a smaller EXTENT.</source>
    <translation>网格将有 {} × {} 个像元：请给出更大的 CELL_SIZE 或更小的 EXTENT。</translation>
+  </message>
+  <message>
+   <source>Import EPANET network</source>
+   <translation>导入 EPANET 管网</translation>
+  </message>
+  <message>
+   <source>Reads an EPANET input file (.inp) into the planning database: pipes, pumps and control valves become water-supply lifelines drawn through their vertices, reservoirs and tanks become water sources (lifeline nodes of kind "Water works / reservoir / tank"). Asset IDs are PREFIX followed by the EPANET ID. Lengths of US-customary files are converted to metres and diameters to millimetres. CRS is the CRS of the file's coordinates (empty: the database's); schematic coordinates can be scaled with SCALE and moved so that their lower-left corner lies at ORIGIN. EPANET has no isolation valves: add them with Generate isolation devices. Junction demands, patterns, curves and controls stay in the EPANET model; every link is taken as open.</source>
+   <translation>将 EPANET 输入文件（.inp）读入规划数据库：管道、水泵和控制阀成为经过其顶点绘制的供水生命线，水库和水池成为水源（类型为"水厂 / 水库 / 水池"的生命线节点）。资产编号为 PREFIX 加 EPANET 编号。美制单位文件的长度换算为米，管径换算为毫米。CRS 为文件坐标的坐标参考系（空：与数据库相同）；示意坐标可用 SCALE 缩放，并移动到其左下角位于 ORIGIN。EPANET 没有隔离阀：请用"生成隔离设备"添加。节点需水量、模式、曲线和控制保留在 EPANET 模型中；所有管段均视为开启。</translation>
+  </message>
+  <message>
+   <source>EPANET input file</source>
+   <translation>EPANET 输入文件</translation>
+  </message>
+  <message>
+   <source>CRS of the coordinates (empty: the database's)</source>
+   <translation>坐标的坐标参考系（空：与数据库相同）</translation>
+  </message>
+  <message>
+   <source>Scale of the coordinates</source>
+   <translation>坐标缩放比例</translation>
+  </message>
+  <message>
+   <source>Lower-left corner at (empty: as in the file)</source>
+   <translation>左下角位置（空：与文件相同）</translation>
+  </message>
+  <message>
+   <source>Asset ID prefix (empty: the file name)</source>
+   <translation>资产编号前缀（空：文件名）</translation>
+  </message>
+  <message>
+   <source>Lines imported</source>
+   <translation>导入的管线数</translation>
+  </message>
+  <message>
+   <source>Sources imported</source>
+   <translation>导入的源站数</translation>
+  </message>
+  <message>
+   <source>{}: {} lines ({} pipes, {} pumps, {} control valves) and {} sources imported; {} junctions are vertices of the lines.</source>
+   <translation>{}：已导入 {} 条管线（{} 条管道、{} 台水泵、{} 个控制阀）和 {} 个源站；{} 个节点为管线的顶点。</translation>
+  </message>
+  <message>
+   <source>{}: {} nodes have no coordinates ({}); the network cannot be drawn.</source>
+   <translation>{}：{} 个节点没有坐标（{}）；无法绘制管网。</translation>
+  </message>
+  <message>
+   <source>The database already has assets {} (imported before?); choose another PREFIX. Nothing was imported.</source>
+   <translation>数据库中已有资产 {}（此前已导入？）；请另选 PREFIX。未导入任何内容。</translation>
+  </message>
+  <message>
+   <source>Cancelled; nothing was imported.</source>
+   <translation>已取消；未导入任何内容。</translation>
+  </message>
+  <message>
+   <source>{} is not a readable EPANET input file: {}</source>
+   <translation>{} 不是可读取的 EPANET 输入文件：{}</translation>
+  </message>
+  <message>
+   <source>EPANET {} {}{}</source>
+   <translation>EPANET {} {}{}</translation>
+  </message>
+  <message>
+   <source>, closed in the model</source>
+   <translation>，模型中为关闭状态</translation>
+  </message>
+  <message>
+   <source>EPANET {}</source>
+   <translation>EPANET {}</translation>
   </message>
   <message>
    <source>Mapped as a point in OpenStreetMap: drawn as a {} m circle; effective area unknown.</source>
@@ -3290,12 +3778,238 @@ Geometries are reprojected to the database CRS and repaired when invalid. Featur
    <translation>已用 makeValid 修复的无效几何：{} 个。要素编号：{}</translation>
   </message>
   <message>
+   <source>The networks are the lifelines of each type with the lifeline nodes of the same network: isolation devices (valves; switches and substations for power; regulator stations for gas) on line vertices split them into isolation segments; sources (pump stations, water works for water; substations for power; regulator stations for gas) feed them. A failed line or node is isolated by closing the devices around its segment (a device that cannot be operated, INOPERABLE, makes the isolation grow to the next ones); what is no longer connected to a working source is cut off. Dependencies between assets come from the dependencies table; with DEFAULT_DEPENDENCIES the default rules add the nearest provider where the table has no row of that kind (reported as assumptions to confirm). A dependent asset fails when every provider of a kind is lost, after its backup time; TIME_HOURS stops the clock (assets still on backup are reported on_backup). People are served by the nearest line of each network within its service distance.</source>
+   <translation>管网由各类型的生命线及同一管网的生命线节点构成：管线顶点上的隔离设备（阀门；电力为开关和变电站；燃气为调压站）将其划分为隔离段；源站（供水为泵站、水厂；电力为变电站；燃气为调压站）向其供给。故障管线或节点通过关闭其隔离段周围的设备进行隔离（无法操作的设备 INOPERABLE 会使隔离范围扩大到下一批设备）；不再与正常源站连通的部分被切断。资产间依赖关系来自依赖关系表；勾选 DEFAULT_DEPENDENCIES 时，若表中没有某类记录，默认规则会添加最近的提供方（作为待确认的假定列出）。依赖方在某类服务的所有提供方均失效、且备用时长耗尽后失效；TIME_HOURS 为停供时长（仍在备用运行的资产标记为 on_backup）。人口由各管网服务距离内最近的管线供给。</translation>
+  </message>
+  <message>
+   <source>Reading the lifeline networks</source>
+   <translation>读取生命线管网</translation>
+  </message>
+  <message>
+   <source>Isolation devices that cannot be operated (asset IDs, comma separated)</source>
+   <translation>无法操作的隔离设备（资产编号，用逗号分隔）</translation>
+  </message>
+  <message>
+   <source>Duration of the outage (hours; empty: until every backup runs out)</source>
+   <translation>停供时长（小时；空：直到所有备用耗尽）</translation>
+  </message>
+  <message>
+   <source>Assume default dependencies where the table has none</source>
+   <translation>依赖关系表中没有记录时采用默认依赖关系</translation>
+  </message>
+  <message>
+   <source>Affected lines</source>
+   <translation>受影响管线</translation>
+  </message>
+  <message>
+   <source>Consequences by service</source>
+   <translation>按服务统计的后果</translation>
+  </message>
+  <message>
+   <source>The planning database has no lifelines in service: nothing to analyse.</source>
+   <translation>规划数据库中没有在用生命线：无可分析内容。</translation>
+  </message>
+  <message>
+   <source>{} assets affected: {}.</source>
+   <translation>{} 个资产受影响：{}。</translation>
+  </message>
+  <message>
+   <source>{} network: {} lines, {} isolation segments, {} isolation devices, {} sources.</source>
+   <translation>{} 管网：{} 条管线，{} 个隔离段，{} 个隔离设备，{} 个源站。</translation>
+  </message>
+  <message>
+   <source>{}: {} features not in service or without geometry are left out.</source>
+   <translation>{}：{} 个非在用或无几何的要素未纳入。</translation>
+  </message>
+  <message>
+   <source>{} dependencies name assets that are not in the database (left out): {}</source>
+   <translation>{} 条依赖关系引用了数据库中不存在的资产（未纳入）：{}</translation>
+  </message>
+  <message>
+   <source>{} dependencies of the table are not confirmed yet.</source>
+   <translation>依赖关系表中有 {} 条记录尚未确认。</translation>
+  </message>
+  <message>
+   <source>{} dependencies are assumed from the default rules (not in the dependencies table; confirm them with "Propose dependencies"):</source>
+   <translation>按默认规则假定了 {} 条依赖关系（不在依赖关系表中；请用"提出依赖关系"确认）：</translation>
+  </message>
+  <message>
+   <source>{}: no asset with the ID {} in the lifelines, lifeline nodes, facilities or shelters in service.</source>
+   <translation>{}：在用的生命线、生命线节点、应急设施或避难场所中没有编号为 {} 的资产。</translation>
+  </message>
+  <message>
+   <source>{} features of {} name assets not in the database: {}</source>
+   <translation>{} 个要素（来自 {}）引用了数据库中不存在的资产：{}</translation>
+  </message>
+  <message>
+   <source>Isolation devices to close: {}.</source>
+   <translation>需关闭的隔离设备：{}。</translation>
+  </message>
+  <message>
+   <source>  {} needs {} from {} ({:.0f} m away, backup {:g} h): {}</source>
+   <translation>  {} 需要 {}，来自 {}（相距 {:.0f} 米，备用 {:g} 小时）：{}</translation>
+  </message>
+  <message>
+   <source>  ... and {} more</source>
+   <translation>  ……另有 {} 条</translation>
+  </message>
+  <message>
+   <source>{} has neither an asset_id field nor the layer and feature_id fields of an exposure result.</source>
+   <translation>{} 既没有 asset_id 字段，也没有暴露分析结果的 layer 和 feature_id 字段。</translation>
+  </message>
+  <message>
+   <source>{}: {:,.0f} people without the service ({:.1%} of those served), {} hospitals, {} fire stations, {} shelters</source>
+   <translation>{}：{:,.0f} 人失去该服务（占服务人口的 {:.1%}），{} 家医院，{} 个消防站，{} 处避难场所</translation>
+  </message>
+  <message>
+   <source>Lifeline criticality (N-1)</source>
+   <translation>生命线关键性（N-1）</translation>
+  </message>
+  <message>
+   <source>The N-1 scan: every isolation segment of the networks fails in turn (and every node asset of NODE_KINDS, by default the sources); for each, what it cuts: the length of network lost, the people without this network's service and without any service (the chain into other networks included), and the hospitals, fire stations and shelters that lose a service; ranked, most critical first. Isolation segments with too few devices are findings: more hydrants than MAX_HYDRANTS, or longer than MAX_SEGMENT_LENGTH (default: 600 m of water main); parts of a network fed by no source are findings too. The segment-device graph is built once per network and one depth-first search gives what every segment cuts off; the whole chain is simulated only for segments that cut a provider of a dependency.</source>
+   <translation>N-1 扫描：管网的每个隔离段逐一故障（以及 NODE_KINDS 中的每个节点资产，默认为源站）；对每一次故障，统计其影响：失效的管网长度、失去本管网服务和失去任一服务的人口（含传递到其他管网的灾害链），以及失去服务的医院、消防站和避难场所；按关键性从高到低排序。隔离设备过少的隔离段列为问题：消火栓多于 MAX_HYDRANTS，或长于 MAX_SEGMENT_LENGTH（默认：600 米供水干管）；没有源站供给的管网部分也列为问题。每个管网只构建一次隔离段-设备图，一次深度优先搜索即得出每个隔离段切断的范围；仅对切断依赖关系提供方的隔离段模拟完整灾害链。</translation>
+  </message>
+  <message>
+   <source>N-1 scan of the isolation segments</source>
+   <translation>隔离段 N-1 扫描</translation>
+  </message>
+  <message>
+   <source>Networks (comma separated; empty: all)</source>
+   <translation>管网（用逗号分隔；空：全部）</translation>
+  </message>
+  <message>
+   <source>Node kinds scanned too (comma separated; empty: the sources)</source>
+   <translation>一并扫描的节点类型（用逗号分隔；空：源站）</translation>
+  </message>
+  <message>
+   <source>Largest isolation segment (m; empty: per network)</source>
+   <translation>隔离段最大长度（米；空：按管网取值）</translation>
+  </message>
+  <message>
+   <source>Most hydrants in one isolation segment</source>
+   <translation>一个隔离段内最多消火栓数</translation>
+  </message>
+  <message>
+   <source>Isolation segments (N-1)</source>
+   <translation>隔离段（N-1）</translation>
+  </message>
+  <message>
+   <source>Node assets (N-1)</source>
+   <translation>节点资产（N-1）</translation>
+  </message>
+  <message>
+   <source>Lifeline findings</source>
+   <translation>生命线问题清单</translation>
+  </message>
+  <message>
+   <source>Isolation segments</source>
+   <translation>隔离段数</translation>
+  </message>
+  <message>
+   <source>Isolation segments too large</source>
+   <translation>过大的隔离段数</translation>
+  </message>
+  <message>
+   <source>{} isolation segments scanned, {} too large.</source>
+   <translation>已扫描 {} 个隔离段，{} 个过大。</translation>
+  </message>
+  <message>
+   <source>N-1 scan of {} node assets</source>
+   <translation>{} 个节点资产的 N-1 扫描</translation>
+  </message>
+  <message>
+   <source>#{} {} segment {} ({}): {:,.0f} m lost, {:,.0f} people without service, {} facilities</source>
+   <translation>#{} {} 隔离段 {}（{}）：失效 {:,.0f} 米，{:,.0f} 人失去服务，{} 处设施</translation>
+  </message>
+  <message>
+   <source>No lines of the networks {} in service; scanned: {}</source>
+   <translation>管网 {} 没有在用管线；已扫描：{}</translation>
+  </message>
+  <message>
+   <source>{} segment {}: {:,.0f} m of line, {} hydrants, closed by {} devices ({}); at most {} m and {} hydrants</source>
+   <translation>{} 隔离段 {}：管线 {:,.0f} 米，{} 个消火栓，由 {} 个设备关闭（{}）；上限为 {} 米和 {} 个消火栓</translation>
+  </message>
+  <message>
+   <source>{} segment {} ({:,.0f} m: {}) is connected to no source.</source>
+   <translation>{} 隔离段 {}（{:,.0f} 米：{}）未连接任何源站。</translation>
+  </message>
+  <message>
+   <source>Propose dependencies</source>
+   <translation>提出依赖关系</translation>
+  </message>
+  <message>
+   <source>Proposes the dependencies between assets that the default rules give (a pump station needs power from the nearest substation, a hospital its water from the nearest main ...) for every dependent asset that has no dependency of that kind in the dependencies table yet. OUTPUT lists the proposals with the distance and the source of each rule; with WRITE they are added to the table as unconfirmed rows (confirmed = false, rule and data source "inferred") for the user to check, correct and confirm. Rows already in the table are never changed.
+
+Rules:
+</source>
+   <translation>按默认规则为依赖关系表中尚无该类依赖记录的每个依赖方资产提出资产间依赖关系（如泵站由最近的变电站供电、医院由最近的干管供水……）。OUTPUT 列出各项建议及距离和每条规则的依据；勾选 WRITE 时，建议以未确认记录（confirmed = false，注明规则，数据来源为"推断"）添加到表中，供用户核查、修正和确认。表中已有记录绝不会被改动。
+
+规则：
+</translation>
+  </message>
+  <message>
+   <source>Add the proposals to the dependencies table (unconfirmed)</source>
+   <translation>将建议添加到依赖关系表（未确认）</translation>
+  </message>
+  <message>
+   <source>Proposed dependencies</source>
+   <translation>建议的依赖关系</translation>
+  </message>
+  <message>
+   <source>Dependencies proposed</source>
+   <translation>建议的依赖关系数</translation>
+  </message>
+  <message>
+   <source>Dependencies added to the table</source>
+   <translation>添加到依赖关系表的数量</translation>
+  </message>
+  <message>
+   <source>{} dependencies proposed, {} added to the dependencies table as unconfirmed.</source>
+   <translation>提出 {} 条依赖关系，其中 {} 条以未确认状态添加到依赖关系表。</translation>
+  </message>
+  <message>
+   <source>{} needs {} from {} ({:.0f} m, backup {:g} h)</source>
+   <translation>{} 需要 {}，来自 {}（{:.0f} 米，备用 {:g} 小时）</translation>
+  </message>
+  <message>
+   <source>Proposed by a default rule ({:.0f} m): {}</source>
+   <translation>由默认规则提出（{:.0f} 米）：{}</translation>
+  </message>
+  <message>
+   <source>Lifeline failure</source>
+   <translation>生命线故障</translation>
+  </message>
+  <message>
+   <source>The failure of lifeline assets and what follows: the isolation devices to close around each failed segment (the mincut of water and gas mains, the switches of power cables), the lines and nodes isolated or cut off from every source, the assets that lose a provider (a pump station without power stops, the water it fed is cut off, a hospital on that main loses its water), step by step. FAILED: asset IDs (comma separated); FAILED_LAYER: a layer with an asset_id field (use its selection), or an exposure result (red rows, or rows with class_rank &gt;= MIN_CLASS). OUTPUT: every affected asset (asset_id, layer, cause, step, via, time_h); OUTPUT_LINES: the lost pieces of lines; OUTPUT_ISOLATION: the devices to close; OUTPUT_CONSEQUENCES: people without each service, and hospitals, fire stations and shelters without it.</source>
+   <translation>生命线资产故障及其后果：每个故障隔离段周围需关闭的隔离设备（供水和燃气干管的最小切断，电力电缆的开关），被隔离或与所有源站断开的管线和节点，失去提供方的资产（失去供电的泵站停运，其供水被切断，该干管上的医院失去供水），逐步列出。FAILED：资产编号（用逗号分隔）；FAILED_LAYER：带 asset_id 字段的图层（可用所选要素），或暴露分析结果（红色行，或 class_rank &gt;= MIN_CLASS 的行）。OUTPUT：每个受影响资产（asset_id、layer、cause、step、via、time_h）；OUTPUT_LINES：失效的管线段；OUTPUT_ISOLATION：需关闭的设备；OUTPUT_CONSEQUENCES：失去各项服务的人口，以及失去该服务的医院、消防站和避难场所。</translation>
+  </message>
+  <message>
+   <source>Following the failure through the networks</source>
+   <translation>沿管网追踪故障</translation>
+  </message>
+  <message>
+   <source>Failed assets (asset IDs, comma separated)</source>
+   <translation>故障资产（资产编号，用逗号分隔）</translation>
+  </message>
+  <message>
+   <source>Failed assets from a layer (asset_id) or an exposure result</source>
+   <translation>来自图层（asset_id）或暴露分析结果的故障资产</translation>
+  </message>
+  <message>
+   <source>Exposure result: lowest failing class_rank (empty: red rows)</source>
+   <translation>暴露分析结果：失效的最低 class_rank（空：红色行）</translation>
+  </message>
+  <message>
+   <source>No failed asset: give FAILED (asset IDs) or FAILED_LAYER.</source>
+   <translation>没有故障资产：请给出 FAILED（资产编号）或 FAILED_LAYER。</translation>
+  </message>
+  <message>
    <source>Planning-review report</source>
    <translation>规划评估报告</translation>
   </message>
   <message>
-   <source>The planning-review report as a PDF, built with a QGIS print layout from the template resources/templates/planning_report.qpt (or TEMPLATE, a copy edited in the layout designer; items are found by id: title, contents, contents_pages, map, legend, scalebar, north_arrow, attribution, content, footer; the sections are laid out page by page in the content rectangle). Pages: cover; overview map with risk zones, lifelines, shelters, facilities and service areas in the styles stored in the planning database; coverage summary with tables and a chart; overloaded shelters; uncovered areas; exposure; the risk list; community resilience (evacuation plan, resilience index, emergency forces); census completeness; methods and standards with their sources and evidence levels; data attribution. Every figure is read from the result layers given (the outputs of population_coverage, service_areas, risk_influence_zones, exposure, risk_list, validate_census, evacuation_plan, resilience_index and dispatch), checked against the fields those algorithms write; a section whose layer is not given says so. LANGUAGE en or zh_CN (Chinese text in a CJK font). Attribution of OpenStreetMap and HSY data is found from the planning database's provenance fields; ATTRIBUTION adds lines. OUTPUT_HTML writes the same content as one HTML file. The PDF replaces an earlier one only once complete.</source>
-   <translation>以 PDF 形式输出规划评估报告，使用 QGIS 打印布局生成，模板为 resources/templates/planning_report.qpt（或 TEMPLATE，即在布局设计器中编辑过的副本；各项按 id 查找：title、contents、contents_pages、map、legend、scalebar、north_arrow、attribution、content、footer；各章节在 content 矩形内逐页排版）。页面：封面；总览图，以规划数据库中保存的样式显示风险区、生命线、避难场所、应急设施和服务范围；覆盖汇总（含表格和图表）；超负荷避难场所；未覆盖区域；暴露；风险清单；社区韧性（疏散方案、韧性指数、应急力量）；普查数据完整性；方法与标准（含依据及其核实等级）；数据来源声明。所有数据均读自给出的结果图层（population_coverage、service_areas、risk_influence_zones、exposure、risk_list、validate_census、evacuation_plan、resilience_index 和 dispatch 的输出），并按这些算法写入的字段进行核对；未给出相应图层的章节会予以注明。LANGUAGE 为 en 或 zh_CN（中文使用 CJK 字体）。OpenStreetMap 和 HSY 数据的来源声明根据规划数据库的来源字段识别；ATTRIBUTION 可追加声明行。OUTPUT_HTML 将相同内容写为一个 HTML 文件。PDF 完整生成后才替换已有文件。</translation>
+   <source>The planning-review report as a PDF, built with a QGIS print layout from the template resources/templates/planning_report.qpt (or TEMPLATE, a copy edited in the layout designer; items are found by id: title, contents, contents_pages, map, legend, scalebar, north_arrow, attribution, content, footer; the sections are laid out page by page in the content rectangle). Pages: cover; overview map with risk zones, lifelines, shelters, facilities and service areas in the styles stored in the planning database; coverage summary with tables and a chart; overloaded shelters; uncovered areas; exposure; the risk list; lifeline systems (most critical assets, largest isolation segments, the disaster chain); community resilience (evacuation plan, resilience index, emergency forces); census completeness; methods and standards with their sources and evidence levels; data attribution. Every figure is read from the result layers given (the outputs of population_coverage, service_areas, risk_influence_zones, exposure, risk_list, validate_census, lifeline_criticality, disaster_chain, evacuation_plan, resilience_index and dispatch), checked against the fields those algorithms write; a section whose layer is not given says so. LANGUAGE en or zh_CN (Chinese text in a CJK font). Attribution of OpenStreetMap and HSY data is found from the planning database's provenance fields; ATTRIBUTION adds lines. OUTPUT_HTML writes the same content as one HTML file. The PDF replaces an earlier one only once complete.</source>
+   <translation>以 PDF 形式输出规划评估报告，使用 QGIS 打印布局生成，模板为 resources/templates/planning_report.qpt（或 TEMPLATE，即在布局设计器中编辑过的副本；各项按 id 查找：title、contents、contents_pages、map、legend、scalebar、north_arrow、attribution、content、footer；各章节在 content 矩形内逐页排版）。页面：封面；总览图，以规划数据库中保存的样式显示风险区、生命线、避难场所、应急设施和服务范围；覆盖汇总（含表格和图表）；超负荷避难场所；未覆盖区域；暴露；风险清单；生命线系统（最关键资产、最大隔离段、灾害链）；社区韧性（疏散方案、韧性指数、应急力量）；普查数据完整性；方法与标准（含依据及其核实等级）；数据来源声明。所有数据均读自给出的结果图层（population_coverage、service_areas、risk_influence_zones、exposure、risk_list、validate_census、lifeline_criticality、disaster_chain、evacuation_plan、resilience_index 和 dispatch 的输出），并按这些算法写入的字段进行核对；未给出相应图层的章节会予以注明。LANGUAGE 为 en 或 zh_CN（中文使用 CJK 字体）。OpenStreetMap 和 HSY 数据的来源声明根据规划数据库的来源字段识别；ATTRIBUTION 可追加声明行。OUTPUT_HTML 将相同内容写为一个 HTML 文件。PDF 完整生成后才替换已有文件。</translation>
   </message>
   <message>
    <source>Demand with coverage (population_coverage OUTPUT_DEMAND)</source>
@@ -3328,6 +4042,18 @@ Geometries are reprojected to the database CRS and repaired when invalid. Featur
   <message>
    <source>Census findings (validate_census OUTPUT)</source>
    <translation>普查问题（validate_census OUTPUT）</translation>
+  </message>
+  <message>
+   <source>Isolation segments (lifeline_criticality OUTPUT)</source>
+   <translation>隔离段（lifeline_criticality OUTPUT）</translation>
+  </message>
+  <message>
+   <source>Node assets (lifeline_criticality OUTPUT_NODES)</source>
+   <translation>节点资产（lifeline_criticality OUTPUT_NODES）</translation>
+  </message>
+  <message>
+   <source>Disaster chain (disaster_chain OUTPUT_TABLE)</source>
+   <translation>灾害链（disaster_chain OUTPUT_TABLE）</translation>
   </message>
   <message>
    <source>Evacuation plan summary (evacuation_plan OUTPUT_SUMMARY)</source>
@@ -3974,6 +4700,22 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
    <translation>规划数据库 {} 中没有有效图层“{}”。</translation>
   </message>
   <message>
+   <source>The {} network has no isolation devices ({}): a failure shuts the whole connected network.</source>
+   <translation>{} 管网没有隔离设备（{}）：任一故障都会关停整个连通管网。</translation>
+  </message>
+  <message>
+   <source>The {} network has no sources ({}): only isolation is analysed, not supply.</source>
+   <translation>{} 管网没有源站（{}）：只分析隔离，不分析供给。</translation>
+  </message>
+  <message>
+   <source>{} is {} m or more from every {} line; it isolates nothing.</source>
+   <translation>{} 在 {} 米范围内没有 {} 管线；它不隔离任何管段。</translation>
+  </message>
+  <message>
+   <source>{} is farther than {} m from every {} line; it feeds nothing.</source>
+   <translation>{} 在 {} 米范围内没有 {} 管线；它不向任何管段供给。</translation>
+  </message>
+  <message>
    <source>Give either MAX_DISTANCE or MAX_TIME, not both.</source>
    <translation>MAX_DISTANCE 与 MAX_TIME 只能给出其一，不能同时给出。</translation>
   </message>
@@ -4098,12 +4840,24 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
    <translation>未超容量或无容量数据</translation>
   </message>
   <message>
+   <source>Too large (too few isolation devices)</source>
+   <translation>过大（隔离设备过少）</translation>
+  </message>
+  <message>
+   <source>Other isolation segments</source>
+   <translation>其他隔离段</translation>
+  </message>
+  <message>
    <source>Shelter taking evacuees</source>
    <translation>接收疏散人员的避难场所</translation>
   </message>
   <message>
    <source>Shelter not needed by the plan</source>
    <translation>方案不需要的避难场所</translation>
+  </message>
+  <message>
+   <source>The {} most critical</source>
+   <translation>最关键的 {} 个</translation>
   </message>
   <message>
    <source>A raster input cannot be read.</source>
@@ -4418,10 +5172,6 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
    <translation>承灾体</translation>
   </message>
   <message>
-   <source>Network</source>
-   <translation>网络类型</translation>
-  </message>
-  <message>
    <source>Zone or hazard class</source>
    <translation>风险分区或灾害分级</translation>
   </message>
@@ -4628,6 +5378,90 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
   <message>
    <source>{}: {}</source>
    <translation>{}：{}</translation>
+  </message>
+  <message>
+   <source>Method: the networks are split into isolation segments by their valves and switches; a failed asset is isolated by closing the devices around its segment, and what is no longer connected to a source (pump stations, substations, regulator stations) loses supply. Assets depending on a lost asset (a pump on its substation, a hospital on its main) fail after their backup time and the chain continues. Supply is connectivity, not pressure: a connected part may still have too little pressure (docs/lifelines.md).</source>
+   <translation>方法：管网按阀门和开关划分为隔离段；故障资产通过关闭其所在隔离段周围的设备进行隔离，不再与源站（泵站、变电站、调压站）连通的部分失去供给。依赖失效资产的资产（依赖变电站的泵站、依赖干管的医院）在备用时长耗尽后失效，灾害链继续传递。供给按连通性判断而非压力：连通部分仍可能压力不足（见 docs/lifelines.md）。</translation>
+  </message>
+  <message>
+   <source>Not part of this review: no lifeline criticality or disaster chain layer was given.</source>
+   <translation>不属于本次评估内容：未给出生命线关键性或灾害链图层。</translation>
+  </message>
+  <message>
+   <source>Sources of the lifeline analysis</source>
+   <translation>生命线分析的依据</translation>
+  </message>
+  <message>
+   <source>Disaster chain: the hazard makes {} assets fail; the chain reaches step {} and affects {} assets in all.</source>
+   <translation>灾害链：灾害使 {} 个资产失效；灾害链传递到第 {} 步，共影响 {} 个资产。</translation>
+  </message>
+  <message>
+   <source>Assets</source>
+   <translation>资产</translation>
+  </message>
+  <message>
+   <source>Which</source>
+   <translation>具体资产</translation>
+  </message>
+  <message>
+   <source>Through</source>
+   <translation>起因</translation>
+  </message>
+  <message>
+   <source>Time (h)</source>
+   <translation>时间（小时）</translation>
+  </message>
+  <message>
+   <source>Disaster chain, step by step</source>
+   <translation>灾害链（逐步）</translation>
+  </message>
+  <message>
+   <source>N-1 scan: {} isolation segments in {} networks ({}) failed one at a time; {} are too large (too few isolation devices).</source>
+   <translation>N-1 扫描：{} 个隔离段（{} 个管网：{}）逐一故障；其中 {} 个过大（隔离设备过少）。</translation>
+  </message>
+  <message>
+   <source>Lines in the segment</source>
+   <translation>隔离段内管线</translation>
+  </message>
+  <message>
+   <source>Length lost (m)</source>
+   <translation>失效长度（米）</translation>
+  </message>
+  <message>
+   <source>People without service</source>
+   <translation>失去服务的人口</translation>
+  </message>
+  <message>
+   <source>Facilities without service</source>
+   <translation>失去服务的设施</translation>
+  </message>
+  <message>
+   <source>Most critical isolation segments</source>
+   <translation>最关键的隔离段</translation>
+  </message>
+  <message>
+   <source>Length (m)</source>
+   <translation>长度（米）</translation>
+  </message>
+  <message>
+   <source>Isolation devices</source>
+   <translation>隔离设备</translation>
+  </message>
+  <message>
+   <source>Hydrants</source>
+   <translation>消火栓</translation>
+  </message>
+  <message>
+   <source>Too large</source>
+   <translation>过大</translation>
+  </message>
+  <message>
+   <source>Largest isolation segments</source>
+   <translation>最大的隔离段</translation>
+  </message>
+  <message>
+   <source>Most critical stations and nodes</source>
+   <translation>最关键的站点和节点</translation>
   </message>
  </context>
 </TS>

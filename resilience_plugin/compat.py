@@ -132,16 +132,17 @@ except AttributeError:  # QGIS 3.22
 try:  # QGIS >= 3.24 / 4
     _MS = Qgis.MarkerShape
     MARKER_STAR, MARKER_SQUARE, MARKER_TRIANGLE, MARKER_PENTAGON = _MS.Star, _MS.Square, _MS.Triangle, _MS.Pentagon
+    MARKER_DIAMOND = _MS.Diamond
 except AttributeError:  # QGIS 3.22
     from qgis.core import QgsSimpleMarkerSymbolLayerBase
     _MS = QgsSimpleMarkerSymbolLayerBase.Shape
     MARKER_STAR, MARKER_SQUARE, MARKER_TRIANGLE, MARKER_PENTAGON = _MS.Star, _MS.Square, _MS.Triangle, _MS.Pentagon
+    MARKER_DIAMOND = _MS.Diamond
 try:  # QGIS >= 3.30 / 4
     SCALEBAR_FIT_WIDTH = Qgis.ScaleBarSegmentSizeMode.FitWidth
 except AttributeError:  # QGIS 3.22
     from qgis.core import QgsScaleBarSettings
     SCALEBAR_FIT_WIDTH = QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth
-
 
 # Layout labels: a QgsTextFormat in QGIS >= 3.24 / 4 (setFont / font deprecated), a QFont and colour in 3.22.
 def label_font(label):
@@ -169,3 +170,16 @@ def set_label_font(label, font, colour=None):
     label.setFont(font)
     if colour is not None:
         label.setFontColor(colour)
+
+
+# Lifeline chains (issue 12): the chain layer plays in the Temporal Controller.
+try:  # QGIS >= 3.22 / 4
+    TEMPORAL_INSTANT_FROM_FIELD = Qgis.VectorTemporalMode.FeatureDateTimeInstantFromField
+except AttributeError:
+    from qgis.core import QgsVectorLayerTemporalProperties as _VLTP
+    TEMPORAL_INSTANT_FROM_FIELD = _VLTP.ModeFeatureDateTimeInstantFromField
+try:  # QGIS >= 3.30 / 4
+    TEMPORAL_MINUTES = Qgis.TemporalUnit.Minutes
+except AttributeError:  # QGIS 3.22
+    from qgis.core import QgsUnitTypes as _QUT
+    TEMPORAL_MINUTES = _QUT.TemporalUnit.TemporalMinutes

@@ -227,6 +227,8 @@ NODE_KIND = Enumeration('node_kind', (
     Choice('transformer', N_('Transformer'), '#fdbf6f'),
     Choice('tower_pole', N_('Tower / pole'), '#636363'),
     Choice('regulator', N_('Pressure regulator station'), '#ff1493'),
+    Choice('switch', N_('Switch / breaker'), '#b15928'),
+    Choice('water_source', N_('Water works / reservoir / tank'), '#08519c'),
     Choice('other', N_('Other node'), '#bdbdbd'),
 ))
 
@@ -876,6 +878,217 @@ OUTPUT_SCHEMAS = (COVERAGE_DEMAND_SCHEMA, COVERAGE_FACILITIES_SCHEMA, COVERAGE_S
                   EXPOSURE_SUMMARY_SCHEMA, RISK_LIST_SCHEMA, FINDINGS_SCHEMA)
 
 # ---------------------------------------------------------------------------------------------
+# Lifeline systems (issue 12): isolation segments, supply from sources, dependencies between
+# assets of different networks, failure chains and N-1 criticality.
+# Owned by core/lifelines.py, core/lifeline_chain.py, core/epanet_inp.py, qgis_io/lifeline_layers.py
+# and processing/lifeline_*.py, disaster_chain.py, import_epanet.py (docs/lifelines.md).
+# ---------------------------------------------------------------------------------------------
+
+# What a dependent asset gets from its provider. Each kind is delivered by one network type.
+DEPENDENCY_KIND = Enumeration('dependency_kind', (
+    Choice('power_supply', N_('Power supply'), '#e31a1c'),
+    Choice('water_supply', N_('Water supply'), '#1e90ff'),
+    Choice('gas_supply', N_('Gas supply'), '#ff1493'),
+    Choice('heat_supply', N_('Heat supply'), '#ff8c00'),
+    Choice('telecom', N_('Telecom'), '#2ca02c'),
+    Choice('other', N_('Other dependency'), '#bdbdbd'),
+))
+SERVICE_NETWORK = {'power_supply': 'power', 'water_supply': 'water_supply', 'gas_supply': 'gas',
+                   'heat_supply': 'heating', 'telecom': 'telecom'}
+NETWORK_SERVICE = {network: service for service, network in SERVICE_NETWORK.items()}
+
+DEPENDENCY_FIELDS = (
+    Field('provider_asset_id', 'string', N_('Provider asset ID'), required=True, length=64),
+    Field('dependent_asset_id', 'string', N_('Dependent asset ID'), required=True, length=64),
+    Field('kind', 'string', N_('Kind of dependency'), required=True, enum=DEPENDENCY_KIND,
+          default="'power_supply'"),
+    Field('backup_hours', 'double', N_('Backup time (h; empty = 0)'), minimum=0, maximum=8760),
+    Field('confirmed', 'bool', N_('Confirmed'), default='true'),
+    Field('rule', 'string', N_('Default rule that proposed it'), length=40),
+    Field('data_source', 'string', N_('Data source'), enum=DATA_SOURCE, default="'survey'"),
+    Field('updated', 'date', N_('Last updated'), default=TODAY_DEFAULT),
+    Field('remarks', 'string', N_('Remarks'), length=254),
+)
+DEPENDENCIES = LayerKind(
+    'dependencies', 'NoGeometry', N_('Dependencies between assets'), THEME_LIFELINES, DEPENDENCY_FIELDS, None,
+    N_('Which asset needs which (a pump station needs power from a substation), with the backup time of the '
+       'dependent asset. Rows proposed by default rules are unconfirmed until the user confirms them.'),
+    unique_together=(('provider_asset_id', 'dependent_asset_id', 'kind'),),
+    indexes=(('provider_asset_id',), ('dependent_asset_id',)))
+
+# Assets taking part in lifeline analyses: the tables searched for asset_id (providers, dependents, FAILED).
+LIFELINE_ASSET_TABLES = ('lifelines', 'lifeline_nodes', 'facilities', 'shelters')
+
+# Sources of each network: a part of the network is supplied while it is connected to a working source.
+SOURCE_NETWORK_SOURCES = Source(
+    'Issue 12: water from pump stations, power from substations, gas from pressure regulator stations; water works, '
+    'reservoirs and tanks added as water sources (EPANET reservoirs and tanks, Giswater mincut inlets)', 'R')
+NETWORK_SOURCE_KINDS = {'water_supply': ('pump_station', 'water_source'), 'power': ('substation',),
+                        'gas': ('regulator',)}
+# Isolation devices: closing them separates the pipe or cable pieces that meet at them. Substations and regulator
+# stations switch or shut their own lines too (breakers, inlet and outlet valves).
+SOURCE_ISOLATION_DEVICES = Source(
+    'Valves isolate water, gas, heating and drainage mains; switches isolate power cables; a substation opens the '
+    'breakers of its feeders and a regulator station closes its inlet and outlet valves (plugin default)', 'R')
+ISOLATION_DEVICE_KINDS = {'water_supply': ('valve',), 'gas': ('valve', 'regulator'), 'heating': ('valve',),
+                          'drainage': ('valve',), 'industrial': ('valve',), 'power': ('switch', 'substation'),
+                          'telecom': ('switch',)}
+# Line status and node status values that are not in service (left out of the networks).
+OUT_OF_SERVICE_STATUS = ('planned', 'under_construction', 'abandoned')
+
+# A node asset (valve, hydrant, transformer) counts as on its network within this distance of a line;
+# a source (pump station, substation) within the larger distance: stations stand beside their mains and
+# OSM substations are the centre of a fenced area the lines end at.
+SOURCE_ATTACH_DISTANCE = Source(
+    'Plugin default: a station on a line feeds it there; a station beside its lines (up to 150 m) feeds the nearest '
+    'point and every line end within that distance (OSM substations are the middle of a fenced area the lines end '
+    'at)', 'R')
+NODE_ON_NETWORK_M = CONNECT_TOLERANCE_M
+SOURCE_ATTACH_M = 150.0
+
+# Population of a unit is served by a network when the unit's representative point is within this distance
+# of one of the network's lines (service connections, low-voltage and distribution mains are not mapped).
+SOURCE_SERVICE_DISTANCE = Source(
+    'Plugin default: people within 300 m of a water or gas main, or 1,000 m of a power line, are served from it '
+    '(service connections and low-voltage networks are rarely in a planning database)', 'R')
+SERVICE_DISTANCE_M = {'water_supply': 300.0, 'gas': 300.0, 'heating': 300.0, 'power': 1000.0, 'telecom': 300.0}
+
+# Findings of the criticality scan: isolation segments that are too large (too few valves).
+SOURCE_SEGMENT_HYDRANTS = Source(
+    'GB 50974-2014 §8.1.5 (earlier GB 50016-2006 §8.2.7): fire-water mains are divided by valves into independent '
+    'sections with at most 5 outdoor hydrants each', 'P', 'tiku818.com/tiku/1274137.html; aq8.net/483792810.html')
+SOURCE_HYDRANT_SPACING = Source('GB 50974-2014: outdoor hydrants at most 120 m apart (protection radius 150 m)', 'P',
+                                'aflg.cn/zhishi/xiaohuoshuanjudi')
+MAX_SEGMENT_HYDRANTS = 5
+# Where hydrants are not mapped: 5 hydrant spacings of main in one section.
+MAX_SEGMENT_LENGTH_M = {'water_supply': 5 * 120.0}
+SOURCE_SEGMENT_LENGTH = Source('Derived: 5 hydrants x 120 m spacing = 600 m of water main per isolation segment '
+                               '(GB 50974, see above); no section length was found for other networks', 'R')
+LIFELINE_FINDINGS = {
+    'large_isolation_segment': ('warning', N_('The isolation segment is too large: too few isolation devices')),
+    'unsupplied_segment': ('warning', N_('The part of the network is connected to no source')),
+    'device_off_network': ('warning', N_('The isolation device is not on a line of its network')),
+    'source_off_network': ('warning', N_('The source is not near a line of its network')),
+    'no_isolation_devices': ('info', N_('The network has no isolation devices: a failure shuts the whole '
+                                         'connected network')),
+    'no_sources': ('info', N_('The network has no sources: supply is not analysed')),
+}
+
+# What happened to an asset in a failure or a disaster chain (the ``cause`` field).
+LIFELINE_CAUSE = Enumeration('lifeline_cause', (
+    Choice('failed', N_('Failed'), '#000000'),
+    Choice('isolated', N_('Isolated (devices closed)'), '#7b3294'),
+    Choice('cut_off', N_('Cut off from every source'), '#d7191c'),
+    Choice('lost_provider', N_('Lost its provider'), '#fdae61'),
+    Choice('on_backup', N_('On backup'), '#2c7bb6'),
+))
+
+# Default rules for dependencies (resilience:lifeline_dependencies; lifeline_failure uses them where the table has
+# no row of that kind for the dependent). Each proposes the nearest provider within the distance.
+@dataclass(frozen=True)
+class DependencyRule:
+    key: str
+    label: str
+    dependent_table: str
+    dependent_field: str
+    dependent_values: Tuple[str, ...]
+    kind: str
+    provider_table: str
+    provider_network: str
+    provider_node_kinds: Tuple[str, ...]   # empty: the provider is a line of the network
+    max_distance_m: float
+    backup_hours: float
+    sources: Tuple[Source, ...] = ()
+
+
+SRC_BACKUP_PUMPS = Source('DOMAIN.md §9.4: pumping stations 0 h without a generator, 4-8 h with one (suggested '
+                          'default)', 'R')
+SRC_BACKUP_HOSPITAL = Source('JGJ 312-2013: grade-III hospitals > 24 h of generator fuel, grade-II > 12 h', 'C',
+                             'fdjkljd.com')
+SRC_BACKUP_NONE = Source('Plugin default: no backup recorded, 0 h (set the real generator or tank time)', 'R')
+SRC_NEAREST_FEED = Source('Plugin default: a pump station is fed from the busbar of the nearest substation or '
+                          'transformer within 3 km (issue 12); facilities and shelters from the nearest power line '
+                          'within 1 km and the nearest water main within 300 m (the service distances of the '
+                          'population)', 'R')
+DEPENDENCY_RULES = (
+    DependencyRule('pump_power', N_('Pump station needs power from the nearest substation'), 'lifeline_nodes',
+                   'node_kind', ('pump_station', 'water_source'), 'power_supply', 'lifeline_nodes', 'power',
+                   ('substation', 'transformer'), 3000.0, 0.0, (SRC_NEAREST_FEED, SRC_BACKUP_PUMPS)),
+    DependencyRule('hospital_power', N_('Hospital needs power from the nearest power line'), 'facilities',
+                   'facility_kind', ('hospital',), 'power_supply', 'lifelines', 'power', (), 1000.0, 24.0,
+                   (SRC_NEAREST_FEED, SRC_BACKUP_HOSPITAL)),
+    DependencyRule('facility_power', N_('Fire, EMS and police stations and depots need power'), 'facilities',
+                   'facility_kind', ('fire_station', 'ems_station', 'police', 'supply_depot'), 'power_supply',
+                   'lifelines', 'power', (), 1000.0, 0.0, (SRC_NEAREST_FEED, SRC_BACKUP_NONE)),
+    DependencyRule('shelter_power', N_('Shelters need power'), 'shelters', '', (), 'power_supply', 'lifelines',
+                   'power', (), 1000.0, 0.0, (SRC_NEAREST_FEED, SRC_BACKUP_NONE)),
+    DependencyRule('facility_water', N_('Hospitals, fire and EMS stations need water from the nearest main'),
+                   'facilities', 'facility_kind', ('hospital', 'fire_station', 'ems_station'), 'water_supply',
+                   'lifelines', 'water_supply', (), 300.0, 0.0, (SRC_NEAREST_FEED, SRC_BACKUP_NONE)),
+    DependencyRule('shelter_water', N_('Shelters need water from the nearest main'), 'shelters', '', (),
+                   'water_supply', 'lifelines', 'water_supply', (), 300.0, 0.0, (SRC_NEAREST_FEED, SRC_BACKUP_NONE)),
+)
+DEPENDENCY_RULES_BY_KEY = {rule.key: rule for rule in DEPENDENCY_RULES}
+
+# Disaster chain: which assets fail when the hazard reaches them. Flood water stops electrical and pumping
+# equipment; buried pipes and cables survive a flood (set DIRECT_LINES for earthquakes or landslides).
+SOURCE_HAZARD_FAILURE = Source(
+    'Plugin default: above-ground electrical and pumping equipment (substations, transformers, switches, pump '
+    'stations, regulator stations) fails from hazard class 2 (0.5 m of water with the default breaks, where '
+    'ground-level switchgear is flooded); facilities and shelters are reported as exposed, not failed', 'R')
+HAZARD_FAILING_NODE_KINDS = ('substation', 'transformer', 'switch', 'pump_station', 'water_source', 'regulator')
+DEFAULT_FAILURE_CLASS = 2
+# The Temporal Controller plays a chain one step per this many minutes of animation time.
+CHAIN_FRAME_MINUTES = 60
+
+# Output schemas of the lifeline algorithms (the report and the Lifelines tab read these fields by name).
+LIFELINE_EVENTS_SCHEMA = OutputSchema('lifeline_failure', 'OUTPUT', (
+    _F('asset_id', 'string'), _F('layer', 'string'), _F('name', 'string'), _F('network', 'string'),
+    _F('kind', 'string'), _F('cause', 'string'), _F('step', 'int'), _F('via', 'string'), _F('time_h', 'double'),
+    _F('service', 'string'), _F('fails_at_h', 'double'), _F('length_m', 'double'),
+    _F('frame_time', 'datetime', 'chain'),
+), 'one row per affected asset in the order it happened; cause a code of LIFELINE_CAUSE; also OUTPUT_LINES '
+   '(the lost pieces of lines) and the OUTPUT and OUTPUT_LINES of disaster_chain (with frame_time)')
+LIFELINE_ISOLATION_SCHEMA = OutputSchema('lifeline_failure', 'OUTPUT_ISOLATION', (
+    _F('asset_id', 'string'), _F('network', 'string'), _F('name', 'string'), _F('kind', 'string'),
+    _F('operation', 'string'), _F('for_asset', 'string'),
+), 'the isolation devices to close (also of disaster_chain)')
+LIFELINE_CONSEQUENCES_SCHEMA = OutputSchema('lifeline_failure', 'OUTPUT_CONSEQUENCES', (
+    _F('service', 'string'), _F('network', 'string'), _F('population_served', 'double'),
+    _F('population_without', 'double'), _F('share_without', 'double'), _F('length_lost_m', 'double'),
+    _F('assets_lost', 'int'), _F('hospitals', 'int'), _F('fire_stations', 'int'), _F('shelters', 'int'),
+    _F('other_facilities', 'int'),
+), 'one row per network with sources (service a code of DEPENDENCY_KIND), then "any" for any service')
+DISASTER_CHAIN_SCHEMA = OutputSchema('disaster_chain', 'OUTPUT_TABLE', (
+    _F('step', 'int'), _F('time_h', 'double'), _F('asset_id', 'string'), _F('layer', 'string'),
+    _F('name', 'string'), _F('kind', 'string'), _F('network', 'string'), _F('cause', 'string'), _F('via', 'string'),
+    _F('via_name', 'string'), _F('service', 'string'), _F('fails_at_h', 'double'),
+), 'the chain ordered by step and time')
+LIFELINE_SEGMENTS_SCHEMA = OutputSchema('lifeline_criticality', 'OUTPUT', (
+    _F('network', 'string'), _F('segment', 'int'), _F('rank', 'int'), _F('pipes', 'int'), _F('pipe_ids', 'string'),
+    _F('length_m', 'double'), _F('devices', 'int'), _F('device_ids', 'string'), _F('hydrants', 'int'),
+    _F('lost_length_m', 'double'), _F('population', 'double'), _F('population_any', 'double'),
+    _F('facilities', 'int'), _F('facility_names', 'string'), _F('supplied', 'bool'), _F('too_large', 'bool'),
+), 'one row per isolation segment, rank 1 the most critical')
+LIFELINE_NODES_SCHEMA = OutputSchema('lifeline_criticality', 'OUTPUT_NODES', (
+    _F('asset_id', 'string'), _F('name', 'string'), _F('network', 'string'), _F('kind', 'string'), _F('rank', 'int'),
+    _F('lost_length_m', 'double'), _F('population', 'double'), _F('population_any', 'double'),
+    _F('facilities', 'int'), _F('facility_names', 'string'), _F('assets_lost', 'int'),
+), 'one row per node asset scanned, rank 1 the most critical')
+LIFELINE_FINDINGS_SCHEMA = OutputSchema('lifeline_criticality', 'OUTPUT_FINDINGS', (
+    _F('layer', 'string'), _F('feature_id', 'int'), _F('asset_id', 'string'), _F('rule', 'string'),
+    _F('severity', 'string'), _F('message', 'string'), _F('network', 'string'),
+), 'rule a key of LIFELINE_FINDINGS')
+DEPENDENCY_PROPOSALS_SCHEMA = OutputSchema('lifeline_dependencies', 'OUTPUT', (
+    _F('rule', 'string'), _F('rule_label', 'string'), _F('provider_asset_id', 'string'), _F('provider_name', 'string'),
+    _F('dependent_asset_id', 'string'), _F('dependent_name', 'string'), _F('kind', 'string'),
+    _F('backup_hours', 'double'), _F('distance_m', 'double'), _F('sources', 'string'),
+), 'one row per proposed dependency (rule a key of DEPENDENCY_RULES)')
+OUTPUT_SCHEMAS = OUTPUT_SCHEMAS + (LIFELINE_EVENTS_SCHEMA, LIFELINE_ISOLATION_SCHEMA, LIFELINE_CONSEQUENCES_SCHEMA,
+                                   DISASTER_CHAIN_SCHEMA, LIFELINE_SEGMENTS_SCHEMA, LIFELINE_NODES_SCHEMA,
+                                   LIFELINE_FINDINGS_SCHEMA, DEPENDENCY_PROPOSALS_SCHEMA)
+
+# ---------------------------------------------------------------------------------------------
 # Community resilience (issue 13): communities, assembly points, hidden dangers, emergency forces,
 # contacts, indicators; evacuation plans, community risk maps, dispatch and the resilience index.
 # Owned by processing/evacuation_plan.py, community_risk_map.py, dispatch.py, resilience_index.py, the
@@ -1221,7 +1434,7 @@ SRC_SENSITIVITY = Source('Plugin default: dimension weights moved by up to +/-50
 # created before them gets them when an algorithm that needs them runs (storage.PlanningStore.ensure).
 # ---------------------------------------------------------------------------------------------
 MONITORING_KINDS = ()        # lifeline monitoring and early warning (issue 11)
-LIFELINE_SYSTEM_KINDS = ()   # lifeline systems: dependencies, isolation (issue 12)
+LIFELINE_SYSTEM_KINDS = (DEPENDENCIES,)   # lifeline systems: dependencies, isolation (issue 12)
 COMMUNITY_KINDS = (COMMUNITIES, ASSEMBLY_POINTS, HIDDEN_DANGERS, EMERGENCY_FORCES, COMMUNITY_CONTACTS,
                    COMMUNITY_INDICATORS)   # community resilience (issue 13)
 DATABASE_KINDS = LAYERS + MONITORING_KINDS + LIFELINE_SYSTEM_KINDS + COMMUNITY_KINDS

@@ -505,6 +505,15 @@ def base_parameters(roads, helsinki_population, empty_db, tmp_path):
         'resilience:hazard_from_scenario': [{'RISK_SOURCES': fac, 'OUTPUT': str(tmp_path / 'release.tif')},
                                             {'DEM': None, 'LEVEL': 1.0, 'OUTPUT': str(tmp_path / 'flood.tif')}],
         'resilience:planning_report': [{'DATABASE': empty_db, 'OUTPUT': str(tmp_path / 'report.pdf')}],
+        # lifeline systems (issue 12): EPANET's Net1 with generated valves in the otherwise empty database
+        'resilience:import_epanet': [{'INPUT': str(DATA / 'epanet' / 'Net1.inp'), 'DATABASE': empty_db}],
+        'resilience:generate_isolation_devices': [{'DATABASE': empty_db, 'NETWORK': 'water_supply'}],
+        'resilience:lifeline_dependencies': [{'DATABASE': empty_db, 'OUTPUT': 'TEMPORARY_OUTPUT'}],
+        'resilience:lifeline_failure': [{'DATABASE': empty_db, 'FAILED': 'Net1-10', 'OUTPUT': 'TEMPORARY_OUTPUT'},
+                                        {'DATABASE': empty_db, 'FAILED_LAYER': fac, 'OUTPUT': 'TEMPORARY_OUTPUT'}],
+        'resilience:lifeline_criticality': [{'DATABASE': empty_db, 'OUTPUT': 'TEMPORARY_OUTPUT'}],
+        'resilience:disaster_chain': [{'DATABASE': empty_db, 'HAZARD': None, 'OUTPUT': 'TEMPORARY_OUTPUT'},
+                                      {'DATABASE': empty_db, 'EXPOSURE': [fac], 'OUTPUT': 'TEMPORARY_OUTPUT'}],
         'resilience:evacuation_plan': [dict(demand, SHELTERS=fac, CAPACITY_FIELD='cap', NETWORK=roads,
                                             MAX_DISTANCE=LIMIT, OUTPUT='TEMPORARY_OUTPUT',
                                             OUTPUT_ROUTES='TEMPORARY_OUTPUT', OUTPUT_ROADS='TEMPORARY_OUTPUT',
@@ -540,7 +549,7 @@ def test_every_algorithm_refuses_bad_input_clearly(roads, helsinki_population, b
     run_algorithm('resilience:create_planning_database', {'OUTPUT': empty_db, 'CRS': 'EPSG:3067'})
     hazard = write_raster(str(tmp_path / 'hazard.tif'), np.ones((10, 10)), 385400.0, 6672700.0, 50.0, 'EPSG:3067')
     bases = base_parameters(roads, helsinki_population, empty_db, tmp_path)
-    for alg in ('resilience:exposure', 'resilience:hazard_from_scenario'):
+    for alg in ('resilience:exposure', 'resilience:hazard_from_scenario', 'resilience:disaster_chain'):
         for base in bases[alg]:
             for key in ('HAZARD', 'DEM'):
                 if key in base:

@@ -80,7 +80,7 @@ def test_default_styles_are_stored_in_the_geopackage(database):
     import sqlite3
     with sqlite3.connect(database) as conn:
         rows = conn.execute('SELECT f_table_name, useAsDefault FROM layer_styles').fetchall()
-    assert sorted(rows) == sorted((kind.name, 1) for kind in DATABASE_KINDS)
+    assert sorted(rows) == sorted((kind.name, 1) for kind in DATABASE_KINDS)  # tables have forms too
 
 
 def test_crs_is_chosen_from_the_extent(tmp_path, run):

@@ -1,4 +1,4 @@
-"""The "Resilience planning" dock: Overlay, Coverage, Risk, Census and Community tabs."""
+"""The "Resilience planning" dock: Overlay, Coverage, Risk, Census, Lifelines and Community tabs."""
 from qgis.core import QgsProject
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt
@@ -9,6 +9,7 @@ from .census_panel import CensusPanel
 from .community_panel import CommunityPanel
 from .common import PanelSettings
 from .coverage_panel import CoveragePanel
+from .lifelines_panel import LifelinesPanel
 from .overlay_panel import OverlayPanel
 from .risk_panel import RiskPanel
 
@@ -36,14 +37,17 @@ class ResilienceDock(QgsDockWidget):
         self.coverage = CoveragePanel(iface)
         self.risk = RiskPanel(iface)
         self.census = CensusPanel(iface, self.overlay.database_path, report_layers=self.report_layers)
+        self.lifelines = LifelinesPanel(iface, self.overlay.database_path)
         self.community = CommunityPanel(iface, self.overlay.database_path)
         self.tabs.setUsesScrollButtons(True)
         self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         for panel, title in ((self.overlay, tr('Overlay')), (self.coverage, tr('Coverage')),
-                             (self.risk, tr('Risk')), (self.census, tr('Census')), (self.community, tr('Community'))):
+                             (self.risk, tr('Risk')), (self.census, tr('Census')),
+                             (self.lifelines, tr('Lifelines')), (self.community, tr('Community'))):
             self.tabs.addTab(_scrolled(panel), title)
         self.setWidget(self.tabs)
         self.overlay.database_changed.connect(self.census.refresh)
+        self.overlay.database_changed.connect(self.lifelines.refresh)
         self.overlay.database_changed.connect(self.community.refresh)
         self.overlay.layers_added.connect(self._layers_added)
         self.tabs.setCurrentIndex(int(self.settings.value('tab', 0)))
@@ -54,12 +58,13 @@ class ResilienceDock(QgsDockWidget):
             signal.connect(slot)
 
     def panels(self):
-        return (self.overlay, self.coverage, self.risk, self.census, self.community)
+        return (self.overlay, self.coverage, self.risk, self.census, self.lifelines, self.community)
 
     def report_layers(self):
         """The result layers of the Coverage and Risk tabs that the planning report reads."""
         layers = dict(self.coverage.report_layers())
         layers.update(self.risk.report_layers())
+        layers.update(self.lifelines.report_layers())
         layers.update(self.community.report_layers())
         return layers
 

@@ -9,14 +9,16 @@ from qgis.core import (Qgis, QgsProcessingException, QgsProcessingOutputNumber,
                        QgsProcessingParameterVectorLayer)
 
 from ..definitions import (COVERAGE_DEMAND_SCHEMA, COVERAGE_FACILITIES_SCHEMA, COVERAGE_SUMMARY_SCHEMA,
-                           EVACUATION_SUMMARY_SCHEMA, EXPOSURE_SUMMARY_SCHEMA, FINDINGS_SCHEMA, FORCE_COVERAGE_SCHEMA,
-                           N_, REPORT_HTML_MAP_DPI, REPORT_LANGUAGES, REPORT_TEMPLATE, RESILIENCE_INDEX_SCHEMA,
+                           DISASTER_CHAIN_SCHEMA, EVACUATION_SUMMARY_SCHEMA, EXPOSURE_SUMMARY_SCHEMA, FINDINGS_SCHEMA,
+                           FORCE_COVERAGE_SCHEMA, LIFELINE_NODES_SCHEMA, LIFELINE_SEGMENTS_SCHEMA, N_,
+                           REPORT_HTML_MAP_DPI, REPORT_LANGUAGES, REPORT_TEMPLATE, RESILIENCE_INDEX_SCHEMA,
                            RISK_LIST_SCHEMA, RISK_ZONES_SCHEMA, SERVICE_AREA_POLYGONS_SCHEMA)
 from ..paths import plugin_version, resources_dir
 from ..qgis_io.atomic import atomic_path
 from ..translation import tr
 from .base import GROUP_REPORTS, ResilienceAlgorithm
-from ..compat import ALGORITHM_NO_THREADING, SOURCE_ANY_GEOMETRY, SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR
+from ..compat import (ALGORITHM_NO_THREADING, SOURCE_ANY_GEOMETRY, SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON,
+                      SOURCE_VECTOR)
 
 # (parameter, description, geometry types, the Inputs attribute, the output schema of the layer it takes).
 RESULT_LAYERS = (
@@ -34,6 +36,12 @@ RESULT_LAYERS = (
      'exposure_summary', EXPOSURE_SUMMARY_SCHEMA),
     ('RISK_LIST', N_('Urban safety risk list (risk_list OUTPUT)'), SOURCE_POINT, 'risk_list', RISK_LIST_SCHEMA),
     ('FINDINGS', N_('Census findings (validate_census OUTPUT)'), SOURCE_POINT, 'findings', FINDINGS_SCHEMA),
+    ('LIFELINE_CRITICALITY', N_('Isolation segments (lifeline_criticality OUTPUT)'), SOURCE_LINE,
+     'lifeline_criticality', LIFELINE_SEGMENTS_SCHEMA),
+    ('LIFELINE_NODES', N_('Node assets (lifeline_criticality OUTPUT_NODES)'), SOURCE_POINT, 'lifeline_nodes',
+     LIFELINE_NODES_SCHEMA),
+    ('DISASTER_CHAIN', N_('Disaster chain (disaster_chain OUTPUT_TABLE)'), SOURCE_VECTOR, 'disaster_chain',
+     DISASTER_CHAIN_SCHEMA),
     ('EVACUATION_SUMMARY', N_('Evacuation plan summary (evacuation_plan OUTPUT_SUMMARY)'), SOURCE_VECTOR,
      'evacuation_summary', EVACUATION_SUMMARY_SCHEMA),
     ('RESILIENCE_INDEX', N_('Resilience index (resilience_index OUTPUT)'), SOURCE_POLYGON, 'resilience_index',
@@ -63,11 +71,13 @@ class PlanningReport(ResilienceAlgorithm):
               'attribution, content, footer; the sections are laid out page by page in the content rectangle). '
               'Pages: cover; overview map with risk zones, lifelines, shelters, facilities and service areas in '
               'the styles stored in the planning database; coverage summary with tables and a chart; overloaded '
-              'shelters; uncovered areas; exposure; the risk list; community resilience (evacuation plan, resilience '
-              'index, emergency forces); census completeness; methods and standards '
+              'shelters; uncovered areas; exposure; the risk list; lifeline systems (most critical assets, largest '
+              'isolation segments, the disaster chain); community resilience (evacuation plan, resilience index, '
+              'emergency forces); census completeness; methods and standards '
               'with their sources and evidence levels; data attribution. Every figure is read from the result '
               'layers given (the outputs of population_coverage, service_areas, risk_influence_zones, exposure, '
-              'risk_list, validate_census, evacuation_plan, resilience_index and dispatch), checked against the '
+              'risk_list, validate_census, lifeline_criticality, disaster_chain, evacuation_plan, resilience_index and '
+              'dispatch), checked against the '
               'fields those algorithms write; a section whose layer is not given says so. LANGUAGE en or zh_CN '
               '(Chinese text in a CJK font). Attribution of OpenStreetMap and HSY data is found from the planning '
               'database\'s provenance fields; ATTRIBUTION adds lines. OUTPUT_HTML writes the same content as one '

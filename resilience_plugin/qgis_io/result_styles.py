@@ -197,6 +197,68 @@ def style_hazard_raster(layer, opacity=0.6, ramp=HAZARD_RAMP):
 
 
 # ---------------------------------------------------------------------------------------------
+# Lifeline systems: affected assets by cause, devices to close, chains in the Temporal Controller
+# ---------------------------------------------------------------------------------------------
+
+ISOLATION_COLOUR = '#000000'
+EVENT_SIZE_MM = 3.2
+EVENT_LINE_WIDTH_MM = 1.2
+
+
+def style_lifeline_events(layer, field='cause'):
+    """Affected assets (points) or lines coloured by what happened to them (definitions.LIFELINE_CAUSE)."""
+    from ..definitions import LIFELINE_CAUSE
+    categories = []
+    for choice in LIFELINE_CAUSE.choices:
+        symbol = _symbol(layer, choice.colour, width=EVENT_LINE_WIDTH_MM, size=EVENT_SIZE_MM)
+        categories.append(QgsRendererCategory(choice.code, symbol, tr(choice.label)))
+    layer.setRenderer(QgsCategorizedSymbolRenderer(field, categories))
+    return _done(layer)
+
+
+def style_isolation_devices(layer):
+    """The devices to close: black bow-tie-like squares rotated to diamonds, larger than the assets."""
+    symbol = _symbol(layer, '#ffffff', outline=ISOLATION_COLOUR, size=EVENT_SIZE_MM + 1.0)
+    if symbol.symbolLayerCount():
+        symbol.symbolLayer(0).setShape(compat.MARKER_DIAMOND)
+        symbol.symbolLayer(0).setStrokeWidth(0.6)
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    return _done(layer)
+
+
+def make_temporal(layer, field='frame_time', minutes=None):
+    """Let the Temporal Controller play ``layer``: each feature appears at ``field`` and stays (accumulates)."""
+    from ..definitions import CHAIN_FRAME_MINUTES
+    props = layer.temporalProperties()
+    props.setIsActive(True)
+    props.setMode(compat.TEMPORAL_INSTANT_FROM_FIELD)
+    props.setStartField(field)
+    props.setDurationUnits(compat.TEMPORAL_MINUTES)
+    props.setFixedDuration(float(minutes or CHAIN_FRAME_MINUTES))
+    props.setAccumulateFeatures(True)
+    return layer
+
+
+CRITICAL_TOP = 10
+
+
+def style_criticality(layer):
+    """N-1 isolation segments: the ten most critical thick red, too large ones orange, the rest thin grey."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    for expression, label, colour, width in (
+            ('"rank" <= {}'.format(CRITICAL_TOP), tr('The {} most critical').format(CRITICAL_TOP), '#d7191c', 1.6),
+            ('"too_large"', tr('Too large (too few isolation devices)'), '#fdae61', 1.0),
+            ('ELSE', tr('Other isolation segments'), '#969696', 0.4)):
+        rule = QgsRuleBasedRenderer.Rule(_symbol(layer, colour, width=width), 0, 0,
+                                         expression if expression != 'ELSE' else '', label)
+        if expression == 'ELSE':
+            rule.setIsElse(True)
+        root.appendChild(rule)
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+    return _done(layer)
+
+
+# ---------------------------------------------------------------------------------------------
 # Community resilience (evacuation plan, community risk map, dispatch, resilience index)
 # ---------------------------------------------------------------------------------------------
 

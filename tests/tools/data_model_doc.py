@@ -13,6 +13,7 @@ from resilience_plugin import definitions as d  # noqa: E402
 TARGET = ROOT / 'docs' / 'data_model.md'
 # The options of OutputField.when, as the document says them.
 WHEN = {'timed': 'with a time limit (MAX_TIME or a timed PRESET)', 'barriers': 'with BARRIERS',
+        'chain': 'in disaster_chain',
         'indicators': 'one per indicator of INDICATOR_WEIGHTS (these by default)'}
 
 
@@ -38,7 +39,7 @@ def render():
              'Evidence levels: C confirmed in a source excerpt, P partly confirmed, R recalled only '
              '(see ../shared/DOMAIN.md).', '']
     for kind in d.DATABASE_KINDS:
-        lines += ['## `{}` ({})'.format(kind.name, kind.geometry), '', kind.description, '',
+        lines += ['## `{}` ({})'.format(kind.name, kind.geometry if kind.spatial else 'table'), '', kind.description, '',
                   '| field | type | alias | rules |', '|---|---|---|---|']
         lines += [_field_row(spec) for spec in kind.fields]
         lines.append('')
@@ -86,6 +87,34 @@ def render():
               '- Persons per m2 of floor area {:g} — {}'.format(d.M2_PER_PERSON_URBAN_CN,
                                                                  d.SOURCE_M2_PER_PERSON.describe()),
               '']
+    lines += ['## Lifeline systems', '',
+              '- Sources by network: {} — {}'.format('; '.join('{} {}'.format(k, ', '.join(v)) for k, v in
+                                                          d.NETWORK_SOURCE_KINDS.items()),
+                                                d.SOURCE_NETWORK_SOURCES.describe()),
+              '- Isolation devices by network: {} — {}'.format('; '.join('{} {}'.format(k, ', '.join(v)) for k, v in
+                                                                   d.ISOLATION_DEVICE_KINDS.items()),
+                                                         d.SOURCE_ISOLATION_DEVICES.describe()),
+              '- A node is on its network within {:g} m of a line; a station feeds it within {:g} m — {}'.format(
+                  d.NODE_ON_NETWORK_M, d.SOURCE_ATTACH_M, d.SOURCE_ATTACH_DISTANCE.describe()),
+              '- Service distance of the population (m): {} — {}'.format(
+                  ', '.join('{} {:g}'.format(k, v) for k, v in d.SERVICE_DISTANCE_M.items()),
+                  d.SOURCE_SERVICE_DISTANCE.describe()),
+              '- At most {} hydrants per isolation segment — {}'.format(d.MAX_SEGMENT_HYDRANTS,
+                                                                       d.SOURCE_SEGMENT_HYDRANTS.describe()),
+              '- Longest isolation segment (m): {} — {}'.format(
+                  ', '.join('{} {:g}'.format(k, v) for k, v in d.MAX_SEGMENT_LENGTH_M.items()),
+                  d.SOURCE_SEGMENT_LENGTH.describe()),
+              '- Hazard failures: {} from class {} — {}'.format(', '.join(d.HAZARD_FAILING_NODE_KINDS),
+                                                               d.DEFAULT_FAILURE_CLASS,
+                                                               d.SOURCE_HAZARD_FAILURE.describe()),
+              '', '| default dependency rule | dependent | kind | provider | within (m) | backup (h) | sources |',
+              '|---|---|---|---|---|---|---|']
+    for r in d.DEPENDENCY_RULES:
+        lines.append('| `{}` {} | {} {} | {} | {} {} {} | {:g} | {:g} | {} |'.format(
+            r.key, r.label, r.dependent_table, ', '.join(r.dependent_values) or '(all)', r.kind, r.provider_table,
+            r.provider_network, ', '.join(r.provider_node_kinds), r.max_distance_m, r.backup_hours,
+            '<br>'.join(s.describe() for s in r.sources)))
+    lines.append('')
     lines += ['## Resilience index (community resilience)', '',
               'Dimensions (weights, editable per run): {} — {}'.format(
                   ', '.join('{} {:g}'.format(k, v) for k, v in d.RESILIENCE_DIMENSION_WEIGHTS.items()),

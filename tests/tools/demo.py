@@ -175,7 +175,83 @@ def helsinki_coverage(out, db, project):
     return lines, paths
 
 
-def census_and_reports(out, db, findings_path, coverage, community):
+def helsinki_lifelines(out, db, project):
+    """Lifeline systems on generated networks: OSM maps almost no water mains or cables in the extract, so water mains
+    and power cables are generated along its streets, with two pump stations, valves and switches (all marked as
+    generated in the database); dependencies come from the default rules. One failure (the most critical water main
+    of the N-1 scan) and one disaster chain (a generated flood over the substation) run on them."""
+    from qgis.core import QgsVectorLayer
+    from resilience_plugin.definitions import THEME_LIFELINES
+    from resilience_plugin.qgis_io.project import add_layer
+    from resilience_plugin.qgis_io.result_styles import (make_temporal, style_criticality, style_isolation_devices,
+                                                         style_lifeline_events)
+    from resilience_plugin.qgis_io.storage import open_store
+    from tools.lifeline_demo import PUMP_IDS, add_generated_lifelines, write_flood_raster
+    generated = add_generated_lifelines(db)
+    print('  generated lifelines                 {} water mains, {} power cables, 2 pump stations'.format(
+        len(generated['water']), len(generated['power'])))
+    for network in ('water_supply', 'power'):
+        step('generated {} devices'.format(network), 'resilience:generate_isolation_devices',
+             {'DATABASE': db, 'NETWORK': network, 'OFFSET': 3.0})
+    step('dependencies (default rules)', 'resilience:lifeline_dependencies', {'DATABASE': db, 'OUTPUT': 'memory:'})
+    store = open_store(db)
+    # the east pump station is given a 4-hour generator (generated too), to show a backup in the chain
+    store.update_rows('dependencies', ('dependent_asset_id', 'kind'), ('backup_hours', 'remarks'),
+                      [(PUMP_IDS[1], 'power_supply', 4.0, 'Generated for the demo: a 4-hour standby generator')])
+    paths = {name: str(out / (name + '.gpkg')) for name in (
+        'lifeline_criticality', 'lifeline_critical_nodes', 'lifeline_findings', 'failure_assets', 'failure_lines',
+        'failure_devices', 'failure_consequences', 'chain', 'chain_lines', 'chain_table', 'chain_devices',
+        'chain_consequences')}
+    criticality = step('N-1 criticality', 'resilience:lifeline_criticality', {
+        'DATABASE': db, 'OUTPUT': paths['lifeline_criticality'], 'OUTPUT_NODES': paths['lifeline_critical_nodes'],
+        'OUTPUT_FINDINGS': paths['lifeline_findings']})
+    segments = QgsVectorLayer(paths['lifeline_criticality'], 'Critical isolation segments (N-1)', 'ogr')
+    water = sorted((f for f in segments.getFeatures() if f['network'] == 'water_supply'), key=lambda f: f['rank'])
+    failed = water[0]['pipe_ids'].split(', ')[0]
+    failure = step('failure of water main ' + failed, 'resilience:lifeline_failure', {
+        'DATABASE': db, 'FAILED': failed, 'OUTPUT': paths['failure_assets'], 'OUTPUT_LINES': paths['failure_lines'],
+        'OUTPUT_ISOLATION': paths['failure_devices'], 'OUTPUT_CONSEQUENCES': paths['failure_consequences']})
+    nodes = store.layer('lifeline_nodes')
+    substation = next(f for f in nodes.getFeatures() if f['asset_id'] == generated['substation']).geometry().asPoint()
+    flood = write_flood_raster(str(out / 'generated_flood_depth.tif'), (substation.x(), substation.y()),
+                               nodes.crs().toWkt(), radius_m=150.0)
+    chain = step('disaster chain of a generated flood', 'resilience:disaster_chain', {
+        'DATABASE': db, 'HAZARD': flood, 'OUTPUT': paths['chain'], 'OUTPUT_LINES': paths['chain_lines'],
+        'OUTPUT_TABLE': paths['chain_table'], 'OUTPUT_ISOLATION': paths['chain_devices'],
+        'OUTPUT_CONSEQUENCES': paths['chain_consequences']})
+
+    def layer(name, title):
+        return QgsVectorLayer(paths[name], title, 'ogr')
+
+    for name, title, style in (('chain_lines', 'Disaster chain: lines (generated flood)', style_lifeline_events),
+                               ('chain', 'Disaster chain (generated flood)', style_lifeline_events)):
+        lyr = add_layer(make_temporal(style(layer(name, title))), THEME_LIFELINES, project, position=0)
+        project.layerTreeRoot().findLayer(lyr.id()).setItemVisibilityChecked(False)
+    add_layer(style_lifeline_events(layer('failure_lines', 'Failure: lines lost')), THEME_LIFELINES, project,
+              position=0)
+    add_layer(style_lifeline_events(layer('failure_assets', 'Failure: affected assets')), THEME_LIFELINES, project,
+              position=0)
+    add_layer(style_isolation_devices(layer('failure_devices', 'Failure: valves to close')), THEME_LIFELINES,
+              project, position=0)
+    crit = add_layer(style_criticality(segments), THEME_LIFELINES, project)
+    project.layerTreeRoot().findLayer(crit.id()).setItemVisibilityChecked(False)
+
+    lines = ['Lifelines (generated water mains and power cables along the streets; generated valves, switches, pump '
+             'stations and dependencies):',
+             '  N-1 scan: {} isolation segments, {} too large'.format(criticality['SEGMENT_COUNT'],
+                                                                     criticality['LARGE_SEGMENT_COUNT'])]
+    for f in water[:3]:
+        lines.append('    #{:<3} water segment of {:<40} {:>8.0f} m lost, {:>7.0f} people'.format(
+            f['rank'], f['pipe_ids'][:40], f['lost_length_m'], f['population_any']))
+    lines.append('  failure of {}: {} assets affected, {} valves to close, {:.0f} people without a service'.format(
+        failed, failure['AFFECTED_COUNT'], layer('failure_devices', '').featureCount(), failure['POPULATION_WITHOUT']))
+    lines.append('  disaster chain (generated flood over the substation): {} assets fail, {} steps, {:.0f} people '
+                 'without a service'.format(chain['FAILED_COUNT'], chain['STEP_COUNT'], chain['POPULATION_WITHOUT']))
+    return lines, {'LIFELINE_CRITICALITY': paths['lifeline_criticality'],
+                   'LIFELINE_NODES': paths['lifeline_critical_nodes'], 'DISASTER_CHAIN': paths['chain_table']}
+
+
+def census_and_reports(out, db, findings_path, coverage, lifelines=None, community=None):
     """The census package and the planning-review report in English and Chinese, with PNG pages."""
     import subprocess
     census = step('census export', 'resilience:export_census', {'DATABASE': db, 'OUTPUT': str(out / 'census_package')})
@@ -189,9 +265,8 @@ def census_and_reports(out, db, findings_path, coverage, community):
             'DATABASE': db, 'COVERAGE_DEMAND': coverage['shelter_coverage'],
             'COVERAGE_FACILITIES': coverage['shelter_loads'], 'COVERAGE_SUMMARY': coverage['shelter_summary'],
             'SERVICE_AREAS': coverage['shelter_service_area_polygons'], 'FINDINGS': findings_path,
-            'EVACUATION_SUMMARY': community['evacuation_summary'], 'RESILIENCE_INDEX': community['resilience_index'],
-            'FORCE_COVERAGE': community['force_coverage'], 'LANGUAGE': language,
-            'OUTPUT': str(out / 'planning_report_{}.pdf'.format(language)),
+            **(lifelines or {}), **(community or {}),
+            'LANGUAGE': language, 'OUTPUT': str(out / 'planning_report_{}.pdf'.format(language)),
             'OUTPUT_HTML': str(out / 'planning_report_{}.html'.format(language))})
         subprocess.run(['pdftoppm', '-r', '60', '-png', report['OUTPUT'], str(pages / 'report_{}'.format(language))],
                        check=True)
@@ -297,6 +372,7 @@ def main():
         style_findings(findings)
         add_layer(findings, THEME_FINDINGS, project, position=0)
     coverage, coverage_paths = helsinki_coverage(out, db, project)
+    lifelines, lifeline_paths = helsinki_lifelines(out, db, project)
     from tools.demo_community import community_demo
     community, community_paths = community_demo(out, db, coverage_paths, project)
     project.writeEntry('resilience', 'attribution', ATTRIBUTION)
@@ -310,7 +386,7 @@ def main():
     overview = render_overview(project, [roads], str(out / 'helsinki_overview.png'))
     if not project.write(project_path):
         raise SystemExit('Could not write ' + project_path)
-    documents = census_and_reports(out, db, findings_path, coverage_paths, community_paths)
+    documents = census_and_reports(out, db, findings_path, coverage_paths, lifeline_paths, community_paths['report'])
 
     print()
     print('Features imported:')
@@ -323,6 +399,8 @@ def main():
     print('Community data written (communities and assembly points from the data; forces, dangers, contacts and '
           'indicators are marked samples): {}'.format(', '.join('{} {}'.format(k, v) for k, v in community_rows.items())))
     print('\n'.join(community))
+    print()
+    print('\n'.join(lifelines))
     print()
     print('Outputs:')
     print('  planning database  ', db)

@@ -104,6 +104,6 @@ def community_demo(out, db, coverage_paths, project):
     for language, result in maps.items():
         lines.append('  community maps ({:<5}) {} ({} pages, PDF and PNG each)'.format(
             language, result['OUTPUT'], result['PAGE_COUNT']))
-    paths.update(evacuation_summary=plan['summary'], resilience_index=index['index'],
-                 force_coverage=dispatch['coverage'], maps=maps)
+    paths.update(maps=maps, report={'EVACUATION_SUMMARY': plan['summary'], 'RESILIENCE_INDEX': index['index'],
+                                    'FORCE_COVERAGE': dispatch['coverage']})   # planning_report's parameters
     return lines, paths
