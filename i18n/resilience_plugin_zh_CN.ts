@@ -64,6 +64,14 @@
    <translation>普查问题</translation>
   </message>
   <message>
+   <source>Community</source>
+   <translation>社区</translation>
+  </message>
+  <message>
+   <source>transportation problem, HiGHS linear programming (exact)</source>
+   <translation>运输问题，HiGHS 线性规划（精确解）</translation>
+  </message>
+  <message>
    <source>confirmed in a source excerpt</source>
    <translation>已在来源摘录中核实</translation>
   </message>
@@ -82,6 +90,70 @@
   <message>
    <source>Which asset needs which (a pump station needs power from a substation), with the backup time of the dependent asset. Rows proposed by default rules are unconfirmed until the user confirms them.</source>
    <translation>哪个资产依赖哪个资产（如泵站需要变电站供电），以及依赖方的备用时长。默认规则提出的记录在用户确认前为未确认状态。</translation>
+  </message>
+  <message>
+   <source>Communities</source>
+   <translation>社区</translation>
+  </message>
+  <message>
+   <source>Communities (neighbourhood committees): the units of community plans and maps.</source>
+   <translation>社区（居委会）：社区预案与社区地图的基本单元。</translation>
+  </message>
+  <message>
+   <source>Assembly points</source>
+   <translation>集合点</translation>
+  </message>
+  <message>
+   <source>Where residents gather before they go on to a shelter.</source>
+   <translation>居民转移到避难场所之前的集合地点。</translation>
+  </message>
+  <message>
+   <source>Hidden dangers</source>
+   <translation>隐患</translation>
+  </message>
+  <message>
+   <source>Hidden dangers found in the community, with remediation and deadline (dangerous buildings, blocked exits, gas, flooding).</source>
+   <translation>社区中发现的隐患及其整改措施和期限（危房、堵塞的安全出口、燃气、内涝点）。</translation>
+  </message>
+  <message>
+   <source>Emergency forces</source>
+   <translation>应急力量</translation>
+  </message>
+  <message>
+   <source>Professional and social emergency forces: fire brigades, medical teams, security companies, property management, volunteers, militia.</source>
+   <translation>专业与社会应急力量：消防队、医疗队、保安公司、物业管理、志愿者、民兵。</translation>
+  </message>
+  <message>
+   <source>Community contacts</source>
+   <translation>社区联系人</translation>
+  </message>
+  <message>
+   <source>Who to call in each community: role, name and phone (shown on the community risk map).</source>
+   <translation>每个社区的联系人：职务、姓名和电话（显示在社区风险地图上）。</translation>
+  </message>
+  <message>
+   <source>Community indicators</source>
+   <translation>社区指标</translation>
+  </message>
+  <message>
+   <source>Social, economic and institutional indicator values per community for the resilience index (keys of definitions.RESILIENCE_INDICATORS or your own).</source>
+   <translation>各社区用于韧性指数的社会、经济和制度指标值（definitions.RESILIENCE_INDICATORS 中的键或自定义指标）。</translation>
+  </message>
+  <message>
+   <source>Placed</source>
+   <translation>已安置</translation>
+  </message>
+  <message>
+   <source>No capacity left in the shelters within reach</source>
+   <translation>可达范围内的避难场所已无剩余容量</translation>
+  </message>
+  <message>
+   <source>No shelter within the limit</source>
+   <translation>限值内没有避难场所</translation>
+  </message>
+  <message>
+   <source>Only shelters with an unknown capacity within reach</source>
+   <translation>可达范围内只有容量未知的避难场所</translation>
   </message>
   <message>
    <source>Asset ID</source>
@@ -338,6 +410,150 @@
   <message>
    <source>Shelters need water from the nearest main</source>
    <translation>避难场所由最近的供水干管供水</translation>
+  </message>
+  <message>
+   <source>Role</source>
+   <translation>职务</translation>
+  </message>
+  <message>
+   <source>Name</source>
+   <translation>名称</translation>
+  </message>
+  <message>
+   <source>Phone</source>
+   <translation>电话</translation>
+  </message>
+  <message>
+   <source>Organisation</source>
+   <translation>单位</translation>
+  </message>
+  <message>
+   <source>Order on the map</source>
+   <translation>在地图上的顺序</translation>
+  </message>
+  <message>
+   <source>Indicator key</source>
+   <translation>指标键</translation>
+  </message>
+  <message>
+   <source>Value</source>
+   <translation>值</translation>
+  </message>
+  <message>
+   <source>Reference year</source>
+   <translation>基准年份</translation>
+  </message>
+  <message>
+   <source>Source of the value</source>
+   <translation>数值来源</translation>
+  </message>
+  <message>
+   <source>Infrastructure</source>
+   <translation>基础设施</translation>
+  </message>
+  <message>
+   <source>Social</source>
+   <translation>社会</translation>
+  </message>
+  <message>
+   <source>Economic</source>
+   <translation>经济</translation>
+  </message>
+  <message>
+   <source>Institutional</source>
+   <translation>制度</translation>
+  </message>
+  <message>
+   <source>Environmental</source>
+   <translation>环境</translation>
+  </message>
+  <message>
+   <source>Shelter places per resident</source>
+   <translation>人均避难场所位置</translation>
+  </message>
+  <message>
+   <source>places per resident</source>
+   <translation>位置/人</translation>
+  </message>
+  <message>
+   <source>Residents within reach of a shelter</source>
+   <translation>避难场所服务范围内的居民</translation>
+  </message>
+  <message>
+   <source>share</source>
+   <translation>比例</translation>
+  </message>
+  <message>
+   <source>Residents within the fire-station response time</source>
+   <translation>消防站响应时间内的居民</translation>
+  </message>
+  <message>
+   <source>Residents within reach of emergency medical services</source>
+   <translation>急救服务可达范围内的居民</translation>
+  </message>
+  <message>
+   <source>Road length with a detour (lifeline redundancy)</source>
+   <translation>有绕行路线的道路长度（生命线冗余）</translation>
+  </message>
+  <message>
+   <source>Residents depending on a single road link (lifeline criticality)</source>
+   <translation>依赖单一道路连接的居民（生命线关键性）</translation>
+  </message>
+  <message>
+   <source>Residents in risk influence zones</source>
+   <translation>风险影响区内的居民</translation>
+  </message>
+  <message>
+   <source>Emergency-force personnel per 10,000 residents</source>
+   <translation>每万居民应急力量人数</translation>
+  </message>
+  <message>
+   <source>per 10,000</source>
+   <translation>每万人</translation>
+  </message>
+  <message>
+   <source>Residents aged 65 and over</source>
+   <translation>65岁及以上居民</translation>
+  </message>
+  <message>
+   <source>Vulnerable residents (disabled, sick, left-behind)</source>
+   <translation>脆弱人群（残疾、患病、留守）</translation>
+  </message>
+  <message>
+   <source>Registered volunteers per 1,000 residents</source>
+   <translation>每千居民注册志愿者</translation>
+  </message>
+  <message>
+   <source>per 1,000</source>
+   <translation>每千人</translation>
+  </message>
+  <message>
+   <source>Household income (index or median)</source>
+   <translation>家庭收入（指数或中位数）</translation>
+  </message>
+  <message>
+   <source>index</source>
+   <translation>指数</translation>
+  </message>
+  <message>
+   <source>Households with disaster insurance</source>
+   <translation>购买灾害保险的家庭</translation>
+  </message>
+  <message>
+   <source>Emergency drills per year</source>
+   <translation>每年应急演练次数</translation>
+  </message>
+  <message>
+   <source>per year</source>
+   <translation>每年</translation>
+  </message>
+  <message>
+   <source>Community emergency plan in force (1 yes, 0 no)</source>
+   <translation>社区应急预案已生效（1 是，0 否）</translation>
+  </message>
+  <message>
+   <source>yes/no</source>
+   <translation>是/否</translation>
   </message>
   <message>
    <source>Major risk (red)</source>
@@ -784,10 +1000,6 @@
    <translation>来源编号</translation>
   </message>
   <message>
-   <source>Name</source>
-   <translation>名称</translation>
-  </message>
-  <message>
    <source>Kind of risk source</source>
    <translation>风险源类型</translation>
   </message>
@@ -948,10 +1160,6 @@
    <translation>出动 / 启动时间（分钟）</translation>
   </message>
   <message>
-   <source>Reference year</source>
-   <translation>基准年份</translation>
-  </message>
-  <message>
    <source>District</source>
    <translation>行政区</translation>
   </message>
@@ -1010,6 +1218,234 @@
   <message>
    <source>On backup</source>
    <translation>备用运行中</translation>
+  </message>
+  <message>
+   <source>Fire brigade</source>
+   <translation>消防队</translation>
+  </message>
+  <message>
+   <source>Micro fire station</source>
+   <translation>微型消防站</translation>
+  </message>
+  <message>
+   <source>Medical team</source>
+   <translation>医疗队</translation>
+  </message>
+  <message>
+   <source>Social rescue team</source>
+   <translation>社会救援队</translation>
+  </message>
+  <message>
+   <source>Security company</source>
+   <translation>保安公司</translation>
+  </message>
+  <message>
+   <source>Property management team</source>
+   <translation>物业管理队伍</translation>
+  </message>
+  <message>
+   <source>Volunteer team</source>
+   <translation>志愿者队伍</translation>
+  </message>
+  <message>
+   <source>Militia</source>
+   <translation>民兵</translation>
+  </message>
+  <message>
+   <source>Other force</source>
+   <translation>其他力量</translation>
+  </message>
+  <message>
+   <source>Ready</source>
+   <translation>待命</translation>
+  </message>
+  <message>
+   <source>Deployed</source>
+   <translation>已出动</translation>
+  </message>
+  <message>
+   <source>Unavailable</source>
+   <translation>不可用</translation>
+  </message>
+  <message>
+   <source>Level 1 (highest)</source>
+   <translation>一级（最高）</translation>
+  </message>
+  <message>
+   <source>Level 2</source>
+   <translation>二级</translation>
+  </message>
+  <message>
+   <source>Level 3</source>
+   <translation>三级</translation>
+  </message>
+  <message>
+   <source>Community director</source>
+   <translation>社区主任</translation>
+  </message>
+  <message>
+   <source>Emergency officer</source>
+   <translation>应急专干</translation>
+  </message>
+  <message>
+   <source>Grid worker</source>
+   <translation>网格员</translation>
+  </message>
+  <message>
+   <source>Shelter manager</source>
+   <translation>避难场所管理员</translation>
+  </message>
+  <message>
+   <source>Medical contact</source>
+   <translation>医疗联系人</translation>
+  </message>
+  <message>
+   <source>Fire contact</source>
+   <translation>消防联系人</translation>
+  </message>
+  <message>
+   <source>Police contact</source>
+   <translation>公安联系人</translation>
+  </message>
+  <message>
+   <source>Property management</source>
+   <translation>物业管理</translation>
+  </message>
+  <message>
+   <source>Volunteer leader</source>
+   <translation>志愿者负责人</translation>
+  </message>
+  <message>
+   <source>Other contact</source>
+   <translation>其他联系人</translation>
+  </message>
+  <message>
+   <source>Dangerous building</source>
+   <translation>危房</translation>
+  </message>
+  <message>
+   <source>Fire hazard (blocked exits, stored fuel)</source>
+   <translation>火灾隐患（堵塞出口、存放燃料）</translation>
+  </message>
+  <message>
+   <source>Gas installation</source>
+   <translation>燃气设施</translation>
+  </message>
+  <message>
+   <source>Electrical installation</source>
+   <translation>电气设施</translation>
+  </message>
+  <message>
+   <source>Flooding point</source>
+   <translation>内涝点</translation>
+  </message>
+  <message>
+   <source>Slope or ground hazard</source>
+   <translation>边坡或地面隐患</translation>
+  </message>
+  <message>
+   <source>Traffic hazard</source>
+   <translation>交通隐患</translation>
+  </message>
+  <message>
+   <source>Public facility defect</source>
+   <translation>公共设施缺陷</translation>
+  </message>
+  <message>
+   <source>Other hidden danger</source>
+   <translation>其他隐患</translation>
+  </message>
+  <message>
+   <source>Open</source>
+   <translation>未整改</translation>
+  </message>
+  <message>
+   <source>Remediation in progress</source>
+   <translation>整改中</translation>
+  </message>
+  <message>
+   <source>Remediated</source>
+   <translation>已整改</translation>
+  </message>
+  <message>
+   <source>Community name</source>
+   <translation>社区名称</translation>
+  </message>
+  <message>
+   <source>Community code</source>
+   <translation>社区代码</translation>
+  </message>
+  <message>
+   <source>Sub-district or district</source>
+   <translation>街道或区</translation>
+  </message>
+  <message>
+   <source>Registered population</source>
+   <translation>户籍人口</translation>
+  </message>
+  <message>
+   <source>Households</source>
+   <translation>户数</translation>
+  </message>
+  <message>
+   <source>Command post</source>
+   <translation>指挥所</translation>
+  </message>
+  <message>
+   <source>Description</source>
+   <translation>描述</translation>
+  </message>
+  <message>
+   <source>Kind of hidden danger</source>
+   <translation>隐患类别</translation>
+  </message>
+  <message>
+   <source>Found on</source>
+   <translation>发现日期</translation>
+  </message>
+  <message>
+   <source>Remediation measure</source>
+   <translation>整改措施</translation>
+  </message>
+  <message>
+   <source>Remediation deadline</source>
+   <translation>整改期限</translation>
+  </message>
+  <message>
+   <source>Kind of force</source>
+   <translation>力量类别</translation>
+  </message>
+  <message>
+   <source>Personnel</source>
+   <translation>人员</translation>
+  </message>
+  <message>
+   <source>Vehicles</source>
+   <translation>车辆</translation>
+  </message>
+  <message>
+   <source>Equipment</source>
+   <translation>装备</translation>
+  </message>
+  <message>
+   <source>Level (social forces, 1 highest)</source>
+   <translation>等级（社会力量，1 为最高）</translation>
+  </message>
+  <message>
+   <source>Turnout / assembly time (min)</source>
+   <translation>出动/集结时间（分钟）</translation>
+  </message>
+  <message>
+   <source>Available from (hour of day)</source>
+   <translation>可用起始时间（时）</translation>
+  </message>
+  <message>
+   <source>Available until (hour of day)</source>
+   <translation>可用截止时间（时）</translation>
+  </message>
+  <message>
+   <source>Contact person</source>
+   <translation>联系人</translation>
   </message>
   <message>
    <source>Resilience planning panel</source>
@@ -1140,6 +1576,146 @@
    <translation>失败：{}</translation>
   </message>
   <message>
+   <source>Index</source>
+   <translation>指数</translation>
+  </message>
+  <message>
+   <source>Kept</source>
+   <translation>保持</translation>
+  </message>
+  <message>
+   <source>Area</source>
+   <translation>区域</translation>
+  </message>
+  <message>
+   <source>Residents</source>
+   <translation>居民</translation>
+  </message>
+  <message>
+   <source>Population field</source>
+   <translation>人口字段</translation>
+  </message>
+  <message>
+   <source>Evacuation plan</source>
+   <translation>疏散方案</translation>
+  </message>
+  <message>
+   <source>Capacity field</source>
+   <translation>容量字段</translation>
+  </message>
+  <message>
+   <source>Preset</source>
+   <translation>预设</translation>
+  </message>
+  <message>
+   <source>Plan evacuation</source>
+   <translation>编制疏散方案</translation>
+  </message>
+  <message>
+   <source>Forces</source>
+   <translation>力量</translation>
+  </message>
+  <message>
+   <source>Incidents</source>
+   <translation>事件</translation>
+  </message>
+  <message>
+   <source>Personnel needed</source>
+   <translation>所需人员</translation>
+  </message>
+  <message>
+   <source> min</source>
+   <translation> 分钟</translation>
+  </message>
+  <message>
+   <source>Within</source>
+   <translation>时限</translation>
+  </message>
+  <message>
+   <source>Dispatch</source>
+   <translation>调度</translation>
+  </message>
+  <message>
+   <source>Resilience index and maps</source>
+   <translation>韧性指数与地图</translation>
+  </message>
+  <message>
+   <source>Resilience index</source>
+   <translation>韧性指数</translation>
+  </message>
+  <message>
+   <source>Community maps…</source>
+   <translation>社区地图…</translation>
+  </message>
+  <message>
+   <source>Opens resilience:community_risk_map with the layers of this tab</source>
+   <translation>用本页的图层打开 resilience:community_risk_map</translation>
+  </message>
+  <message>
+   <source>Rank, community, index (0-1) and the share of weight changes that keep its rank</source>
+   <translation>排名、社区、指数（0-1）以及权重变化下保持该排名的比例</translation>
+  </message>
+  <message>
+   <source>Run</source>
+   <translation>运行</translation>
+  </message>
+  <message>
+   <source>Choose the shelters with their capacity field, the road network and the residents with their population field.</source>
+   <translation>请选择避难场所及其容量字段、道路网络以及居民图层及其人口字段。</translation>
+  </message>
+  <message>
+   <source>Placed {placed} of {population}; no place within reach {none}; no shelter within the limit {far}.</source>
+   <translation>已安置 {placed} / {population}；可达范围内无位置 {none}；限值内无避难场所 {far}。</translation>
+  </message>
+  <message>
+   <source>Choose the forces, the road network and a point layer of incidents.</source>
+   <translation>请选择应急力量、道路网络和事件点图层。</translation>
+  </message>
+  <message>
+   <source>Dispatched forces</source>
+   <translation>已调度的力量</translation>
+  </message>
+  <message>
+   <source>Community coverage by forces</source>
+   <translation>社区应急力量覆盖</translation>
+  </message>
+  <message>
+   <source>No incident.</source>
+   <translation>没有事件。</translation>
+  </message>
+  <message>
+   <source>Choose the communities and the residents with their population field.</source>
+   <translation>请选择社区以及居民图层及其人口字段。</translation>
+  </message>
+  <message>
+   <source>People per road – {}</source>
+   <translation>道路人数 – {}</translation>
+  </message>
+  <message>
+   <source>Evacuation routes – {}</source>
+   <translation>疏散路线 – {}</translation>
+  </message>
+  <message>
+   <source>Shelter loads – {}</source>
+   <translation>避难场所负荷 – {}</translation>
+  </message>
+  <message>
+   <source>Evacuation plan summary – {}</source>
+   <translation>疏散方案汇总 – {}</translation>
+  </message>
+  <message>
+   <source>{:,.0f} m per person; nearest shelter {:,.0f} m, but {} shelters over capacity.</source>
+   <translation>人均 {:,.0f} 米；最近避难场所 {:,.0f} 米，但有 {} 处避难场所超出容量。</translation>
+  </message>
+  <message>
+   <source>Incident {}: {:,.0f} personnel on scene after {:.1f} min; forces sent: {}.</source>
+   <translation>事件 {}：{:,.0f} 名人员在 {:.1f} 分钟后到场；派出力量：{} 支。</translation>
+  </message>
+  <message>
+   <source>Incident {}: short of {:,.0f} personnel within the limit.</source>
+   <translation>事件 {}：限值内人员缺口 {:,.0f}。</translation>
+  </message>
+  <message>
    <source>{} min at {} km/h</source>
    <translation>{} 分钟（按 {} 公里/小时）</translation>
   </message>
@@ -1148,16 +1724,8 @@
    <translation>输入</translation>
   </message>
   <message>
-   <source>Preset</source>
-   <translation>预设</translation>
-  </message>
-  <message>
    <source>Demand</source>
    <translation>需求</translation>
-  </message>
-  <message>
-   <source>Population field</source>
-   <translation>人口字段</translation>
   </message>
   <message>
    <source>Run coverage</source>
@@ -1382,10 +1950,6 @@
   <message>
    <source>Open the dependencies table to check and confirm them</source>
    <translation>打开依赖关系表进行核查和确认</translation>
-  </message>
-  <message>
-   <source>Run</source>
-   <translation>运行</translation>
   </message>
   <message>
    <source>Show the chain up to this step</source>
@@ -1736,10 +2300,6 @@
    <translation>算法 {} 不可用。</translation>
   </message>
   <message>
-   <source>Open</source>
-   <translation>打开</translation>
-  </message>
-  <message>
    <source>No results yet</source>
    <translation>暂无结果</translation>
   </message>
@@ -1758,6 +2318,10 @@
   <message>
    <source>Lifeline systems</source>
    <translation>生命线系统</translation>
+  </message>
+  <message>
+   <source>Community resilience</source>
+   <translation>社区韧性</translation>
   </message>
   <message>
    <source>while preparing its outputs</source>
@@ -1810,6 +2374,238 @@
   <message>
    <source>Cannot write {}: {}</source>
    <translation>无法写入 {}：{}</translation>
+  </message>
+  <message>
+   <source>Community risk maps (atlas)</source>
+   <translation>社区风险地图（图集）</translation>
+  </message>
+  <message>
+   <source>One map page per community (COMMUNITIES, named by NAME_FIELD), from the print-layout template resources/templates/community_risk_map.qpt (or TEMPLATE, a copy edited in the layout designer; items are found by id): risk points and areas, hidden dangers, shelters with their capacity, assembly points, evacuation routes (ROUTES: evacuation_plan OUTPUT_ROUTES) and the shelters of the plan (SHELTER_LOADS: its OUTPUT_SHELTERS), emergency forces and facilities (fire stations, hospitals, supply depots) from the planning DATABASE, risk zones (RISK_ZONES), with legend, scale bar, north arrow and attribution; tables of the community's contacts (community_contacts: role, name, phone), and of the shelters, forces and hidden dangers in view; a summary of residents (DEMAND, else the communities' population field), shelter places, risk points, forces and the evacuation plan. Written into the OUTPUT folder: a PDF and a PNG per community and one PDF of all pages, in English or Chinese (LANGUAGE). The folder is replaced as a whole, and only when it is empty or holds community maps this algorithm wrote.</source>
+   <translation>每个社区一页地图（COMMUNITIES，以 NAME_FIELD 命名），由打印布局模板 resources/templates/community_risk_map.qpt 生成（或 TEMPLATE：在布局设计器中编辑过的副本；按 id 查找项目）：风险点和风险区域、隐患、避难场所及其容量、集合点、疏散路线（ROUTES：evacuation_plan 的 OUTPUT_ROUTES）以及方案中的避难场所（SHELTER_LOADS：其 OUTPUT_SHELTERS）、来自规划数据库 DATABASE 的应急力量和设施（消防站、医院、物资储备库）、风险区（RISK_ZONES），附图例、比例尺、指北针和数据署名；该社区联系人表（community_contacts：职务、姓名、电话），以及视图内避难场所、应急力量和隐患的表格；居民（DEMAND，否则为社区的人口字段）、避难位置、风险点、应急力量和疏散方案的摘要。写入 OUTPUT 文件夹：每个社区一份 PDF 和一张 PNG，外加包含所有页面的一份 PDF，语言为英文或中文（LANGUAGE）。该文件夹整体替换，且仅当其为空或只包含本算法写出的社区地图时才替换。</translation>
+  </message>
+  <message>
+   <source>Language</source>
+   <translation>语言</translation>
+  </message>
+  <message>
+   <source>Reading the community layers</source>
+   <translation>正在读取社区图层</translation>
+  </message>
+  <message>
+   <source>Community risk map</source>
+   <translation>社区风险地图</translation>
+  </message>
+  <message>
+   <source>Communities (polygons)</source>
+   <translation>社区（面）</translation>
+  </message>
+  <message>
+   <source>Community name field</source>
+   <translation>社区名称字段</translation>
+  </message>
+  <message>
+   <source>Residents: population polygons or points</source>
+   <translation>居民：人口面或点</translation>
+  </message>
+  <message>
+   <source>Evacuation routes (evacuation_plan OUTPUT_ROUTES)</source>
+   <translation>疏散路线（evacuation_plan 的 OUTPUT_ROUTES）</translation>
+  </message>
+  <message>
+   <source>Shelters of the plan (evacuation_plan OUTPUT_SHELTERS)</source>
+   <translation>方案中的避难场所（evacuation_plan 的 OUTPUT_SHELTERS）</translation>
+  </message>
+  <message>
+   <source>Layout template (.qpt; empty: the default)</source>
+   <translation>布局模板（.qpt；留空则使用默认模板）</translation>
+  </message>
+  <message>
+   <source>Map title</source>
+   <translation>地图标题</translation>
+  </message>
+  <message>
+   <source>Additional data attribution</source>
+   <translation>补充数据来源声明</translation>
+  </message>
+  <message>
+   <source>Folder of the community maps</source>
+   <translation>社区地图文件夹</translation>
+  </message>
+  <message>
+   <source>All community maps (PDF)</source>
+   <translation>全部社区地图（PDF）</translation>
+  </message>
+  <message>
+   <source>Number of pages</source>
+   <translation>页数</translation>
+  </message>
+  <message>
+   <source>No OUTPUT folder given.</source>
+   <translation>未给出 OUTPUT 文件夹。</translation>
+  </message>
+  <message>
+   <source>Contacts</source>
+   <translation>联系人</translation>
+  </message>
+  <message>
+   <source>Shelters and capacity (in view)</source>
+   <translation>避难场所及容量（视图内）</translation>
+  </message>
+  <message>
+   <source>Emergency forces (in view)</source>
+   <translation>应急力量（视图内）</translation>
+  </message>
+  <message>
+   <source>Hidden dangers (in view)</source>
+   <translation>隐患（视图内）</translation>
+  </message>
+  <message>
+   <source>Legend</source>
+   <translation>图例</translation>
+  </message>
+  <message>
+   <source>The atlas of the community maps could not start.</source>
+   <translation>社区地图图集无法开始。</translation>
+  </message>
+  <message>
+   <source>Writing the community maps</source>
+   <translation>正在写出社区地图</translation>
+  </message>
+  <message>
+   <source>Evacuation routes</source>
+   <translation>疏散路线</translation>
+  </message>
+  <message>
+   <source>Shelters of the evacuation plan</source>
+   <translation>疏散方案中的避难场所</translation>
+  </message>
+  <message>
+   <source>{} community maps written to {} ({} files).</source>
+   <translation>已将 {} 张社区地图写入 {}（{} 个文件）。</translation>
+  </message>
+  <message>
+   <source>Data: see the planning database.</source>
+   <translation>数据：见规划数据库。</translation>
+  </message>
+  <message>
+   <source>{} exists and is not a folder.</source>
+   <translation>{} 已存在且不是文件夹。</translation>
+  </message>
+  <message>
+   <source>The folder {} is not empty and holds no community maps; choose a new or empty folder (the maps replace the whole folder).</source>
+   <translation>文件夹 {} 不为空且不包含社区地图；请选择新的或空的文件夹（地图会替换整个文件夹）。</translation>
+  </message>
+  <message>
+   <source>The folder {} holds community maps and files this algorithm did not write ({}); move them out or choose a new or empty folder. Nothing was changed.</source>
+   <translation>文件夹 {} 包含社区地图以及不是本算法写出的文件（{}）；请将其移出或选择新的或空的文件夹。未做任何更改。</translation>
+  </message>
+  <message>
+   <source>The community layer {} has no polygon.</source>
+   <translation>社区图层 {} 没有面要素。</translation>
+  </message>
+  <message>
+   <source>The community layer {} has no field "{}" (NAME_FIELD).</source>
+   <translation>社区图层 {} 没有字段“{}”（NAME_FIELD）。</translation>
+  </message>
+  <message>
+   <source>Community names in {} are not unique; contacts are matched by name.</source>
+   <translation>{} 中的社区名称不唯一；联系人按名称匹配。</translation>
+  </message>
+  <message>
+   <source>Force</source>
+   <translation>力量</translation>
+  </message>
+  <message>
+   <source>Kind</source>
+   <translation>类型</translation>
+  </message>
+  <message>
+   <source>Staff</source>
+   <translation>人数</translation>
+  </message>
+  <message>
+   <source>Hidden danger</source>
+   <translation>隐患</translation>
+  </message>
+  <message>
+   <source>Deadline</source>
+   <translation>期限</translation>
+  </message>
+  <message>
+   <source>Residents: {}</source>
+   <translation>居民：{}</translation>
+  </message>
+  <message>
+   <source>Shelters in the community: {} with {:,.0f} places; assembly points: {}</source>
+   <translation>社区内避难场所：{} 处，共 {:,.0f} 个位置；集合点：{}</translation>
+  </message>
+  <message>
+   <source>Evacuation plan: nobody of this community placed</source>
+   <translation>疏散方案：本社区无人被安置</translation>
+  </message>
+  <message>
+   <source>Risk points: {}; hidden dangers: {} ({} not remediated)</source>
+   <translation>风险点：{}；隐患：{}（{} 处未整改）</translation>
+  </message>
+  <message>
+   <source>Emergency forces based here: {} with {:,.0f} personnel</source>
+   <translation>驻扎于此的应急力量：{} 支，共 {:,.0f} 人</translation>
+  </message>
+  <message>
+   <source>The new maps could not replace {} (is a file of it open?): {}</source>
+   <translation>新的地图无法替换 {}（其中的文件是否已打开？）：{}</translation>
+  </message>
+  <message>
+   <source>The PDF of all community maps could not be written: {}</source>
+   <translation>无法写出全部社区地图的 PDF：{}</translation>
+  </message>
+  <message>
+   <source>{} ({}) must be a layer of {}.</source>
+   <translation>{}（{}）必须是{}图层。</translation>
+  </message>
+  <message>
+   <source>{} ({}) lacks the fields {} that {} writes into {}.</source>
+   <translation>{}（{}）缺少字段 {}，这些字段由 {} 写入 {}。</translation>
+  </message>
+  <message>
+   <source>Shelter</source>
+   <translation>避难场所</translation>
+  </message>
+  <message>
+   <source>Capacity</source>
+   <translation>容量</translation>
+  </message>
+  <message>
+   <source>Evacuees</source>
+   <translation>疏散人数</translation>
+  </message>
+  <message>
+   <source>Command post: {}</source>
+   <translation>指挥所：{}</translation>
+  </message>
+  <message>
+   <source>Choose the population field (DEMAND_FIELD) of {}.</source>
+   <translation>请选择 {} 的人口字段（DEMAND_FIELD）。</translation>
+  </message>
+  <message>
+   <source>lines</source>
+   <translation>线</translation>
+  </message>
+  <message>
+   <source>points</source>
+   <translation>点</translation>
+  </message>
+  <message>
+   <source>polygons</source>
+   <translation>面</translation>
+  </message>
+  <message>
+   <source>Class</source>
+   <translation>类别</translation>
+  </message>
+  <message>
+   <source>Evacuation plan: {:,.0f} residents to {} shelters, {:,.0f} m on average</source>
+   <translation>疏散方案：{:,.0f} 名居民前往 {} 处避难场所，平均 {:,.0f} 米</translation>
   </message>
   <message>
    <source>FACILITIES are points or polygons; polygons reach the network where its lines cross their boundary (else at the boundary point nearest to a road). A multipoint feature is one facility with an entrance at each of its points (the gates of a park, say): it reaches the network from all of them, and straight-line distances go to its nearest point. Curved geometries are read as straight segments. Features without geometry are left out and listed in the log. NETWORK is a line layer; without it straight-line distances are used. The limit is MAX_DISTANCE (metres) or MAX_TIME (minutes, at SPEED_KMH or the speed in SPEED_FIELD); a PRESET fills the limits it defines when they are left empty. DELAY_FIELD gives a start delay per facility, in minutes with MAX_TIME and in metres with MAX_DISTANCE. ONEWAY_FIELD: 1/yes along the line, -1 against it, else both ways (travel goes from the facility outwards); text values (yes, no, true, false, reverse) work like the numbers, other values are travelled both ways and listed in the log. SNAP_TOLERANCE joins line ends to vertices closer than it. BARRIERS (polygons, or a hazard raster with BARRIER_THRESHOLD) close the roads they touch; the outputs then also give the loss against the undisturbed network. All distances come from one multi-source shortest-path pass; per-facility areas use searches bounded by the limit.
@@ -1948,10 +2744,6 @@ Presets:
   <message>
    <source>The demand layer {} is empty.</source>
    <translation>需求图层 {} 为空。</translation>
-  </message>
-  <message>
-   <source>Choose the population field (DEMAND_FIELD) of {}.</source>
-   <translation>请选择 {} 的人口字段（DEMAND_FIELD）。</translation>
   </message>
   <message>
    <source>{} demand features have an empty or negative {} (feature ids {}); counted as 0.</source>
@@ -2122,6 +2914,214 @@ An existing database that holds data is never replaced unless OVERWRITE is check
    <translation>EXPOSURE 应为 resilience:exposure 的矢量结果；{} 不是矢量图层。</translation>
   </message>
   <message>
+   <source>Dispatch emergency forces</source>
+   <translation>调度应急力量</translation>
+  </message>
+  <message>
+   <source>For every incident point (INCIDENTS), the nearest available emergency forces (FORCES: points with their personnel) by network travel time that together meet the required personnel (REQUIRED_FIELD of the incident, else REQUIRED_PERSONNEL), with their arrival times: turnout or assembly time (DELAY_FIELD, minutes) plus the drive. Forces arrive in order of their arrival time, so taking them in that order until the personnel is met meets it at the earliest possible time; all forces arriving before then are sent too. Incidents are served one after the other (ascending PRIORITY_FIELD, else in layer order); a force goes to one incident only. A force is available when its STATUS_FIELD is ready (or empty) and, with HOUR (0-24), when HOUR lies in its daily window (FROM_FIELD to TO_FIELD; a window over midnight runs from the later hour to the earlier). Only forces that arrive within MAX_TIME are sent; an incident whose need they cannot meet gets them all and its shortfall. OUTPUT draws every dispatched force's route to its incident, OUTPUT_INCIDENTS gives per incident the personnel sent, when the need is met and the shortfall. With COMMUNITIES, OUTPUT_COVERAGE gives per community the residents (DEMAND, optional) reached by at least one available force within MAX_TIME, the first arrival and the personnel within reach.</source>
+   <translation>对每个事件点（INCIDENTS），按路网行程时间找出最近的可用应急力量（FORCES：带有人数的点），使其合计满足所需人员（事件的 REQUIRED_FIELD，否则为 REQUIRED_PERSONNEL），并给出到达时间：出动或集结时间（DELAY_FIELD，分钟）加上行驶时间。力量按到达时间先后到场，因此按此顺序选取直到满足人数，可在最早的时刻满足需求；在此之前到达的力量也一并派出。事件依次处理（按 PRIORITY_FIELD 升序，否则按图层顺序）；一支力量只派往一个事件。当力量的 STATUS_FIELD 为待命（或为空），并且在给定 HOUR（0-24）时该时刻处于其每日可用时段内（FROM_FIELD 至 TO_FIELD；跨午夜的时段从较晚的时刻到较早的时刻）时，该力量可用。只派出能在 MAX_TIME 内到达的力量；无法满足需求的事件会得到所有这些力量并给出缺口。OUTPUT 绘制每支被派力量前往事件的路线，OUTPUT_INCIDENTS 给出每个事件派出的人员、满足需求的时刻和缺口。给定 COMMUNITIES 时，OUTPUT_COVERAGE 给出每个社区在 MAX_TIME 内至少有一支可用力量到达的居民（DEMAND，可选）、最早到达时间以及可达人员。</translation>
+  </message>
+  <message>
+   <source>Emergency forces (points)</source>
+   <translation>应急力量（点）</translation>
+  </message>
+  <message>
+   <source>Residents for the coverage: population polygons, points or raster</source>
+   <translation>用于覆盖分析的居民：人口面、点或栅格</translation>
+  </message>
+  <message>
+   <source>Incidents with their forces</source>
+   <translation>事件及其力量</translation>
+  </message>
+  <message>
+   <source>FORCES is missing or cannot be read.</source>
+   <translation>FORCES 缺失或无法读取。</translation>
+  </message>
+  <message>
+   <source>Dispatch works on travel times: give MAX_TIME (minutes) or a preset with a time, not MAX_DISTANCE.</source>
+   <translation>调度基于行程时间：请给出 MAX_TIME（分钟）或带时间的预设，而不是 MAX_DISTANCE。</translation>
+  </message>
+  <message>
+   <source>Dispatch needs a road NETWORK for travel times.</source>
+   <translation>调度需要道路网络 NETWORK 来计算行程时间。</translation>
+  </message>
+  <message>
+   <source>Choose the personnel field of the forces (PERSONNEL_FIELD).</source>
+   <translation>请选择应急力量的人数字段（PERSONNEL_FIELD）。</translation>
+  </message>
+  <message>
+   <source>Incidents without a geometry get no forces.</source>
+   <translation>没有几何的事件不会得到力量。</translation>
+  </message>
+  <message>
+   <source>Default required personnel {}: {}</source>
+   <translation>默认所需人员 {}：{}</translation>
+  </message>
+  <message>
+   <source>Personnel field of the forces</source>
+   <translation>应急力量的人数字段</translation>
+  </message>
+  <message>
+   <source>Name field of the forces</source>
+   <translation>应急力量的名称字段</translation>
+  </message>
+  <message>
+   <source>Kind field of the forces</source>
+   <translation>应急力量的类别字段</translation>
+  </message>
+  <message>
+   <source>Status field of the forces</source>
+   <translation>应急力量的状态字段</translation>
+  </message>
+  <message>
+   <source>Available from (hour) field</source>
+   <translation>可用起始时间（时）字段</translation>
+  </message>
+  <message>
+   <source>Available until (hour) field</source>
+   <translation>可用截止时间（时）字段</translation>
+  </message>
+  <message>
+   <source>Hour of the incident (0-24; empty: ignore the daily windows)</source>
+   <translation>事件发生时刻（0-24；空：忽略每日可用时段）</translation>
+  </message>
+  <message>
+   <source>Incidents (points)</source>
+   <translation>事件（点）</translation>
+  </message>
+  <message>
+   <source>Required personnel field</source>
+   <translation>所需人员字段</translation>
+  </message>
+  <message>
+   <source>Required personnel</source>
+   <translation>所需人员</translation>
+  </message>
+  <message>
+   <source>Priority field (lowest first)</source>
+   <translation>优先级字段（小者优先）</translation>
+  </message>
+  <message>
+   <source>Timings: {}</source>
+   <translation>耗时：{}</translation>
+  </message>
+  <message>
+   <source>{} of {} forces are available{} ({} personnel).</source>
+   <translation>{} / {} 支力量可用{}（{} 人）。</translation>
+  </message>
+  <message>
+   <source>{} forces have no valid personnel in {} and are not sent: feature ids {}</source>
+   <translation>{} 支力量在 {} 中没有有效人数，不会派出：要素 id {}</translation>
+  </message>
+  <message>
+   <source>The incident layer {} is empty.</source>
+   <translation>事件图层 {} 为空。</translation>
+  </message>
+  <message>
+   <source>Community {}: {} of its residents reached by a force within {:g} min; {} forces, {:,.0f} personnel within reach on average.</source>
+   <translation>社区 {}：{} 的居民可在 {:g} 分钟内被应急力量到达；平均 {} 支力量、{:,.0f} 名人员可达。</translation>
+  </message>
+  <message>
+   <source>The layer has no field "{}" ({}).</source>
+   <translation>图层中没有字段“{}”（{}）。</translation>
+  </message>
+  <message>
+   <source> at {:g} h</source>
+   <translation>（{:g} 时）</translation>
+  </message>
+  <message>
+   <source>Incident {}: {:,.0f} personnel needed, met at {:.1f} min by {} forces ({:,.0f} personnel).</source>
+   <translation>事件 {}：需要 {:,.0f} 名人员，在 {:.1f} 分钟时由 {} 支力量满足（{:,.0f} 人）。</translation>
+  </message>
+  <message>
+   <source>Incident {}: {:,.0f} personnel needed, only {:,.0f} from {} forces can arrive within the limit (short by {:,.0f}).</source>
+   <translation>事件 {}：需要 {:,.0f} 名人员，限值内只有 {:,.0f} 人（来自 {} 支力量）能到达（缺口 {:,.0f}）。</translation>
+  </message>
+  <message>
+   <source>Evacuation plan (shelter capacity)</source>
+   <translation>疏散方案（避难场所容量）</translation>
+  </message>
+  <message>
+   <source>Assigns the people of every demand unit (DEMAND, population in DEMAND_FIELD) to SHELTERS within the limit so that no shelter takes more people than its capacity (CAPACITY_FIELD; an empty capacity is derived from effective_area_m2 and the area per person of the PRESET or the shelter class, as in population_coverage; shelters whose capacity stays unknown take nobody) and the total person-distance (person-time with MAX_TIME) is the least possible: an exact solution of the transportation problem by linear programming (HiGHS), on the network distances of the coverage engine (access leg + network + the shelter's access leg). As many people as the capacities within reach allow are placed first; a demand unit may be split between shelters. OUTPUT has one row per assignment (shelter, people, distance_m) and one row per demand unit with people left unplaced and why (no capacity left within reach, no shelter within the limit, only shelters with an unknown capacity). OUTPUT_ROUTES draws every assignment along the roads, OUTPUT_SHELTERS gives the load against capacity, OUTPUT_ROADS the people on every road segment (bottlenecks) and OUTPUT_SUMMARY the optimum against sending everyone to the nearest shelter regardless of capacity. ID_FIELD names the shelters (default: their name field). BARRIERS close the roads a hazard cuts.</source>
+   <translation>将每个需求单元（DEMAND，人口在 DEMAND_FIELD 中）的人员分配到限值内的避难场所（SHELTERS），使任何避难场所接收的人数都不超过其容量（CAPACITY_FIELD；容量为空时由 effective_area_m2 和预设 PRESET 或避难场所类别的人均面积推算，与 population_coverage 相同；容量仍未知的避难场所不接收任何人），并使总人·距离（使用 MAX_TIME 时为人·时间）最小：在覆盖引擎的路网距离（接入段 + 路网 + 避难场所接入段）上用线性规划（HiGHS）精确求解运输问题。首先安置容量允许的最多人数；一个需求单元可以分配到多个避难场所。OUTPUT 每条分配一行（避难场所、人数、distance_m），每个有未安置人员的需求单元一行并说明原因（可达范围内无剩余容量、限值内无避难场所、只有容量未知的避难场所）。OUTPUT_ROUTES 沿道路绘制每条分配，OUTPUT_SHELTERS 给出负荷与容量，OUTPUT_ROADS 给出每个路段上的人数（瓶颈），OUTPUT_SUMMARY 将最优方案与不考虑容量、全部前往最近避难场所的方案进行比较。ID_FIELD 为避难场所命名（默认：其名称字段）。BARRIERS 关闭被灾害切断的道路。</translation>
+  </message>
+  <message>
+   <source>min</source>
+   <translation>分钟</translation>
+  </message>
+  <message>
+   <source>m</source>
+   <translation>米</translation>
+  </message>
+  <message>
+   <source>Capacity field of the shelters (persons)</source>
+   <translation>避难场所容量字段（人）</translation>
+  </message>
+  <message>
+   <source>Shelters (points or polygons)</source>
+   <translation>避难场所（点或面）</translation>
+  </message>
+  <message>
+   <source>Evacuation assignments</source>
+   <translation>疏散分配</translation>
+  </message>
+  <message>
+   <source>Shelter loads of the plan</source>
+   <translation>方案中的避难场所负荷</translation>
+  </message>
+  <message>
+   <source>People per road segment</source>
+   <translation>每个路段的人数</translation>
+  </message>
+  <message>
+   <source>Evacuation plan summary</source>
+   <translation>疏散方案汇总</translation>
+  </message>
+  <message>
+   <source>SHELTERS is missing or cannot be read.</source>
+   <translation>SHELTERS 缺失或无法读取。</translation>
+  </message>
+  <message>
+   <source>Choose the capacity field of the shelters (CAPACITY_FIELD): the plan keeps every shelter within its capacity.</source>
+   <translation>请选择避难场所的容量字段（CAPACITY_FIELD）：方案使每个避难场所都不超出其容量。</translation>
+  </message>
+  <message>
+   <source>Shelter name or id field</source>
+   <translation>避难场所名称或编号字段</translation>
+  </message>
+  <message>
+   <source>{} demand units and {} shelters: {} pairs within the limit.</source>
+   <translation>{} 个需求单元和 {} 处避难场所：限值内共 {} 对。</translation>
+  </message>
+  <message>
+   <source>Placed {:,.0f} of {:,.0f} people; unplaced: {:,.0f} for lack of capacity within reach, {:,.0f} with no shelter within the limit, {:,.0f} reaching only shelters with an unknown capacity.</source>
+   <translation>已安置 {:,.0f} / {:,.0f} 人；未安置：{:,.0f} 人因可达范围内容量不足，{:,.0f} 人在限值内没有避难场所，{:,.0f} 人只能到达容量未知的避难场所。</translation>
+  </message>
+  <message>
+   <source>Optimum: total person-distance {:,.1f} km, {:,.0f} m per person placed.</source>
+   <translation>最优方案：总人·距离 {:,.1f} 公里，每位被安置者 {:,.0f} 米。</translation>
+  </message>
+  <message>
+   <source>Nearest shelter regardless of capacity: {:,.0f} people, {:,.1f} km, {:,.0f} m per person; {} shelters over capacity by {:,.0f} people in all.</source>
+   <translation>不考虑容量、前往最近避难场所：{:,.0f} 人，{:,.1f} 公里，人均 {:,.0f} 米；{} 处避难场所超出容量，合计超出 {:,.0f} 人。</translation>
+  </message>
+  <message>
+   <source>Solved exactly (HiGHS linear programming) in {:.2f} s: {} variables, {} constraints.</source>
+   <translation>已精确求解（HiGHS 线性规划），用时 {:.2f} 秒：{} 个变量，{} 个约束。</translation>
+  </message>
+  <message>
+   <source>{:,.0f} people within reach of a shelter find no place: the shelters within their reach are full.</source>
+   <translation>{:,.0f} 名处于避难场所可达范围内的人员没有位置：其可达范围内的避难场所已满。</translation>
+  </message>
+  <message>
+   <source>Respecting the capacities costs {:+,.0f} m per person against the nearest shelter.</source>
+   <translation>与最近避难场所相比，遵守容量约束使人均距离变化 {:+,.0f} 米。</translation>
+  </message>
+  <message>
+   <source>The evacuation plan could not be solved: {}</source>
+   <translation>无法求解疏散方案：{}</translation>
+  </message>
+  <message>
    <source>Diameter class</source>
    <translation>管径分级</translation>
   </message>
@@ -2248,10 +3248,6 @@ AREA（可选）：只导出与其中的面相交的要素；线按面裁切，�
    <translation>已导出要素数</translation>
   </message>
   <message>
-   <source>No OUTPUT folder given.</source>
-   <translation>未给出 OUTPUT 文件夹。</translation>
-  </message>
-  <message>
    <source>AREA has no polygon to export: choose a layer with polygons (or selected polygons).</source>
    <translation>AREA 中没有可用于导出的面：请选择含有面的图层（或已选中的面）。</translation>
   </message>
@@ -2278,14 +3274,6 @@ AREA（可选）：只导出与其中的面相交的要素；线按面裁切，�
   <message>
    <source>Key</source>
    <translation>项</translation>
-  </message>
-  <message>
-   <source>Value</source>
-   <translation>值</translation>
-  </message>
-  <message>
-   <source>{} exists and is not a folder.</source>
-   <translation>{} 已存在且不是文件夹。</translation>
   </message>
   <message>
    <source>The folder {} is not empty and holds no census package; choose a new or empty folder (the export replaces the whole folder).</source>
@@ -3020,8 +4008,8 @@ Rules:
    <translation>规划评估报告</translation>
   </message>
   <message>
-   <source>The planning-review report as a PDF, built with a QGIS print layout from the template resources/templates/planning_report.qpt (or TEMPLATE, a copy edited in the layout designer; items are found by id: title, contents, contents_pages, map, legend, scalebar, north_arrow, attribution, content, footer; the sections are laid out page by page in the content rectangle). Pages: cover; overview map with risk zones, lifelines, shelters, facilities and service areas in the styles stored in the planning database; coverage summary with tables and a chart; overloaded shelters; uncovered areas; exposure; the risk list; lifeline systems (most critical assets, largest isolation segments, the disaster chain); census completeness; methods and standards with their sources and evidence levels; data attribution. Every figure is read from the result layers given (the outputs of population_coverage, service_areas, risk_influence_zones, exposure, risk_list and validate_census), checked against the fields those algorithms write; a section whose layer is not given says so. LANGUAGE en or zh_CN (Chinese text in a CJK font). Attribution of OpenStreetMap and HSY data is found from the planning database's provenance fields; ATTRIBUTION adds lines. OUTPUT_HTML writes the same content as one HTML file. The PDF replaces an earlier one only once complete.</source>
-   <translation>以 PDF 形式输出规划评估报告，使用 QGIS 打印布局生成，模板为 resources/templates/planning_report.qpt（或 TEMPLATE，即在布局设计器中编辑过的副本；各项按 id 查找：title、contents、contents_pages、map、legend、scalebar、north_arrow、attribution、content、footer；各章节在 content 矩形内逐页排版）。页面：封面；总览图，以规划数据库中保存的样式显示风险区、生命线、避难场所、应急设施和服务范围；覆盖汇总（含表格和图表）；超负荷避难场所；未覆盖区域；暴露；风险清单；生命线系统（最关键资产、最大隔离段、灾害链）；普查数据完整性；方法与标准（含依据及其核实等级）；数据来源声明。所有数据均读自给出的结果图层（population_coverage、service_areas、risk_influence_zones、exposure、risk_list 和 validate_census 的输出），并按这些算法写入的字段进行核对；未给出相应图层的章节会予以注明。LANGUAGE 为 en 或 zh_CN（中文使用 CJK 字体）。OpenStreetMap 和 HSY 数据的来源声明根据规划数据库的来源字段识别；ATTRIBUTION 可追加声明行。OUTPUT_HTML 将相同内容写为一个 HTML 文件。PDF 完整生成后才替换已有文件。</translation>
+   <source>The planning-review report as a PDF, built with a QGIS print layout from the template resources/templates/planning_report.qpt (or TEMPLATE, a copy edited in the layout designer; items are found by id: title, contents, contents_pages, map, legend, scalebar, north_arrow, attribution, content, footer; the sections are laid out page by page in the content rectangle). Pages: cover; overview map with risk zones, lifelines, shelters, facilities and service areas in the styles stored in the planning database; coverage summary with tables and a chart; overloaded shelters; uncovered areas; exposure; the risk list; lifeline systems (most critical assets, largest isolation segments, the disaster chain); community resilience (evacuation plan, resilience index, emergency forces); census completeness; methods and standards with their sources and evidence levels; data attribution. Every figure is read from the result layers given (the outputs of population_coverage, service_areas, risk_influence_zones, exposure, risk_list, validate_census, lifeline_criticality, disaster_chain, evacuation_plan, resilience_index and dispatch), checked against the fields those algorithms write; a section whose layer is not given says so. LANGUAGE en or zh_CN (Chinese text in a CJK font). Attribution of OpenStreetMap and HSY data is found from the planning database's provenance fields; ATTRIBUTION adds lines. OUTPUT_HTML writes the same content as one HTML file. The PDF replaces an earlier one only once complete.</source>
+   <translation>以 PDF 形式输出规划评估报告，使用 QGIS 打印布局生成，模板为 resources/templates/planning_report.qpt（或 TEMPLATE，即在布局设计器中编辑过的副本；各项按 id 查找：title、contents、contents_pages、map、legend、scalebar、north_arrow、attribution、content、footer；各章节在 content 矩形内逐页排版）。页面：封面；总览图，以规划数据库中保存的样式显示风险区、生命线、避难场所、应急设施和服务范围；覆盖汇总（含表格和图表）；超负荷避难场所；未覆盖区域；暴露；风险清单；生命线系统（最关键资产、最大隔离段、灾害链）；社区韧性（疏散方案、韧性指数、应急力量）；普查数据完整性；方法与标准（含依据及其核实等级）；数据来源声明。所有数据均读自给出的结果图层（population_coverage、service_areas、risk_influence_zones、exposure、risk_list、validate_census、lifeline_criticality、disaster_chain、evacuation_plan、resilience_index 和 dispatch 的输出），并按这些算法写入的字段进行核对；未给出相应图层的章节会予以注明。LANGUAGE 为 en 或 zh_CN（中文使用 CJK 字体）。OpenStreetMap 和 HSY 数据的来源声明根据规划数据库的来源字段识别；ATTRIBUTION 可追加声明行。OUTPUT_HTML 将相同内容写为一个 HTML 文件。PDF 完整生成后才替换已有文件。</translation>
   </message>
   <message>
    <source>Demand with coverage (population_coverage OUTPUT_DEMAND)</source>
@@ -3068,6 +4056,18 @@ Rules:
    <translation>灾害链（disaster_chain OUTPUT_TABLE）</translation>
   </message>
   <message>
+   <source>Evacuation plan summary (evacuation_plan OUTPUT_SUMMARY)</source>
+   <translation>疏散方案汇总（evacuation_plan 的 OUTPUT_SUMMARY）</translation>
+  </message>
+  <message>
+   <source>Resilience index (resilience_index OUTPUT)</source>
+   <translation>韧性指数（resilience_index 的 OUTPUT）</translation>
+  </message>
+  <message>
+   <source>Community coverage by forces (dispatch OUTPUT_COVERAGE)</source>
+   <translation>社区应急力量覆盖（dispatch 的 OUTPUT_COVERAGE）</translation>
+  </message>
+  <message>
    <source>Report language</source>
    <translation>报告语言</translation>
   </message>
@@ -3088,14 +4088,6 @@ Rules:
    <translation>报告标题</translation>
   </message>
   <message>
-   <source>Layout template (.qpt; empty: the default)</source>
-   <translation>布局模板（.qpt；留空则使用默认模板）</translation>
-  </message>
-  <message>
-   <source>Additional data attribution</source>
-   <translation>补充数据来源声明</translation>
-  </message>
-  <message>
    <source>Report (PDF)</source>
    <translation>报告（PDF）</translation>
   </message>
@@ -3110,10 +4102,6 @@ Rules:
   <message>
    <source>HTML files (*.html)</source>
    <translation>HTML 文件 (*.html)</translation>
-  </message>
-  <message>
-   <source>Number of pages</source>
-   <translation>页数</translation>
   </message>
   <message>
    <source>Cancelled; no report was written.</source>
@@ -3176,10 +4164,6 @@ Rules:
    <translation>（行政区以外）</translation>
   </message>
   <message>
-   <source>Timings: {}</source>
-   <translation>耗时：{}</translation>
-  </message>
-  <message>
    <source>{} demand units (population {:.0f}) cannot reach any facility over the network.</source>
    <translation>{} 个需求单元（人口 {:.0f}）无法经路网到达任何设施。</translation>
   </message>
@@ -3204,6 +4188,170 @@ Rules:
 {}</source>
    <translation>无法加载算法 {}：
 {}</translation>
+  </message>
+  <message>
+   <source>Community resilience index</source>
+   <translation>社区韧性指数</translation>
+  </message>
+  <message>
+   <source>Indicators per community (COMMUNITIES, named by NAME_FIELD), computed from the planning database and the result layers: shelter places per resident (SHELTERS with CAPACITY_FIELD, e.g. evacuation_plan OUTPUT_SHELTERS), the shares of residents covered by shelters, fire stations and EMS (the OUTPUT_DEMAND of population_coverage), road length with a detour and residents depending on a single road link (NETWORK: roads that are bridges of the road graph), residents in risk influence zones (RISK_ZONES), emergency-force personnel per 10,000 residents (emergency_forces of DATABASE), plus the social, economic and institutional values entered per community in the community_indicators table of DATABASE (the latest year). Residents come from DEMAND. Every indicator is scaled 0-1 over the communities (1 the most resilient; an indicator equal everywhere is left out), averaged with its weight within its dimension (infrastructure, social, economic, institutional, environmental: INDICATOR_WEIGHTS, editable, defaults and sources below) and the dimensions averaged with DIMENSION_WEIGHTS into the index (0-1); rank 1 is the most resilient. The ranks are computed again with every dimension weight moved at random by up to SPREAD (DRAWS times) and each alone by +/- SPREAD: OUTPUT gives the best and worst rank, the share of draws keeping the rank and the largest change. OUTPUT_TABLE lists every value with its source; OUTPUT_CHART draws a radar chart of the dimension scores per community (PNG).</source>
+   <translation>每个社区（COMMUNITIES，以 NAME_FIELD 命名）的指标，由规划数据库和结果图层计算：人均避难场所位置（SHELTERS 及 CAPACITY_FIELD，例如 evacuation_plan 的 OUTPUT_SHELTERS）、避难场所、消防站和急救的居民覆盖比例（population_coverage 的 OUTPUT_DEMAND）、有绕行路线的道路长度以及依赖单一道路连接的居民（NETWORK：道路图中的桥边）、风险影响区内的居民（RISK_ZONES）、每万居民应急力量人数（DATABASE 的 emergency_forces），以及在 DATABASE 的 community_indicators 表中按社区录入的社会、经济和制度指标值（取最新年份）。居民来自 DEMAND。每个指标在各社区间缩放到 0-1（1 为最具韧性；各处相同的指标不参与），在其维度内按权重平均（基础设施、社会、经济、制度、环境：INDICATOR_WEIGHTS，可编辑，默认值及来源见下），各维度再按 DIMENSION_WEIGHTS 平均得到指数（0-1）；排名 1 为最具韧性。将每个维度权重随机改变至多 SPREAD（DRAWS 次）并分别单独改变 +/- SPREAD 后重新计算排名：OUTPUT 给出最好和最差排名、保持原排名的抽样比例以及最大变化。OUTPUT_TABLE 列出每个数值及其来源；OUTPUT_CHART 为每个社区绘制各维度得分的雷达图（PNG）。</translation>
+  </message>
+  <message>
+   <source>Shelter coverage (population_coverage OUTPUT_DEMAND)</source>
+   <translation>避难场所覆盖（population_coverage 的 OUTPUT_DEMAND）</translation>
+  </message>
+  <message>
+   <source>Fire-station coverage (population_coverage OUTPUT_DEMAND)</source>
+   <translation>消防站覆盖（population_coverage 的 OUTPUT_DEMAND）</translation>
+  </message>
+  <message>
+   <source>EMS / hospital coverage (population_coverage OUTPUT_DEMAND)</source>
+   <translation>急救/医院覆盖（population_coverage 的 OUTPUT_DEMAND）</translation>
+  </message>
+  <message>
+   <source>Planning database (forces and community indicators)</source>
+   <translation>规划数据库（应急力量和社区指标）</translation>
+  </message>
+  <message>
+   <source>Resilience by dimension (0-1) and index</source>
+   <translation>各维度韧性（0-1）与指数</translation>
+  </message>
+  <message>
+   <source>Shelters with their capacity</source>
+   <translation>带容量的避难场所</translation>
+  </message>
+  <message>
+   <source>Capacity field of the shelters</source>
+   <translation>避难场所容量字段</translation>
+  </message>
+  <message>
+   <source>Road network (lines)</source>
+   <translation>道路网络（线）</translation>
+  </message>
+  <message>
+   <source>Risk influence zones (polygons)</source>
+   <translation>风险影响区（面）</translation>
+  </message>
+  <message>
+   <source>Indicators (key, dimension, weight, higher is better 1/0)</source>
+   <translation>指标（键、维度、权重、越高越好 1/0）</translation>
+  </message>
+  <message>
+   <source>Dimension weights (dimension, weight)</source>
+   <translation>维度权重（维度、权重）</translation>
+  </message>
+  <message>
+   <source>Sensitivity: weight change (share, 0-1)</source>
+   <translation>敏感性：权重变化（比例，0-1）</translation>
+  </message>
+  <message>
+   <source>Sensitivity: random weight draws</source>
+   <translation>敏感性：随机权重抽样次数</translation>
+  </message>
+  <message>
+   <source>Resilience indicators (table)</source>
+   <translation>韧性指标（表）</translation>
+  </message>
+  <message>
+   <source>Radar charts (PNG)</source>
+   <translation>雷达图（PNG）</translation>
+  </message>
+  <message>
+   <source>PNG images (*.png)</source>
+   <translation>PNG 图像 (*.png)</translation>
+  </message>
+  <message>
+   <source>INDICATOR_WEIGHTS must have four columns: indicator, dimension, weight, higher_is_better.</source>
+   <translation>INDICATOR_WEIGHTS 必须有四列：indicator、dimension、weight、higher_is_better。</translation>
+  </message>
+  <message>
+   <source>DIMENSION_WEIGHTS must have two columns: dimension, weight.</source>
+   <translation>DIMENSION_WEIGHTS 必须有两列：dimension、weight。</translation>
+  </message>
+  <message>
+   <source>Every dimension weight is 0.</source>
+   <translation>所有维度权重均为 0。</translation>
+  </message>
+  <message>
+   <source>DEMAND must be a vector layer of population polygons or points.</source>
+   <translation>DEMAND 必须是人口面或点的矢量图层。</translation>
+  </message>
+  <message>
+   <source>Choose the capacity field of the shelters (CAPACITY_FIELD).</source>
+   <translation>请选择避难场所的容量字段（CAPACITY_FIELD）。</translation>
+  </message>
+  <message>
+   <source>no data</source>
+   <translation>无数据</translation>
+  </message>
+  <message>
+   <source>higher is better</source>
+   <translation>越高越好</translation>
+  </message>
+  <message>
+   <source>higher is worse</source>
+   <translation>越高越差</translation>
+  </message>
+  <message>
+   <source>Sensitivity: with the dimension weights moved by up to {:.0%} ({} draws), the ranks keep a mean Spearman correlation of {:.3f} with the ranking above.</source>
+   <translation>敏感性：将维度权重改变至多 {:.0%}（{} 次抽样）后，排名与上述排名的平均 Spearman 相关系数为 {:.3f}。</translation>
+  </message>
+  <message>
+   <source>Roads: {} of {} edges are bridges (their loss splits the network), {:.1f} of {:.1f} km.</source>
+   <translation>道路：{} / {} 条边为桥边（失去后路网断开），{:.1f} / {:.1f} 公里。</translation>
+  </message>
+  <message>
+   <source>The community layer {} is empty.</source>
+   <translation>社区图层 {} 为空。</translation>
+  </message>
+  <message>
+   <source>Community names in {} are not unique; the indicators are matched by name.</source>
+   <translation>{} 中的社区名称不唯一；指标按名称匹配。</translation>
+  </message>
+  <message>
+   <source>{}. {}: index {:.3f} (rank {:.0f} to {:.0f} under weight changes, kept in {:.0%} of the draws).</source>
+   <translation>{}. {}：指数 {:.3f}（权重变化下排名 {:.0f} 至 {:.0f}，{:.0%} 的抽样保持原排名）。</translation>
+  </message>
+  <message>
+   <source>{} communities have no residents in {}: their per-resident indicators are missing.</source>
+   <translation>{} 个社区在 {} 中没有居民：其人均指标缺失。</translation>
+  </message>
+  <message>
+   <source>Values of indicators not in INDICATOR_WEIGHTS are left out: {}</source>
+   <translation>不在 INDICATOR_WEIGHTS 中的指标值不参与：{}</translation>
+  </message>
+  <message>
+   <source>No entered indicator values for: {}</source>
+   <translation>以下社区没有录入的指标值：{}</translation>
+  </message>
+  <message>
+   <source>INDICATOR_WEIGHTS has a bad row: {}</source>
+   <translation>INDICATOR_WEIGHTS 有错误的行：{}</translation>
+  </message>
+  <message>
+   <source>DIMENSION_WEIGHTS has a bad row: {}</source>
+   <translation>DIMENSION_WEIGHTS 有错误的行：{}</translation>
+  </message>
+  <message>
+   <source>The indicator {} is computed; the value entered for {} replaces it.</source>
+   <translation>指标 {} 是计算得到的；为 {} 录入的值将替代它。</translation>
+  </message>
+  <message>
+   <source>Indicator {}: no data (left out).</source>
+   <translation>指标 {}：无数据（不参与）。</translation>
+  </message>
+  <message>
+   <source>Dimension {}: no indicator with data; the index is the mean of the other dimensions.</source>
+   <translation>维度 {}：没有有数据的指标；指数为其他维度的平均。</translation>
+  </message>
+  <message>
+   <source>{} ({}) has no field "{}": give the OUTPUT_DEMAND of population_coverage.</source>
+   <translation>{}（{}）没有字段“{}”：请给出 population_coverage 的 OUTPUT_DEMAND。</translation>
+  </message>
+  <message>
+   <source>Indicator {}: the same value in every community; it says nothing about their differences and is left out.</source>
+   <translation>指标 {}：各社区数值相同，不能反映社区间差异，不参与。</translation>
   </message>
   <message>
    <source>Influence distance of each source: DISTANCE_FIELD when it holds a positive number, else the DISTANCE_TABLE row of its kind and grade (editable; defaults below with their sources and evidence levels: C confirmed, P partly confirmed, R recalled only), else the distance of its grade. Kinds and grades are read without regard to case or surrounding spaces. A source without a valid grade gets the default grade of its kind; the log lists them.</source>
@@ -3232,10 +4380,6 @@ Rules:
   <message>
    <source>Distances: {} from the distance field, {} from the table, {} from the grade.</source>
    <translation>距离来源：距离字段 {} 个，距离表 {} 个，等级 {} 个。</translation>
-  </message>
-  <message>
-   <source>The layer has no field "{}" ({}).</source>
-   <translation>图层中没有字段“{}”（{}）。</translation>
   </message>
   <message>
    <source>{} risk sources without a usable geometry were skipped: {}</source>
@@ -3704,6 +4848,14 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
    <translation>其他隔离段</translation>
   </message>
   <message>
+   <source>Shelter taking evacuees</source>
+   <translation>接收疏散人员的避难场所</translation>
+  </message>
+  <message>
+   <source>Shelter not needed by the plan</source>
+   <translation>方案不需要的避难场所</translation>
+  </message>
+  <message>
    <source>The {} most critical</source>
    <translation>最关键的 {} 个</translation>
   </message>
@@ -3810,6 +4962,86 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
   <message>
    <source>{} persons/ha and more</source>
    <translation>{} 人/公顷及以上</translation>
+  </message>
+  <message>
+   <source>community (evacuation plan, resilience index or force coverage)</source>
+   <translation>社区（疏散方案、韧性指数或应急力量覆盖）</translation>
+  </message>
+  <message>
+   <source>Rank range</source>
+   <translation>排名范围</translation>
+  </message>
+  <message>
+   <source>Rank kept</source>
+   <translation>保持排名</translation>
+  </message>
+  <message>
+   <source>Resilience index per community (0-1)</source>
+   <translation>各社区韧性指数（0-1）</translation>
+  </message>
+  <message>
+   <source>Evacuation plan: {} of {} people are placed in shelters within {} {}; {} find no place in the shelters within their reach, {} have no shelter within the limit and {} reach only shelters whose capacity is unknown. No shelter takes more people than its capacity.</source>
+   <translation>疏散方案：{} / {} 人被安置在 {} {} 内的避难场所；{} 人在其可达范围内的避难场所中没有位置，{} 人在限值内没有避难场所，{} 人只能到达容量未知的避难场所。没有避难场所超出其容量。</translation>
+  </message>
+  <message>
+   <source>The plan has the least total person-distance possible: {} km, {} m per person placed. Sending everyone to the nearest shelter instead ({} people) would take {} km, {} m per person, but overload {} shelters by {} people in all. {} of {} shelters take people. Method: {}, solved in {} s.</source>
+   <translation>该方案的总人·距离为可能的最小值：{} 公里，每位被安置者 {} 米。若改为全部前往最近避难场所（{} 人），需 {} 公里，人均 {} 米，但会使 {} 处避难场所超负荷，合计超出 {} 人。{} / {} 处避难场所接收人员。方法：{}，求解用时 {} 秒。</translation>
+  </message>
+  <message>
+   <source>Rank</source>
+   <translation>排序</translation>
+  </message>
+  <message>
+   <source>Resilience index per community (dimension scores 0-1; rank 1 is the most resilient; rank range and the share of weight draws keeping the rank)</source>
+   <translation>各社区韧性指数（维度得分 0-1；排名 1 为最具韧性；排名范围以及保持该排名的权重抽样比例）</translation>
+  </message>
+  <message>
+   <source>Indicators are scaled 0-1 over the communities, averaged with their weights within each dimension, and the dimensions averaged into the index; the sensitivity check moves the dimension weights at random. Method after {}.</source>
+   <translation>指标在各社区间缩放到 0-1，在每个维度内按权重平均，各维度再平均得到指数；敏感性检验随机改变维度权重。方法参照 {}。</translation>
+  </message>
+  <message>
+   <source>Reached by a force</source>
+   <translation>有应急力量到达</translation>
+  </message>
+  <message>
+   <source>First arrival (min)</source>
+   <translation>最早到达（分钟）</translation>
+  </message>
+  <message>
+   <source>Latest first arrival (min)</source>
+   <translation>最晚的最早到达（分钟）</translation>
+  </message>
+  <message>
+   <source>Personnel within reach</source>
+   <translation>可达人员</translation>
+  </message>
+  <message>
+   <source>Forces within reach</source>
+   <translation>可达力量</translation>
+  </message>
+  <message>
+   <source>Emergency forces reaching each community within {} min</source>
+   <translation>{} 分钟内到达各社区的应急力量</translation>
+  </message>
+  <message>
+   <source>This community</source>
+   <translation>本社区</translation>
+  </message>
+  <message>
+   <source>Other communities</source>
+   <translation>其他社区</translation>
+  </message>
+  <message>
+   <source>The template item "map" is not a map.</source>
+   <translation>模板项目“map”不是地图。</translation>
+  </message>
+  <message>
+   <source>The PDF {} could not be written (layout export error {}).</source>
+   <translation>无法写入 PDF {}（布局导出错误 {}）。</translation>
+  </message>
+  <message>
+   <source>The image {} could not be written.</source>
+   <translation>无法写出图像 {}。</translation>
   </message>
   <message>
    <source>Influence zone</source>
@@ -3964,14 +5196,6 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
    <translation>风险源 {} 个：{}。</translation>
   </message>
   <message>
-   <source>Rank</source>
-   <translation>排序</translation>
-  </message>
-  <message>
-   <source>Kind</source>
-   <translation>类型</translation>
-  </message>
-  <message>
    <source>Distance (m)</source>
    <translation>距离（米）</translation>
   </message>
@@ -4068,10 +5292,6 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
    <translation>分配人口</translation>
   </message>
   <message>
-   <source>Capacity</source>
-   <translation>容量</translation>
-  </message>
-  <message>
    <source>Load ratio</source>
    <translation>负荷率</translation>
   </message>
@@ -4132,10 +5352,6 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
    <translation>报告模板中的项“map”不是地图。</translation>
   </message>
   <message>
-   <source>Legend</source>
-   <translation>图例</translation>
-  </message>
-  <message>
    <source>Contents</source>
    <translation>目录</translation>
   </message>
@@ -4154,10 +5370,6 @@ The database is not modified. Findings are styled by severity when loaded; OUTPU
   <message>
    <source>The report template has no item with the id "{}".</source>
    <translation>报告模板中没有 id 为“{}”的项。</translation>
-  </message>
-  <message>
-   <source>The PDF {} could not be written (layout export error {}).</source>
-   <translation>无法写入 PDF {}（布局导出错误 {}）。</translation>
   </message>
   <message>
    <source>Cannot read the report template {}: {}</source>

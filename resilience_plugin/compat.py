@@ -111,11 +111,13 @@ try:
     _LEGEND = Qgis.LegendComponent
     LEGEND_TITLE, LEGEND_GROUP, LEGEND_SUBGROUP, LEGEND_SYMBOL_LABEL = (
         _LEGEND.Title, _LEGEND.Group, _LEGEND.Subgroup, _LEGEND.SymbolLabel)
+    LEGEND_SYMBOL = _LEGEND.Symbol
 except AttributeError:  # QGIS 3.22
     from qgis.core import QgsLegendStyle
     _LEGEND = QgsLegendStyle.Style
     LEGEND_TITLE, LEGEND_GROUP, LEGEND_SUBGROUP, LEGEND_SYMBOL_LABEL = (
         _LEGEND.Title, _LEGEND.Group, _LEGEND.Subgroup, _LEGEND.SymbolLabel)
+    LEGEND_SYMBOL = _LEGEND.Symbol
 
 # Flags and values moved to Qgis.* in QGIS 3.24-3.36 (tests/test_qt_compat.py lists what moved).
 try:  # QGIS >= 3.36 / 4
@@ -128,11 +130,19 @@ except AttributeError:  # QGIS 3.22
     INVALID_GEOMETRY_NO_CHECK = QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck
     RASTER_STAT_MIN, RASTER_STAT_MAX = QgsRasterBandStats.Stats.Min, QgsRasterBandStats.Stats.Max
 try:  # QGIS >= 3.24 / 4
-    MARKER_STAR, MARKER_DIAMOND = Qgis.MarkerShape.Star, Qgis.MarkerShape.Diamond
+    _MS = Qgis.MarkerShape
+    MARKER_STAR, MARKER_SQUARE, MARKER_TRIANGLE, MARKER_PENTAGON = _MS.Star, _MS.Square, _MS.Triangle, _MS.Pentagon
+    MARKER_DIAMOND = _MS.Diamond
 except AttributeError:  # QGIS 3.22
     from qgis.core import QgsSimpleMarkerSymbolLayerBase
-    MARKER_STAR = QgsSimpleMarkerSymbolLayerBase.Shape.Star
-    MARKER_DIAMOND = QgsSimpleMarkerSymbolLayerBase.Shape.Diamond
+    _MS = QgsSimpleMarkerSymbolLayerBase.Shape
+    MARKER_STAR, MARKER_SQUARE, MARKER_TRIANGLE, MARKER_PENTAGON = _MS.Star, _MS.Square, _MS.Triangle, _MS.Pentagon
+    MARKER_DIAMOND = _MS.Diamond
+try:  # QGIS >= 3.30 / 4
+    SCALEBAR_FIT_WIDTH = Qgis.ScaleBarSegmentSizeMode.FitWidth
+except AttributeError:  # QGIS 3.22
+    from qgis.core import QgsScaleBarSettings
+    SCALEBAR_FIT_WIDTH = QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth
 
 # Layout labels: a QgsTextFormat in QGIS >= 3.24 / 4 (setFont / font deprecated), a QFont and colour in 3.22.
 def label_font(label):

@@ -450,9 +450,10 @@ THEME_POPULATION = N_('Population')
 THEME_BASE = N_('Base data')
 THEME_HAZARDS = N_('Hazards')
 THEME_FINDINGS = N_('Census findings')
+THEME_COMMUNITY = N_('Community')   # community resilience (issue 13): communities, forces, contacts, dangers
 # Layer-tree order of the themes, top (drawn last) to bottom.
-THEMES = (THEME_FINDINGS, THEME_FACILITIES, THEME_SHELTERS, THEME_RISK, THEME_HAZARDS, THEME_LIFELINES,
-          THEME_BASE, THEME_POPULATION)
+THEMES = (THEME_FINDINGS, THEME_COMMUNITY, THEME_FACILITIES, THEME_SHELTERS, THEME_RISK, THEME_HAZARDS,
+          THEME_LIFELINES, THEME_BASE, THEME_POPULATION)
 
 LAYERS = (
     LayerKind('risk_sources', 'Point', N_('Risk sources (points)'), THEME_RISK, RISK_SOURCE_FIELDS,
@@ -1088,11 +1089,353 @@ OUTPUT_SCHEMAS = OUTPUT_SCHEMAS + (LIFELINE_EVENTS_SCHEMA, LIFELINE_ISOLATION_SC
                                    LIFELINE_FINDINGS_SCHEMA, DEPENDENCY_PROPOSALS_SCHEMA)
 
 # ---------------------------------------------------------------------------------------------
+# Community resilience (issue 13): communities, assembly points, hidden dangers, emergency forces,
+# contacts, indicators; evacuation plans, community risk maps, dispatch and the resilience index.
+# Owned by processing/evacuation_plan.py, community_risk_map.py, dispatch.py, resilience_index.py, the
+# core modules evacuation.py, dispatch.py, resilience_index.py and report/community.py.
+# Every number carries its Source and evidence level (../shared/DOMAIN.md §5, §9.5, §9.6).
+# ---------------------------------------------------------------------------------------------
+
+SRC_DEMONSTRATION_COMMUNITY = Source(
+    '全国综合减灾示范社区 standard: community hazard list, vulnerable-population list, dangerous-housing and '
+    'public-facility hazard list with remediation plan and timetable, community disaster risk map with risk '
+    'points and areas, emergency plan with drills (DOMAIN.md §5)', 'C', 'ask.fsou.com 17384277_3')
+SRC_WUHAN_EVACUATION_MAP = Source(
+    'Wuhan community evacuation maps: hazard points, shelter locations, safe evacuation routes, fire and '
+    'medical facilities, command post; shelter records hold capacity and manager (DOMAIN.md §5)', 'C',
+    'news.cnhan.com 2017-05-15')
+SRC_SOCIAL_FORCES = Source(
+    'YJ/T 1.1-1.6-2022 社会应急力量建设基础规范 and 应急〔2024〕83号 classification: levels 1 (highest) to 3; '
+    'building-collapse level 1 assembles in 4-6 h, level 3 in 4 h (DOMAIN.md §9.6)', 'C', 'm.xinb2b.cn; hzjpw.com')
+SRC_MICRO_FIRE_STATION = Source('Micro fire stations: 3 min on scene; a community station has 1 head and at '
+                                'least 5 members (DOMAIN.md §9.6)', 'C', 'jianbiaoku 105958')
+
+FORCE_KIND = Enumeration('force_kind', (
+    Choice('fire_brigade', N_('Fire brigade'), '#e31a1c'),
+    Choice('micro_fire_station', N_('Micro fire station'), '#fb6a4a'),
+    Choice('medical_team', N_('Medical team'), '#1f78b4'),
+    Choice('rescue_team', N_('Social rescue team'), '#ff7f00'),
+    Choice('security_company', N_('Security company'), '#6a3d9a'),
+    Choice('property_management', N_('Property management team'), '#b15928'),
+    Choice('volunteer_team', N_('Volunteer team'), '#33a02c'),
+    Choice('militia', N_('Militia'), '#636363'),
+    Choice('other', N_('Other force'), '#bdbdbd'),
+))
+
+FORCE_STATUS = Enumeration('force_status', (
+    Choice('ready', N_('Ready')),
+    Choice('deployed', N_('Deployed')),
+    Choice('unavailable', N_('Unavailable')),
+))
+# Forces with these status codes (or none) can be dispatched.
+FORCE_READY_CODES = ('ready',)
+
+FORCE_LEVEL = Enumeration('force_level', (
+    Choice(1, N_('Level 1 (highest)')),
+    Choice(2, N_('Level 2')),
+    Choice(3, N_('Level 3')),
+))
+
+CONTACT_ROLE = Enumeration('contact_role', (
+    Choice('director', N_('Community director')),
+    Choice('emergency_officer', N_('Emergency officer')),
+    Choice('grid_worker', N_('Grid worker')),
+    Choice('shelter_manager', N_('Shelter manager')),
+    Choice('medical', N_('Medical contact')),
+    Choice('fire', N_('Fire contact')),
+    Choice('police', N_('Police contact')),
+    Choice('property_management', N_('Property management')),
+    Choice('volunteer_lead', N_('Volunteer leader')),
+    Choice('other', N_('Other contact')),
+))
+
+DANGER_KIND = Enumeration('danger_kind', (
+    Choice('dangerous_building', N_('Dangerous building')),
+    Choice('fire_hazard', N_('Fire hazard (blocked exits, stored fuel)')),
+    Choice('gas', N_('Gas installation')),
+    Choice('electrical', N_('Electrical installation')),
+    Choice('flooding', N_('Flooding point')),
+    Choice('geological', N_('Slope or ground hazard')),
+    Choice('traffic', N_('Traffic hazard')),
+    Choice('public_facility', N_('Public facility defect')),
+    Choice('other', N_('Other hidden danger')),
+))
+
+DANGER_STATUS = Enumeration('danger_status', (
+    Choice('open', N_('Open'), '#e31a1c'),
+    Choice('in_progress', N_('Remediation in progress'), '#ff7f00'),
+    Choice('remediated', N_('Remediated'), '#33a02c'),
+))
+
+COMMUNITY_FIELDS = (
+    _asset_id(),
+    Field('name', 'string', N_('Community name'), required=True, unique=True, length=120),
+    Field('code', 'string', N_('Community code'), length=40),
+    Field('district', 'string', N_('Sub-district or district'), length=120),
+    Field('population', 'double', N_('Registered population'), minimum=0, maximum=1e7),
+    Field('households', 'int', N_('Households'), minimum=0, maximum=10000000),
+    Field('command_post', 'string', N_('Command post'), length=160),
+) + _common_tail()
+
+ASSEMBLY_POINT_FIELDS = (
+    _asset_id(),
+    Field('name', 'string', N_('Name'), length=120),
+    Field('community', 'string', N_('Community'), length=120),
+    Field('capacity_persons', 'int', N_('Capacity (persons)'), minimum=0, maximum=1000000),
+) + _common_tail()
+
+HIDDEN_DANGER_FIELDS = (
+    _asset_id(),
+    Field('name', 'string', N_('Description'), required=True, length=160),
+    Field('danger_kind', 'string', N_('Kind of hidden danger'), required=True, enum=DANGER_KIND,
+          default="'other'"),
+    Field('risk_grade', 'string', N_('Risk grade'), required=True, enum=RISK_GRADE,
+          default="'{}'".format(DEFAULT_RISK_GRADE)),
+    Field('status', 'string', N_('Status'), required=True, enum=DANGER_STATUS, default="'open'"),
+    Field('community', 'string', N_('Community'), length=120),
+    Field('found', 'date', N_('Found on'), default=TODAY_DEFAULT),
+    Field('remediation', 'string', N_('Remediation measure'), length=254),
+    Field('deadline', 'date', N_('Remediation deadline')),
+    Field('responsible_unit', 'string', N_('Responsible unit'), length=120),
+) + _common_tail()
+
+EMERGENCY_FORCE_FIELDS = (
+    _asset_id(),
+    Field('name', 'string', N_('Name'), required=True, length=120),
+    Field('force_kind', 'string', N_('Kind of force'), required=True, enum=FORCE_KIND, default="'volunteer_team'"),
+    Field('personnel', 'int', N_('Personnel'), required=True, minimum=0, maximum=100000, default='0'),
+    Field('vehicles', 'int', N_('Vehicles'), minimum=0, maximum=10000),
+    Field('equipment', 'string', N_('Equipment'), length=254),
+    Field('level', 'int', N_('Level (social forces, 1 highest)'), enum=FORCE_LEVEL),
+    Field('turnout_min', 'double', N_('Turnout / assembly time (min)'), minimum=0, maximum=2880, default='0'),
+    Field('available_from_h', 'double', N_('Available from (hour of day)'), minimum=0, maximum=24),
+    Field('available_to_h', 'double', N_('Available until (hour of day)'), minimum=0, maximum=24),
+    Field('status', 'string', N_('Status'), required=True, enum=FORCE_STATUS, default="'ready'"),
+    Field('community', 'string', N_('Community'), length=120),
+    Field('contact_person', 'string', N_('Contact person'), length=80),
+    Field('phone', 'string', N_('Phone'), length=40),
+) + _common_tail()
+
+COMMUNITY_CONTACT_FIELDS = (
+    Field('community', 'string', N_('Community'), required=True, length=120),
+    Field('role', 'string', N_('Role'), required=True, enum=CONTACT_ROLE, default="'other'"),
+    Field('name', 'string', N_('Name'), required=True, length=80),
+    Field('phone', 'string', N_('Phone'), required=True, length=40),
+    Field('organisation', 'string', N_('Organisation'), length=120),
+    Field('sort_order', 'int', N_('Order on the map'), minimum=0, maximum=1000, default='0'),
+    Field('updated', 'date', N_('Last updated'), default=TODAY_DEFAULT),
+)
+
+COMMUNITY_INDICATOR_FIELDS = (
+    Field('community', 'string', N_('Community'), required=True, length=120),
+    Field('indicator', 'string', N_('Indicator key'), required=True, length=60),
+    Field('value', 'double', N_('Value'), required=True),
+    Field('year', 'int', N_('Reference year'), minimum=1900, maximum=2100),
+    Field('source', 'string', N_('Source of the value'), length=254),
+)
+
+COMMUNITIES = LayerKind('communities', 'MultiPolygon', N_('Communities'), THEME_COMMUNITY, COMMUNITY_FIELDS, None,
+                        N_('Communities (neighbourhood committees): the units of community plans and maps.'))
+ASSEMBLY_POINTS = LayerKind('assembly_points', 'Point', N_('Assembly points'), THEME_COMMUNITY,
+                            ASSEMBLY_POINT_FIELDS, None,
+                            N_('Where residents gather before they go on to a shelter.'))
+HIDDEN_DANGERS = LayerKind('hidden_dangers', 'Point', N_('Hidden dangers'), THEME_COMMUNITY, HIDDEN_DANGER_FIELDS,
+                           'risk_grade', N_('Hidden dangers found in the community, with remediation and '
+                                            'deadline (dangerous buildings, blocked exits, gas, flooding).'))
+EMERGENCY_FORCES = LayerKind('emergency_forces', 'Point', N_('Emergency forces'), THEME_COMMUNITY,
+                             EMERGENCY_FORCE_FIELDS, 'force_kind',
+                             N_('Professional and social emergency forces: fire brigades, medical teams, security '
+                                'companies, property management, volunteers, militia.'))
+COMMUNITY_CONTACTS = LayerKind('community_contacts', 'NoGeometry', N_('Community contacts'), THEME_COMMUNITY,
+                               COMMUNITY_CONTACT_FIELDS, None,
+                               N_('Who to call in each community: role, name and phone (shown on the community '
+                                  'risk map).'), indexes=(('community',),))
+COMMUNITY_INDICATORS = LayerKind('community_indicators', 'NoGeometry', N_('Community indicators'),
+                                 THEME_COMMUNITY, COMMUNITY_INDICATOR_FIELDS, None,
+                                 N_('Social, economic and institutional indicator values per community for the '
+                                    'resilience index (keys of definitions.RESILIENCE_INDICATORS or your own).'),
+                                 unique_together=(('community', 'indicator', 'year'),))
+
+# Evacuation plan -----------------------------------------------------------------------------
+# People left unplaced: the reason codes of core.evacuation.REASON_CODES, as users read them.
+EVACUATION_REASONS = {'placed': N_('Placed'), 'no_capacity_left': N_('No capacity left in the shelters within reach'),
+                      'unreachable': N_('No shelter within the limit'),
+                      'unknown_capacity': N_('Only shelters with an unknown capacity within reach')}
+
+# How the plan is computed, as the summary's ``method`` field says it (translated where it is shown).
+EVACUATION_METHOD = N_('transportation problem, HiGHS linear programming (exact)')
+
+# Output schemas of the community algorithms (see OutputSchema above).
+EVACUATION_ASSIGNMENTS_SCHEMA = OutputSchema('evacuation_plan', 'OUTPUT', (
+    _F('demand_id', 'int64'), _F('shelter_id', 'int64'), _F('shelter', 'string'), _F('people', 'double'),
+    _F('distance_m', 'double'), _F('time_min', 'double', 'timed'), _F('status', 'string'), _F('reason', 'string'),
+    _F('nearest_shelter', 'string'), _F('nearest_distance_m', 'double'),
+), 'one row per (demand unit, shelter) assignment and one per demand unit with people left unplaced (status one of '
+   'EVACUATION_REASONS, no shelter); followed by the fields of the demand layer (prefixed d_ where a name is taken)')
+EVACUATION_ROUTES_SCHEMA = OutputSchema('evacuation_plan', 'OUTPUT_ROUTES', (
+    _F('demand_id', 'int64'), _F('shelter_id', 'int64'), _F('shelter', 'string'), _F('people', 'double'),
+    _F('distance_m', 'double'), _F('time_min', 'double', 'timed'), _F('length_m', 'double'),
+), 'one line per assignment, drawn from the demand unit to the shelter\'s entrance')
+EVACUATION_SHELTERS_SCHEMA = OutputSchema('evacuation_plan', 'OUTPUT_SHELTERS', (
+    _F('shelter_id', 'int64'), _F('shelter', 'string'), _F('capacity', 'double'), _F('people', 'double'),
+    _F('load_ratio', 'double'), _F('spare', 'double'), _F('units', 'int'), _F('mean_distance_m', 'double'),
+    _F('nearest_people', 'double'), _F('nearest_over', 'double'),
+), 'followed by the fields of the shelter layer (prefixed fac_ where a name is taken)')
+EVACUATION_ROADS_SCHEMA = OutputSchema('evacuation_plan', 'OUTPUT_ROADS', (
+    _F('edge', 'int'), _F('people', 'double'), _F('routes', 'int'), _F('length_m', 'double'),
+), 'one line per road segment (between junctions) that routes travel, the busiest first')
+EVACUATION_SUMMARY_SCHEMA = OutputSchema('evacuation_plan', 'OUTPUT_SUMMARY', (
+    _F('population', 'double'), _F('placed', 'double'), _F('unplaced_no_capacity', 'double'),
+    _F('unplaced_unreachable', 'double'), _F('unplaced_unknown_capacity', 'double'),
+    _F('person_distance_km', 'double'), _F('mean_distance_m', 'double'), _F('nearest_people', 'double'),
+    _F('nearest_person_distance_km', 'double'), _F('nearest_mean_distance_m', 'double'),
+    _F('nearest_overloaded', 'int'), _F('nearest_people_over_capacity', 'double'), _F('shelters', 'int'),
+    _F('shelters_used', 'int'), _F('shelters_unknown_capacity', 'int'), _F('capacity', 'double'),
+    _F('limit', 'double'), _F('limit_unit', 'string'), _F('solve_s', 'double'), _F('variables', 'int'),
+    _F('method', 'string'),
+), 'one row: the optimum against sending everyone to the nearest shelter regardless of capacity')
+DISPATCH_SCHEMA = OutputSchema('dispatch', 'OUTPUT', (
+    _F('incident_id', 'int64'), _F('order', 'int'), _F('force_id', 'int64'), _F('force', 'string'),
+    _F('force_kind', 'string'), _F('personnel', 'double'), _F('turnout_min', 'double'), _F('travel_min', 'double'),
+    _F('arrival_min', 'double'), _F('on_scene', 'double'), _F('length_m', 'double'),
+), 'one line per dispatched force, drawn from the force to its incident, in order of arrival')
+DISPATCH_INCIDENTS_SCHEMA = OutputSchema('dispatch', 'OUTPUT_INCIDENTS', (
+    _F('incident_id', 'int64'), _F('served', 'int'), _F('required', 'double'), _F('sent', 'double'),
+    _F('forces', 'int'), _F('met', 'bool'), _F('time_met_min', 'double'), _F('first_arrival_min', 'double'),
+    _F('shortfall', 'double'),
+), 'followed by the fields of the incident layer (prefixed i_ where a name is taken)')
+FORCE_COVERAGE_SCHEMA = OutputSchema('dispatch', 'OUTPUT_COVERAGE', (
+    _F('community', 'string'), _F('population', 'double'), _F('covered', 'double'), _F('share_covered', 'double'),
+    _F('first_arrival_min', 'double'), _F('worst_first_arrival_min', 'double'), _F('personnel_within', 'double'),
+    _F('forces_within', 'int'), _F('limit_min', 'double'),
+), 'followed by the fields of the community layer (prefixed c_ where a name is taken)')
+
+# Dispatch ------------------------------------------------------------------------------------
+SRC_REQUIRED_PERSONNEL = Source(
+    'NFPA 1710: at least 4 firefighters per engine company; the full first-alarm assignment on scene within '
+    '8 min (the original proposal required 13 members) (DOMAIN.md §2.2)', 'C', 'nfpa.org; fireengineering.com')
+DEFAULT_REQUIRED_PERSONNEL = 13
+
+# Community risk map (atlas) ------------------------------------------------------------------
+COMMUNITY_MAP_TEMPLATE = 'community_risk_map.qpt'   # in resources/templates (editable in the layout designer)
+COMMUNITY_MAP_PNG_DPI = 150
+COMMUNITY_MAP_PDF_DPI = 200
+COMMUNITY_MAP_TABLE_ROWS = 6        # rows of each table on a page (the layers hold them all)
+COMMUNITY_MAP_MARGIN = 0.12          # map margin around the community (share of its extent)
+# Marker written into the map folder's manifest: an existing OUTPUT folder is only replaced when it holds it
+# (or is empty), so a folder with other files in it is never deleted.
+COMMUNITY_MAP_MARKER = 'resilience_plugin community risk maps'
+
+# Resilience index ----------------------------------------------------------------------------
+SRC_BRIC = Source('BRIC (Cutter et al., USC HVRI): variables min-max scaled to 0-1 and averaged within each '
+                  'capital; the capitals summed with equal weight (DOMAIN.md §5, §9.5)', 'C',
+                  'sc.edu HVRI BRIC page; hazardaware.org')
+SRC_UNDRR_SCORECARD = Source('UNDRR Disaster Resilience Scorecard for Cities (2017), Ten Essentials: 2 risk '
+                             'scenarios, 3 financial capacity, 7 societal capacity, 8 infrastructure, 9 effective '
+                             'response (DOMAIN.md §5)', 'C', 'mcr2030.undrr.org')
+SRC_GB40947 = Source('GB/T 40947-2021 安全韧性城市评价指南: its dimensions and indicators were not confirmed '
+                     '(summaries list people, facilities, management, environment) (DOMAIN.md §9.5)', 'P',
+                     'chinesestandards.org')
+SRC_SHELTER_AREA = Source('GB 50413-2007 §8.2: emergency shelter >= 1 m2 per person within 500 m; fixed >= 2 m2 '
+                          'within 2-3 km (DOMAIN.md §9.5): every resident should have a place', 'C', 'jikaoti.com')
+SRC_LINK_REDUNDANCY = Source(
+    'Plugin definition: a road whose loss splits the network (a bridge of the road graph, Tarjan 1974) has no '
+    'detour; BRIC counts evacuation routes as infrastructure capital. Share of road length with a detour, and '
+    'share of residents whose access depends on a single road link', 'R')
+SRC_EXPOSED_SHARE = Source('Share of residents inside the risk influence zones (risk points and areas of the '
+                           'community risk map, 综合减灾示范社区; UNDRR Essential 2)', 'P')
+SRC_FORCES_PER_RESIDENT = Source('Emergency-force personnel per 10,000 residents: capacity for effective response '
+                                 '(UNDRR Essential 9); a community micro fire station has >= 5 members', 'P')
+
+RESILIENCE_DIMENSIONS = (
+    Choice('infrastructure', N_('Infrastructure'), '#1f78b4'),
+    Choice('social', N_('Social'), '#33a02c'),
+    Choice('economic', N_('Economic'), '#ff7f00'),
+    Choice('institutional', N_('Institutional'), '#6a3d9a'),
+    Choice('environmental', N_('Environmental'), '#b15928'),
+)
+# Weight of each dimension in the index (equal, as BRIC sums its capitals); editable per run.
+RESILIENCE_DIMENSION_WEIGHTS = {d.code: 1.0 for d in RESILIENCE_DIMENSIONS}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """An indicator of the resilience index. ``computed`` ones come from the database and the result layers;
+    the others from the community_indicators table (values entered per community)."""
+    key: str
+    label: str
+    dimension: str
+    higher_is_better: bool
+    weight: float
+    unit: str
+    computed: bool
+    source: Source
+
+
+RESILIENCE_INDICATORS = (
+    Indicator('shelter_places_per_resident', N_('Shelter places per resident'), 'infrastructure', True, 1.0,
+              N_('places per resident'), True, SRC_SHELTER_AREA),
+    Indicator('shelter_coverage', N_('Residents within reach of a shelter'), 'infrastructure', True, 1.0,
+              N_('share'), True, SRC_GB50413_RADIUS),
+    Indicator('fire_coverage', N_('Residents within the fire-station response time'), 'infrastructure', True, 1.0,
+              N_('share'), True, SRC_FIRE_4MIN),
+    Indicator('ems_coverage', N_('Residents within reach of emergency medical services'), 'infrastructure', True,
+              1.0, N_('share'), True, SRC_EMS_URBAN),
+    Indicator('road_redundancy', N_('Road length with a detour (lifeline redundancy)'), 'infrastructure', True,
+              1.0, N_('share'), True, SRC_LINK_REDUNDANCY),
+    Indicator('single_link_share', N_('Residents depending on a single road link (lifeline criticality)'),
+              'infrastructure', False, 1.0, N_('share'), True, SRC_LINK_REDUNDANCY),
+    Indicator('exposed_share', N_('Residents in risk influence zones'), 'environmental', False, 1.0, N_('share'),
+              True, SRC_EXPOSED_SHARE),
+    Indicator('forces_per_10k', N_('Emergency-force personnel per 10,000 residents'), 'institutional', True, 1.0,
+              N_('per 10,000'), True, SRC_FORCES_PER_RESIDENT),
+    Indicator('elderly_share', N_('Residents aged 65 and over'), 'social', False, 1.0, N_('share'), False,
+              SRC_DEMONSTRATION_COMMUNITY),
+    Indicator('vulnerable_share', N_('Vulnerable residents (disabled, sick, left-behind)'), 'social', False, 1.0,
+              N_('share'), False, SRC_DEMONSTRATION_COMMUNITY),
+    Indicator('volunteers_per_1000', N_('Registered volunteers per 1,000 residents'), 'social', True, 1.0,
+              N_('per 1,000'), False, SRC_BRIC),
+    Indicator('income_index', N_('Household income (index or median)'), 'economic', True, 1.0, N_('index'), False,
+              SRC_BRIC),
+    Indicator('insured_share', N_('Households with disaster insurance'), 'economic', True, 1.0, N_('share'), False,
+              SRC_UNDRR_SCORECARD),
+    Indicator('drills_per_year', N_('Emergency drills per year'), 'institutional', True, 1.0, N_('per year'), False,
+              SRC_DEMONSTRATION_COMMUNITY),
+    Indicator('emergency_plan', N_('Community emergency plan in force (1 yes, 0 no)'), 'institutional', True, 1.0,
+              N_('yes/no'), False, SRC_DEMONSTRATION_COMMUNITY),
+)
+INDICATORS_BY_KEY = {i.key: i for i in RESILIENCE_INDICATORS}
+RESILIENCE_INDEX_SCHEMA = OutputSchema('resilience_index', 'OUTPUT', (
+    (_F('community', 'string'), _F('residents', 'double')) +
+    tuple(_F(i.key, 'double', 'indicators') for i in RESILIENCE_INDICATORS) +
+    tuple(_F('dim_' + d.code, 'double') for d in RESILIENCE_DIMENSIONS) +
+    (_F('resilience_index', 'double'), _F('rank', 'int'), _F('rank_min', 'int'), _F('rank_max', 'int'),
+     _F('rank_stability', 'double'), _F('rank_shift_one', 'int'), _F('missing_values', 'int'))),
+    'the indicator fields are those of INDICATOR_WEIGHTS (by default these); followed by the fields of the community '
+    'layer (prefixed c_ where a name is taken)')
+RESILIENCE_TABLE_SCHEMA = OutputSchema('resilience_index', 'OUTPUT_TABLE', (
+    _F('community', 'string'), _F('indicator', 'string'), _F('label', 'string'), _F('dimension', 'string'),
+    _F('value', 'double'), _F('scaled', 'double'), _F('weight', 'double'), _F('higher_is_better', 'bool'),
+    _F('used', 'bool'), _F('data', 'string'), _F('standard', 'string'), _F('evidence', 'string'),
+), 'one row per community and indicator')
+OUTPUT_SCHEMAS = OUTPUT_SCHEMAS + (
+    EVACUATION_ASSIGNMENTS_SCHEMA, EVACUATION_ROUTES_SCHEMA, EVACUATION_SHELTERS_SCHEMA, EVACUATION_ROADS_SCHEMA,
+    EVACUATION_SUMMARY_SCHEMA, DISPATCH_SCHEMA, DISPATCH_INCIDENTS_SCHEMA, FORCE_COVERAGE_SCHEMA,
+    RESILIENCE_INDEX_SCHEMA, RESILIENCE_TABLE_SCHEMA)
+# Sensitivity of the ranks: every dimension weight multiplied by a factor in [1 - spread, 1 + spread].
+RESILIENCE_SENSITIVITY_SPREAD = 0.5
+RESILIENCE_SENSITIVITY_DRAWS = 1000
+SRC_SENSITIVITY = Source('Plugin default: dimension weights moved by up to +/-50 %, 1,000 random draws (fixed '
+                         'seed) and each weight alone; composite indicators are usually checked this way', 'R')
+
+
+# ---------------------------------------------------------------------------------------------
 # Every layer and table of the planning database. Later capabilities add their kinds here: a database
 # created before them gets them when an algorithm that needs them runs (storage.PlanningStore.ensure).
 # ---------------------------------------------------------------------------------------------
 MONITORING_KINDS = ()        # lifeline monitoring and early warning (issue 11)
 LIFELINE_SYSTEM_KINDS = (DEPENDENCIES,)   # lifeline systems: dependencies, isolation (issue 12)
-COMMUNITY_KINDS = ()         # community resilience (issue 13)
+COMMUNITY_KINDS = (COMMUNITIES, ASSEMBLY_POINTS, HIDDEN_DANGERS, EMERGENCY_FORCES, COMMUNITY_CONTACTS,
+                   COMMUNITY_INDICATORS)   # community resilience (issue 13)
 DATABASE_KINDS = LAYERS + MONITORING_KINDS + LIFELINE_SYSTEM_KINDS + COMMUNITY_KINDS
 KINDS_BY_NAME = {k.name: k for k in DATABASE_KINDS}

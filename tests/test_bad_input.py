@@ -514,6 +514,19 @@ def base_parameters(roads, helsinki_population, empty_db, tmp_path):
         'resilience:lifeline_criticality': [{'DATABASE': empty_db, 'OUTPUT': 'TEMPORARY_OUTPUT'}],
         'resilience:disaster_chain': [{'DATABASE': empty_db, 'HAZARD': None, 'OUTPUT': 'TEMPORARY_OUTPUT'},
                                       {'DATABASE': empty_db, 'EXPOSURE': [fac], 'OUTPUT': 'TEMPORARY_OUTPUT'}],
+        'resilience:evacuation_plan': [dict(demand, SHELTERS=fac, CAPACITY_FIELD='cap', NETWORK=roads,
+                                            MAX_DISTANCE=LIMIT, OUTPUT='TEMPORARY_OUTPUT',
+                                            OUTPUT_ROUTES='TEMPORARY_OUTPUT', OUTPUT_ROADS='TEMPORARY_OUTPUT',
+                                            OUTPUT_SHELTERS='TEMPORARY_OUTPUT', OUTPUT_SUMMARY='TEMPORARY_OUTPUT')],
+        'resilience:dispatch': [dict(demand, FORCES=fac, PERSONNEL_FIELD='cap', NETWORK=roads, MAX_TIME=10,
+                                     INCIDENTS=fac, REQUIRED_PERSONNEL=30, COMMUNITIES=zones, COMMUNITY_FIELD='name',
+                                     OUTPUT='TEMPORARY_OUTPUT', OUTPUT_INCIDENTS='TEMPORARY_OUTPUT',
+                                     OUTPUT_COVERAGE='TEMPORARY_OUTPUT')],
+        'resilience:resilience_index': [dict(demand, COMMUNITIES=zones, NAME_FIELD='name', DATABASE=empty_db,
+                                             SHELTERS=fac, CAPACITY_FIELD='cap', NETWORK=roads, RISK_ZONES=zones,
+                                             DRAWS=10, OUTPUT='TEMPORARY_OUTPUT')],
+        'resilience:community_risk_map': [dict(demand, COMMUNITIES=zones, NAME_FIELD='name', DATABASE=empty_db,
+                                               LANGUAGE='en', OUTPUT=str(tmp_path / 'maps'))],
     }
 
 
@@ -558,9 +571,12 @@ def test_every_algorithm_refuses_bad_input_clearly(roads, helsinki_population, b
             assert python_text(alg, base) is None, (alg, base)  # the base itself runs or is refused clearly
             layer_names = [d.name() for d in definitions if d.type() in LAYER_TYPES]
             # the report's result layers are swapped together (a PDF per run is slow; COVERAGE_SUMMARY, whose
-            # fields are checked first, apart), the inputs of the other algorithms one by one
+            # fields are checked first, apart), so are the community maps' optional layers; the inputs of the
+            # other algorithms one by one
             if alg == 'resilience:planning_report':
                 groups = [[n for n in layer_names if n != 'COVERAGE_SUMMARY'], ['COVERAGE_SUMMARY']]
+            elif alg == 'resilience:community_risk_map':   # a page per run: the optional layers together
+                groups = [[n for n in layer_names if n != 'COMMUNITIES'], ['COMMUNITIES']]
             else:
                 groups = [[n] for n in layer_names]
             groups += [[d.name()] for d in definitions if d.type() == 'file']

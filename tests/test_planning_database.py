@@ -121,7 +121,7 @@ def test_adding_the_database_twice_keeps_one_layer_per_table(database):
     project = QgsProject()
     first = add_database_layers(database, project)
     second = add_database_layers(database, project)
-    assert len(first) == len(LAYERS) == len(project.mapLayers())
+    assert len(first) == len(DATABASE_KINDS) == len(project.mapLayers())
     assert [layer.id() for layer in second] == [layer.id() for layer in first]
     groups = [group.name() for group in project.layerTreeRoot().children()]
     assert len(groups) == len(set(groups))

@@ -9,7 +9,8 @@ from scipy.sparse import coo_matrix
 from scipy.spatial import cKDTree
 
 from .network import SegmentIndex, map_attachment, split_network
-from .shortest_paths import Graph, Sources, edge_reach_cost, facility_rows, nearest_facility
+from .shortest_paths import (Graph, Sources, edge_reach_cost, edge_reach_cost_from_ends, facility_reach,
+                             nearest_facility)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -99,28 +100,50 @@ def assign_demand(fnet, att, limit, result=None):
         Assignment(np.zeros(0, int), np.zeros(0), np.zeros(0), np.zeros(0), np.zeros(0, bool))
 
 
-def reach_pairs(fnet, att, limit, check_cancel=None, max_cells=4_000_000, facilities=None):
-    """All (demand, facility, cost) pairs with cost <= limit, by bounded per-facility searches.
+def reach_pairs(fnet, att, limit, check_cancel=None, max_cells=4_000_000, facilities=None, with_distance=False):
+    """All (demand, facility, cost) pairs with cost <= limit, by bounded per-facility searches on local
+    subgraphs (:func:`shortest_paths.facility_reach`).
 
-    facilities: only these facility indices (default: all).
+    facilities: only these facility indices (default: all). with_distance: a fourth array, distance_m of
+    every pair: access leg + network + the facility's access leg (as :func:`assign_demand`).
     """
     ok = att.edge >= 0
     di = np.flatnonzero(ok)
+    net = fnet.net
     e = att.edge[di]
     x = att.offset[di]
-    access_cost = att.access[di] * fnet.net.edge_cost_per_m[e]
-    out_d, out_f, out_c = [], [], []
-    for chunk, cost, _ in facility_rows(fnet.graph, facilities=facilities, limit=limit, max_cells=max_cells,
-                                        check_cancel=check_cancel):
-        c, _ = edge_reach_cost(fnet.net, cost, e, x)
-        c = c + access_cost
-        r, k = np.nonzero(c <= limit)
-        out_d.append(di[k])
-        out_f.append(chunk[r])
-        out_c.append(c[r, k])
-    if not out_d:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
-    return np.concatenate(out_d), np.concatenate(out_f), np.concatenate(out_c)
+    access_cost = att.access[di] * net.edge_cost_per_m[e]
+    out = ([], [], [], [])
+    for reach in facility_reach(fnet.graph, facilities=facilities, limit=limit, need_length=with_distance,
+                                max_cells=max_cells, check_cancel=check_cancel):
+        iu, iv = reach.lookup(net.edge_u[e]), reach.lookup(net.edge_v[e])
+        sel = np.flatnonzero((iu >= 0) | (iv >= 0))   # demand points on an edge that touches the subgraph
+        if len(sel) == 0:
+            continue
+        iu, iv = iu[sel], iv[sel]
+        step = max(1, int(max_cells // len(sel)))
+        for r0 in range(0, len(reach.chunk), step):
+            rows = slice(r0, r0 + step)
+            cu = np.where(iu >= 0, reach.cost[rows][:, np.maximum(iu, 0)], np.inf)
+            cv = np.where(iv >= 0, reach.cost[rows][:, np.maximum(iv, 0)], np.inf)
+            c, via_v = edge_reach_cost_from_ends(net, cu, cv, e[sel], x[sel])
+            c = c + access_cost[sel]
+            r, k = np.nonzero(c <= limit)
+            out[0].append(di[sel[k]])
+            out[1].append(reach.chunk[rows][r])
+            out[2].append(c[r, k])
+            if with_distance:
+                lu = reach.length[rows][r, np.maximum(iu[k], 0)]
+                lv = reach.length[rows][r, np.maximum(iv[k], 0)]
+                ek, xk = e[sel[k]], x[sel[k]]
+                v_end = via_v[r, k]
+                along = np.where(v_end, net.edge_len[ek] - xk, xk)
+                out[3].append(np.where(v_end, lv, lu) + along + att.access[di[sel[k]]])
+    if not out[0]:
+        empty = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
+        return empty + ((np.zeros(0),) if with_distance else ())
+    result = tuple(np.concatenate(part) for part in out[:3])
+    return result + ((np.concatenate(out[3]),) if with_distance else ())
 
 
 def straight_line_assignment(fac_xy, demand_xy, limit, owner=None):

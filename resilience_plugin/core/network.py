@@ -221,6 +221,54 @@ def build_network(coords, offsets, oneway=None, speed_kmh=None, passable=None, s
                    edge_bwd, cost_per_m, component, n_comp, np.arange(len(edge_u)))
 
 
+def bridge_edges(net):
+    """Edges whose loss splits the network: the bridges of its undirected graph of passable edges.
+
+    Iterative depth-first search with low links (Tarjan 1974); parallel edges between two nodes are not
+    bridges (either can be lost), self-loops never are. Returns a boolean mask over the edges.
+    """
+    usable = (net.edge_fwd | net.edge_bwd) & (net.edge_u != net.edge_v)
+    edges = np.flatnonzero(usable)
+    n = net.n_nodes
+    tails = np.concatenate([net.edge_u[edges], net.edge_v[edges]])
+    heads = np.concatenate([net.edge_v[edges], net.edge_u[edges]])
+    ids = np.concatenate([edges, edges])
+    order = np.argsort(tails, kind='stable')
+    heads, ids = heads[order], ids[order]
+    start = np.searchsorted(tails[order], np.arange(n + 1))
+    disc = np.full(n, -1, np.int64)
+    low = np.zeros(n, np.int64)
+    bridge = np.zeros(net.n_edges, bool)
+    clock = 0
+    for root in range(n):
+        if disc[root] >= 0:
+            continue
+        disc[root] = low[root] = clock
+        clock += 1
+        stack = [(root, -1, start[root])]   # node, edge it was entered by, next adjacency position
+        while stack:
+            node, via, pos = stack[-1]
+            if pos < start[node + 1]:
+                stack[-1] = (node, via, pos + 1)
+                nxt, edge = int(heads[pos]), int(ids[pos])
+                if edge == via:
+                    continue
+                if disc[nxt] < 0:
+                    disc[nxt] = low[nxt] = clock
+                    clock += 1
+                    stack.append((nxt, edge, start[nxt]))
+                else:
+                    low[node] = min(low[node], disc[nxt])
+                continue
+            stack.pop()
+            if stack:
+                parent = stack[-1][0]
+                low[parent] = min(low[parent], low[node])
+                if low[node] > disc[parent]:
+                    bridge[via] = True
+    return bridge
+
+
 def insert_t_junctions(coords, offsets, tolerance):
     """Insert a vertex into every segment whose interior passes within ``tolerance`` of a line end.
 

@@ -160,12 +160,16 @@ def edge_reach_cost(net, dist, edges, offsets):
 
     Returns (cost, via_v) where via_v tells whether the best way in is through the edge's v end.
     """
-    u, v = net.edge_u[edges], net.edge_v[edges]
+    return edge_reach_cost_from_ends(net, dist[..., net.edge_u[edges]], dist[..., net.edge_v[edges]], edges, offsets)
+
+
+def edge_reach_cost_from_ends(net, cost_u, cost_v, edges, offsets):
+    """As :func:`edge_reach_cost`, given the costs of the edges' u and v ends (arrays shaped like the result)."""
     c = net.edge_cost_per_m[edges]
     L = net.edge_len[edges]
     fwd, bwd = net.edge_fwd[edges], net.edge_bwd[edges]
-    du = dist[..., u] + offsets * c
-    dv = dist[..., v] + (L - offsets) * c
+    du = cost_u + offsets * c
+    dv = cost_v + (L - offsets) * c
     du = np.where(fwd, du, np.inf)
     dv = np.where(bwd, dv, np.inf)
     via_v = dv < du
@@ -200,23 +204,49 @@ class Reach:
     nodes: np.ndarray      # (s,) network nodes of the subgraph (sorted)
     cost: np.ndarray       # (c, s) cost (inf beyond the limit or unreachable)
     length: np.ndarray     # (c, s) network metres, or None when lengths were not asked for
+    pred: np.ndarray = None  # (c, s + c) previous subgraph index on the path (< 0: none), when asked for
+    n: int = 0             # network nodes of the whole graph (the virtual node of facility f is n + f)
+
+    @property
+    def sub(self):
+        """Graph node of every subgraph index: the network nodes, then the virtual nodes of the chunk."""
+        return np.concatenate([self.nodes, self.n + self.chunk])
+
+    def lookup(self, nodes):
+        """Subgraph index of the graph ``nodes`` (-1 where a node is not in the subgraph)."""
+        nodes = np.asarray(nodes, np.int64)
+        if len(self.nodes) == 0:
+            return np.full(len(nodes), -1, np.int64)
+        pos = np.minimum(np.searchsorted(self.nodes, nodes), len(self.nodes) - 1)
+        return np.where(self.nodes[pos] == nodes, pos, -1)
 
 
 def facility_reach(graph, facilities=None, limit=np.inf, need_length=False, max_cells=4_000_000,
-                   check_cancel=None):
+                   check_cancel=None, need_pred=False):
     """Yield :class:`Reach` chunks: bounded per-facility searches on local subgraphs.
 
     Facilities are grouped by tiles of the search radius; every group searches only the nodes within that
     radius of its facilities' entrances (:func:`search_radius`), so the work grows with the facilities times
-    the nodes near each, not times the whole network. Same costs as :func:`facility_rows`.
+    the nodes near each, not times the whole network. Same costs as :func:`facility_rows`. ``need_pred`` keeps
+    every search's predecessors (``Reach.pred``), to draw the paths.
     """
     n = graph.n
     facilities = np.flatnonzero(graph.has_source) if facilities is None else np.asarray(facilities, np.int64)
     facilities = facilities[graph.has_source[facilities]]
+    if len(facilities) == 0:
+        return
     radius = search_radius(graph, limit) if np.isfinite(limit) else np.inf
     if not np.isfinite(radius):
-        for chunk, cost, lengths in facility_rows(graph, facilities, limit, need_length, max_cells, check_cancel):
-            yield Reach(chunk, np.arange(n), cost, lengths)
+        if not need_pred:
+            for chunk, cost, lengths in facility_rows(graph, facilities, limit, need_length, max_cells, check_cancel):
+                yield Reach(chunk, np.arange(n), cost, lengths, None, n)
+            return
+        lim = np.inf if not np.isfinite(limit) else float(limit) + OFFSET
+        step = chunk_size(graph.N, max_cells)
+        for s in range(0, len(facilities), step):
+            if check_cancel is not None:
+                check_cancel()
+            yield _search(graph, np.arange(n), facilities[s:s + step], lim, need_length, need_pred)
         return
     lim = float(limit) + OFFSET
     xy = graph.net.node_xy
@@ -240,7 +270,6 @@ def facility_reach(graph, facilities=None, limit=np.inf, need_length=False, max_
     bounds = np.flatnonzero(np.r_[True, (cx[1:] != cx[:-1]) | (cy[1:] != cy[:-1]), True])
     by_x = np.argsort(xy[:, 0], kind='stable')
     xs = xy[by_x, 0]
-    csr = graph.csr
     for a, b in zip(bounds[:-1], bounds[1:]):
         group = facilities[a:b]
         bx0, by0 = x0[group].min() - radius, y0[group].min() - radius
@@ -251,20 +280,25 @@ def facility_reach(graph, facilities=None, limit=np.inf, need_length=False, max_
         for s in range(0, len(group), step):
             if check_cancel is not None:
                 check_cancel()
-            chunk = group[s:s + step]
-            sub = np.concatenate([cand, n + chunk])
-            local = csr[sub][:, sub]
-            starts = len(cand) + np.arange(len(chunk))
-            if need_length:
-                dist, pred = dijkstra(local, directed=True, indices=starts, limit=lim, return_predecessors=True)
-            else:
-                dist = dijkstra(local, directed=True, indices=starts, limit=lim)
-            cost = dist[:, :len(cand)] - OFFSET
-            lengths = None
-            if need_length:
-                lengths = np.vstack([_local_lengths(graph, sub, pr) for pr in pred])[:, :len(cand)]
-                lengths[~np.isfinite(cost)] = np.inf
-            yield Reach(chunk, cand, cost, lengths)
+            yield _search(graph, cand, group[s:s + step], lim, need_length, need_pred)
+
+
+def _search(graph, cand, chunk, lim, need_length, need_pred):
+    """Reach of the facilities ``chunk`` on the subgraph of the network nodes ``cand`` (sorted)."""
+    n = graph.n
+    sub = np.concatenate([cand, n + chunk])
+    local = graph.csr[sub][:, sub]
+    starts = len(cand) + np.arange(len(chunk))
+    if need_length or need_pred:
+        dist, pred = dijkstra(local, directed=True, indices=starts, limit=lim, return_predecessors=True)
+    else:
+        dist, pred = dijkstra(local, directed=True, indices=starts, limit=lim), None
+    cost = dist[:, :len(cand)] - OFFSET
+    lengths = None
+    if need_length:
+        lengths = np.vstack([_local_lengths(graph, sub, pr) for pr in pred])[:, :len(cand)]
+        lengths[~np.isfinite(cost)] = np.inf
+    return Reach(chunk, cand, cost, lengths, pred if need_pred else None, n)
 
 
 def _local_lengths(graph, sub, pred):

@@ -1,4 +1,4 @@
-"""The "Resilience planning" dock: Overlay, Coverage, Risk, Census and Lifelines tabs."""
+"""The "Resilience planning" dock: Overlay, Coverage, Risk, Census, Lifelines and Community tabs."""
 from qgis.core import QgsProject
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt
@@ -6,6 +6,7 @@ from qgis.PyQt.QtWidgets import QFrame, QScrollArea, QTabWidget
 
 from ..translation import tr
 from .census_panel import CensusPanel
+from .community_panel import CommunityPanel
 from .common import PanelSettings
 from .coverage_panel import CoveragePanel
 from .lifelines_panel import LifelinesPanel
@@ -37,15 +38,17 @@ class ResilienceDock(QgsDockWidget):
         self.risk = RiskPanel(iface)
         self.census = CensusPanel(iface, self.overlay.database_path, report_layers=self.report_layers)
         self.lifelines = LifelinesPanel(iface, self.overlay.database_path)
+        self.community = CommunityPanel(iface, self.overlay.database_path)
         self.tabs.setUsesScrollButtons(True)
         self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         for panel, title in ((self.overlay, tr('Overlay')), (self.coverage, tr('Coverage')),
                              (self.risk, tr('Risk')), (self.census, tr('Census')),
-                             (self.lifelines, tr('Lifelines'))):
+                             (self.lifelines, tr('Lifelines')), (self.community, tr('Community'))):
             self.tabs.addTab(_scrolled(panel), title)
         self.setWidget(self.tabs)
         self.overlay.database_changed.connect(self.census.refresh)
         self.overlay.database_changed.connect(self.lifelines.refresh)
+        self.overlay.database_changed.connect(self.community.refresh)
         self.overlay.layers_added.connect(self._layers_added)
         self.tabs.setCurrentIndex(int(self.settings.value('tab', 0)))
         self.tabs.currentChanged.connect(lambda index: self.settings.set('tab', index))
@@ -55,19 +58,22 @@ class ResilienceDock(QgsDockWidget):
             signal.connect(slot)
 
     def panels(self):
-        return (self.overlay, self.coverage, self.risk, self.census, self.lifelines)
+        return (self.overlay, self.coverage, self.risk, self.census, self.lifelines, self.community)
 
     def report_layers(self):
         """The result layers of the Coverage and Risk tabs that the planning report reads."""
         layers = dict(self.coverage.report_layers())
         layers.update(self.risk.report_layers())
         layers.update(self.lifelines.report_layers())
+        layers.update(self.community.report_layers())
         return layers
 
     def _layers_added(self, layers):
         self.coverage.restore_layers()
         self.risk.restore()
         self.census.refresh()
+        self.community.restore()
+        self.community.refresh()
 
     def scroll_areas(self):
         return [self.tabs.widget(i) for i in range(self.tabs.count())]

@@ -38,6 +38,7 @@ GROUP_COVERAGE = ('coverage', N_('Coverage'))
 GROUP_RISK = ('risk', N_('Risk and hazards'))
 GROUP_REPORTS = ('reports', N_('Census and reports'))
 GROUP_LIFELINES = ('lifelines', N_('Lifeline systems'))
+GROUP_COMMUNITY = ('community', N_('Community resilience'))
 
 LOG_TAG = 'Resilience planning'  # the tab of the QGIS message log (Log Messages panel)
 

@@ -9,9 +9,10 @@ from qgis.core import (Qgis, QgsProcessingException, QgsProcessingOutputNumber,
                        QgsProcessingParameterVectorLayer)
 
 from ..definitions import (COVERAGE_DEMAND_SCHEMA, COVERAGE_FACILITIES_SCHEMA, COVERAGE_SUMMARY_SCHEMA,
-                           DISASTER_CHAIN_SCHEMA, EXPOSURE_SUMMARY_SCHEMA, FINDINGS_SCHEMA,
-                           LIFELINE_NODES_SCHEMA, LIFELINE_SEGMENTS_SCHEMA, N_, REPORT_HTML_MAP_DPI, REPORT_LANGUAGES,
-                           REPORT_TEMPLATE, RISK_LIST_SCHEMA, RISK_ZONES_SCHEMA, SERVICE_AREA_POLYGONS_SCHEMA)
+                           DISASTER_CHAIN_SCHEMA, EVACUATION_SUMMARY_SCHEMA, EXPOSURE_SUMMARY_SCHEMA, FINDINGS_SCHEMA,
+                           FORCE_COVERAGE_SCHEMA, LIFELINE_NODES_SCHEMA, LIFELINE_SEGMENTS_SCHEMA, N_,
+                           REPORT_HTML_MAP_DPI, REPORT_LANGUAGES, REPORT_TEMPLATE, RESILIENCE_INDEX_SCHEMA,
+                           RISK_LIST_SCHEMA, RISK_ZONES_SCHEMA, SERVICE_AREA_POLYGONS_SCHEMA)
 from ..paths import plugin_version, resources_dir
 from ..qgis_io.atomic import atomic_path
 from ..translation import tr
@@ -41,6 +42,12 @@ RESULT_LAYERS = (
      LIFELINE_NODES_SCHEMA),
     ('DISASTER_CHAIN', N_('Disaster chain (disaster_chain OUTPUT_TABLE)'), SOURCE_VECTOR, 'disaster_chain',
      DISASTER_CHAIN_SCHEMA),
+    ('EVACUATION_SUMMARY', N_('Evacuation plan summary (evacuation_plan OUTPUT_SUMMARY)'), SOURCE_VECTOR,
+     'evacuation_summary', EVACUATION_SUMMARY_SCHEMA),
+    ('RESILIENCE_INDEX', N_('Resilience index (resilience_index OUTPUT)'), SOURCE_POLYGON, 'resilience_index',
+     RESILIENCE_INDEX_SCHEMA),
+    ('FORCE_COVERAGE', N_('Community coverage by forces (dispatch OUTPUT_COVERAGE)'), SOURCE_POLYGON,
+     'force_coverage', FORCE_COVERAGE_SCHEMA),
 )
 
 
@@ -65,11 +72,13 @@ class PlanningReport(ResilienceAlgorithm):
               'Pages: cover; overview map with risk zones, lifelines, shelters, facilities and service areas in '
               'the styles stored in the planning database; coverage summary with tables and a chart; overloaded '
               'shelters; uncovered areas; exposure; the risk list; lifeline systems (most critical assets, largest '
-              'isolation segments, the disaster chain); census completeness; methods and standards '
+              'isolation segments, the disaster chain); community resilience (evacuation plan, resilience index, '
+              'emergency forces); census completeness; methods and standards '
               'with their sources and evidence levels; data attribution. Every figure is read from the result '
               'layers given (the outputs of population_coverage, service_areas, risk_influence_zones, exposure, '
-              'risk_list and validate_census), checked against the fields those algorithms write; a section whose '
-              'layer is not given says so. LANGUAGE en or zh_CN '
+              'risk_list, validate_census, lifeline_criticality, disaster_chain, evacuation_plan, resilience_index and '
+              'dispatch), checked against the '
+              'fields those algorithms write; a section whose layer is not given says so. LANGUAGE en or zh_CN '
               '(Chinese text in a CJK font). Attribution of OpenStreetMap and HSY data is found from the planning '
               'database\'s provenance fields; ATTRIBUTION adds lines. OUTPUT_HTML writes the same content as one '
               'HTML file. The PDF replaces an earlier one only once complete.')

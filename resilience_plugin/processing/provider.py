@@ -31,6 +31,10 @@ ALGORITHMS = (
     ('lifeline_failure', 'LifelineFailure'),  # lifeline systems (issue 12)
     ('lifeline_criticality', 'LifelineCriticality'),  # lifeline systems (issue 12)
     ('disaster_chain', 'DisasterChain'),  # lifeline systems (issue 12)
+    ('evacuation_plan', 'EvacuationPlan'),  # community resilience (issue 13)
+    ('dispatch', 'Dispatch'),  # community resilience (issue 13)
+    ('resilience_index', 'ResilienceIndex'),  # community resilience (issue 13)
+    ('community_risk_map', 'CommunityRiskMap'),  # community resilience (issue 13)
 )
 
 

@@ -6,7 +6,7 @@ and whatever the user renamed them to. They are saved with the project.
 """
 from qgis.core import QgsProject, QgsVectorLayer
 
-from ..definitions import KINDS_BY_NAME as KINDS, LAYERS, THEMES
+from ..definitions import DATABASE_KINDS, KINDS_BY_NAME as KINDS, THEMES
 from ..translation import tr
 from .database import layer_uri
 
@@ -64,14 +64,15 @@ def theme_group(root, theme):
 
 
 def add_database_layers(db_path, project=None, skip_empty=False):
-    """Add every planning layer of ``db_path`` to ``project``, grouped by theme; layers already in the project
-    are not added again. Returns the project's planning layers of ``db_path`` (those added and those that
-    were there already: compare with the project's layers before the call to count the new ones)."""
+    """Add every planning layer and table of ``db_path`` to ``project``, grouped by theme; layers already in the
+    project are not added again, those an older database lacks are left out. Returns the project's planning layers
+    of ``db_path`` (those added and those that were there already: compare with the project's layers before the
+    call to count the new ones)."""
     project = project or QgsProject.instance()
     root = project.layerTreeRoot()
     present = {layer.source(): layer for layer in project.mapLayers().values()}
     added = []
-    for kind in LAYERS:
+    for kind in DATABASE_KINDS:
         uri = layer_uri(db_path, kind.name)
         if uri in present:  # asked twice: the layer the user already has (and may be editing) stays the one
             added.append(present[uri])

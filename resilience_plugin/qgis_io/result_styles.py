@@ -256,3 +256,111 @@ def style_criticality(layer):
         root.appendChild(rule)
     layer.setRenderer(QgsRuleBasedRenderer(root))
     return _done(layer)
+
+
+# ---------------------------------------------------------------------------------------------
+# Community resilience (evacuation plan, community risk map, dispatch, resilience index)
+# ---------------------------------------------------------------------------------------------
+
+ROUTE_COLOUR = '#1a9850'
+ROAD_LOAD_COLOUR = '#762a83'
+ASSEMBLY_COLOUR = '#4daf4a'
+PLAN_SHELTER_COLOUR = '#006d2c'
+DISPATCH_COLOUR = '#e31a1c'
+INDEX_RAMP = ('#d7191c', '#ffffbf', '#1a9641')   # least to most resilient
+
+
+def _width_by(layer, field, low=0.3, high=2.2):
+    """A data-defined line width growing with ``field`` from ``low`` to ``high`` mm."""
+    from qgis.core import QgsProperty
+    values = [f[field] for f in layer.getFeatures() if isinstance(f[field], (int, float))]
+    top = max(values) if values else 1.0
+    expression = 'scale_linear(coalesce("{}", 0), 0, {}, {}, {})'.format(field, max(top, 1e-9), low, high)
+    renderer = layer.renderer()
+    if isinstance(renderer, QgsSingleSymbolRenderer) and hasattr(renderer.symbol(), 'setDataDefinedWidth'):
+        renderer.symbol().setDataDefinedWidth(QgsProperty.fromExpression(expression))
+
+
+def style_evacuation_routes(layer):
+    """Evacuation routes in green, wider where more people walk them, with arrowheads towards the shelter."""
+    from qgis.core import QgsLineSymbol, QgsMarkerLineSymbolLayer, QgsMarkerSymbol
+    symbol = QgsLineSymbol.createSimple({'line_color': ROUTE_COLOUR, 'line_width': '0.6', 'capstyle': 'round'})
+    arrows = QgsMarkerLineSymbolLayer(True, 40.0)
+    arrows.setSubSymbol(QgsMarkerSymbol.createSimple({'name': 'filled_arrowhead', 'color': ROUTE_COLOUR,
+                                                      'outline_style': 'no', 'size': '2.0'}))
+    symbol.appendSymbolLayer(arrows)
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    _width_by(layer, 'people')
+    return _done(layer)
+
+
+def style_road_loads(layer):
+    """People per road segment: purple, wider with more people (the bottlenecks stand out)."""
+    layer.setRenderer(QgsSingleSymbolRenderer(_symbol(layer, ROAD_LOAD_COLOUR, 0.85, width=0.6)))
+    _width_by(layer, 'people', 0.4, 3.0)
+    return _done(layer)
+
+
+def style_plan_shelters(layer):
+    """Shelters of an evacuation plan: dark green squares for those taking people, light ones for the others."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    used = _symbol(layer, PLAN_SHELTER_COLOUR, outline='#ffffff', size=3.6)
+    spare = _symbol(layer, '#a1d99b', outline='#006d2c', size=2.6)
+    for symbol in (used, spare):
+        if symbol.symbolLayerCount() and hasattr(symbol.symbolLayer(0), 'setShape'):
+            symbol.symbolLayer(0).setShape(compat.MARKER_SQUARE)
+    root.appendChild(QgsRuleBasedRenderer.Rule(used, 0, 0, 'coalesce("people", 0) > 0',
+                                               tr('Shelter taking evacuees')))
+    root.appendChild(QgsRuleBasedRenderer.Rule(spare, 0, 0, 'coalesce("people", 0) = 0',
+                                               tr('Shelter not needed by the plan')))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+    return _done(layer)
+
+
+def style_assembly_points(layer):
+    symbol = _symbol(layer, ASSEMBLY_COLOUR, outline='#ffffff', size=3.4)
+    if symbol.symbolLayerCount() and hasattr(symbol.symbolLayer(0), 'setShape'):
+        symbol.symbolLayer(0).setShape(compat.MARKER_PENTAGON)
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    return _done(layer)
+
+
+def style_hidden_dangers(layer):
+    """Hidden dangers as triangles in the colour of their risk grade."""
+    categories = []
+    for c in RISK_GRADE.choices:
+        symbol = _symbol(layer, c.colour, outline='#000000', size=3.4)
+        if symbol.symbolLayerCount() and hasattr(symbol.symbolLayer(0), 'setShape'):
+            symbol.symbolLayer(0).setShape(compat.MARKER_TRIANGLE)
+        categories.append(QgsRendererCategory(c.code, symbol, tr(c.label)))
+    layer.setRenderer(QgsCategorizedSymbolRenderer('risk_grade', categories))
+    return _done(layer)
+
+
+def style_dispatch(layer):
+    """Routes of dispatched forces in red, labelled with their arrival time."""
+    layer.setRenderer(QgsSingleSymbolRenderer(_symbol(layer, DISPATCH_COLOUR, 0.9, width=0.9)))
+    if layer.fields().indexOf('arrival_min') >= 0:
+        _label(layer, "format_number(\"arrival_min\", 1) || ' min'", size=8)
+    return _done(layer)
+
+
+def style_resilience_index(layer, field='resilience_index'):
+    """Communities graduated by their resilience index, red (least) to green (most), labelled with rank."""
+    from qgis.core import QgsGraduatedSymbolRenderer, QgsRendererRange
+    ramp = [QColor(c) for c in INDEX_RAMP]
+    ranges = []
+    bounds = [(0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.0)]
+    for k, (low, high) in enumerate(bounds):
+        t = k / (len(bounds) - 1)
+        a, b = (ramp[0], ramp[1]) if t <= 0.5 else (ramp[1], ramp[2])
+        u = t * 2 if t <= 0.5 else t * 2 - 1
+        colour = QColor(int(a.red() + (b.red() - a.red()) * u), int(a.green() + (b.green() - a.green()) * u),
+                        int(a.blue() + (b.blue() - a.blue()) * u))
+        ranges.append(QgsRendererRange(low, high, _symbol(layer, colour.name(), 0.75, outline='#444444'),
+                                       '{:.1f} - {:.1f}'.format(low, high)))
+    layer.setRenderer(QgsGraduatedSymbolRenderer(field, ranges))
+    if layer.fields().indexOf('rank') >= 0:
+        _label(layer, "\"community\" || '\\n' || format_number(\"{}\", 2) || ' (#' || \"rank\" || ')'".format(field),
+               size=9, bold=True)
+    return _done(layer)

@@ -98,6 +98,9 @@ class Inputs:
     lifeline_criticality: Optional[QgsVectorLayer] = None
     lifeline_nodes: Optional[QgsVectorLayer] = None
     disaster_chain: Optional[QgsVectorLayer] = None
+    evacuation_summary: Optional[QgsVectorLayer] = None   # community section (report/community.py)
+    resilience_index: Optional[QgsVectorLayer] = None
+    force_coverage: Optional[QgsVectorLayer] = None
     attribution: str = ''
 
 
@@ -488,9 +491,10 @@ def attribution_section(inputs, attribution, given):
 # The sections of the report, in order; each takes the Inputs and returns a Section (the data attribution
 # section, which also lists the inputs, comes last).
 from .lifelines import lifelines_section  # noqa: E402 (its own module; it builds on the helpers above)
+from .community import community_section  # noqa: E402 (its module builds on the model above)
 
 SECTIONS = (coverage_section, overloaded_section, uncovered_section, exposure_section, risk_list_section,
-            lifelines_section, census_section, methods_section)
+            lifelines_section, community_section, census_section, methods_section)
 
 
 def build_report(inputs, title, language, run_details, given, feedback=None):

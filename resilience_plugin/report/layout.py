@@ -12,7 +12,7 @@ from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
 from qgis.PyQt.QtGui import QFont
 from qgis.PyQt.QtXml import QDomDocument
 
-from ..definitions import LAYERS_BY_NAME, REPORT_MAP_DPI
+from ..definitions import KINDS_BY_NAME, LAYERS_BY_NAME, REPORT_MAP_DPI
 from ..qgis_io.database import database_crs, layer_uri
 from ..qgis_io.risk_layers import style_by_grade
 from ..translation import tr
@@ -57,7 +57,7 @@ def item(layout, item_id, required=False):
 # Map layers -------------------------------------------------------------------------------------------
 def translate_categories(layer, kind_name):
     """Category labels of a stored style in the report's language (symbols and colours stay as stored)."""
-    kind = LAYERS_BY_NAME.get(kind_name)
+    kind = KINDS_BY_NAME.get(kind_name)
     renderer = layer.renderer()
     if kind is None or kind.style_field is None or not isinstance(renderer, QgsCategorizedSymbolRenderer):
         return

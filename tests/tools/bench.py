@@ -165,6 +165,15 @@ LIFELINES_TEXT = (
     'search over the segment graph for what every segment cuts off (length, people). "one search per segment" '
     'times a connected-components call per segment on the same segment graph (200 sampled, scaled).')
 
+EVACUATION_HEADING = '# Evacuation plan on the Wuhan network'
+EVACUATION_TEXT = (
+    'resilience:evacuation_plan\'s core (tests/tools/bench_evacuation.py), each case in a fresh process: demand units '
+    'and shelters at random Wuhan network nodes (seed 42), populations Poisson(200), shelter capacities summing to 90 % '
+    'of the population. pairs: the (unit, shelter) pairs within the limit from the bounded searches; lp: the exact '
+    'transportation problem (HiGHS); routes: every flow drawn along its shelter\'s tree with the people per road. '
+    'optimum / nearest: metres per person placed against everyone sent to the nearest shelter regardless of capacity '
+    '(which overloads nearest_overloaded shelters).')
+
 
 def main():
     if len(sys.argv) > 1 and sys.argv[1] == '--case':
@@ -244,6 +253,8 @@ def main():
               bench_exposure.markdown(bench_exposure.run())]
     from tools import bench_lifelines
     lines += ['', '# Lifeline N-1 criticality', '', LIFELINES_TEXT, '', bench_lifelines.markdown(bench_lifelines.run())]
+    from tools import bench_evacuation
+    lines += ['', EVACUATION_HEADING, '', EVACUATION_TEXT, '', bench_evacuation.markdown(bench_evacuation.run())]
     text = '\n'.join(lines) + '\n'
     print(text)
     (ROOT / 'docs').mkdir(exist_ok=True)

@@ -13,7 +13,8 @@ from resilience_plugin import definitions as d  # noqa: E402
 TARGET = ROOT / 'docs' / 'data_model.md'
 # The options of OutputField.when, as the document says them.
 WHEN = {'timed': 'with a time limit (MAX_TIME or a timed PRESET)', 'barriers': 'with BARRIERS',
-        'chain': 'in disaster_chain'}
+        'chain': 'in disaster_chain',
+        'indicators': 'one per indicator of INDICATOR_WEIGHTS (these by default)'}
 
 
 def _field_row(spec):
@@ -114,6 +115,23 @@ def render():
             r.provider_network, ', '.join(r.provider_node_kinds), r.max_distance_m, r.backup_hours,
             '<br>'.join(s.describe() for s in r.sources)))
     lines.append('')
+    lines += ['## Resilience index (community resilience)', '',
+              'Dimensions (weights, editable per run): {} — {}'.format(
+                  ', '.join('{} {:g}'.format(k, v) for k, v in d.RESILIENCE_DIMENSION_WEIGHTS.items()),
+                  d.SRC_BRIC.describe()), '',
+              '| key | indicator | dimension | higher is | weight | unit | from | source |',
+              '|---|---|---|---|---|---|---|---|']
+    for i in d.RESILIENCE_INDICATORS:
+        lines.append('| `{}` | {} | {} | {} | {:g} | {} | {} | {} |'.format(
+            i.key, i.label, i.dimension, 'better' if i.higher_is_better else 'worse', i.weight, i.unit,
+            'computed' if i.computed else '`community_indicators` table', i.source.describe()))
+    lines += ['', '- Rank sensitivity: dimension weights x [1 - {0:g}, 1 + {0:g}], {1} draws — {2}'.format(
+        d.RESILIENCE_SENSITIVITY_SPREAD, d.RESILIENCE_SENSITIVITY_DRAWS, d.SRC_SENSITIVITY.describe()),
+        '- Dispatch: default required personnel {} — {}'.format(d.DEFAULT_REQUIRED_PERSONNEL,
+                                                              d.SRC_REQUIRED_PERSONNEL.describe()),
+        '- Social forces — {}'.format(d.SRC_SOCIAL_FORCES.describe()),
+        '- Community risk map contents — {}; {}'.format(d.SRC_DEMONSTRATION_COMMUNITY.describe(),
+                                                       d.SRC_WUHAN_EVACUATION_MAP.describe()), '']
     return '\n'.join(lines)
 
 

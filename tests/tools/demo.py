@@ -251,7 +251,7 @@ def helsinki_lifelines(out, db, project):
                    'LIFELINE_NODES': paths['lifeline_critical_nodes'], 'DISASTER_CHAIN': paths['chain_table']}
 
 
-def census_and_reports(out, db, findings_path, coverage, lifelines=None):
+def census_and_reports(out, db, findings_path, coverage, lifelines=None, community=None):
     """The census package and the planning-review report in English and Chinese, with PNG pages."""
     import subprocess
     census = step('census export', 'resilience:export_census', {'DATABASE': db, 'OUTPUT': str(out / 'census_package')})
@@ -265,7 +265,7 @@ def census_and_reports(out, db, findings_path, coverage, lifelines=None):
             'DATABASE': db, 'COVERAGE_DEMAND': coverage['shelter_coverage'],
             'COVERAGE_FACILITIES': coverage['shelter_loads'], 'COVERAGE_SUMMARY': coverage['shelter_summary'],
             'SERVICE_AREAS': coverage['shelter_service_area_polygons'], 'FINDINGS': findings_path,
-            **(lifelines or {}),
+            **(lifelines or {}), **(community or {}),
             'LANGUAGE': language, 'OUTPUT': str(out / 'planning_report_{}.pdf'.format(language)),
             'OUTPUT_HTML': str(out / 'planning_report_{}.html'.format(language))})
         subprocess.run(['pdftoppm', '-r', '60', '-png', report['OUTPUT'], str(pages / 'report_{}'.format(language))],
@@ -341,7 +341,8 @@ def main():
     out.mkdir(parents=True, exist_ok=True)
     start_qgis()
     from qgis.core import QgsProject, QgsVectorLayer
-    from resilience_plugin.definitions import LAYERS_BY_NAME, THEME_FINDINGS, THEME_POPULATION, THEME_RISK
+    from resilience_plugin.definitions import (LAYERS_BY_NAME, THEME_COMMUNITY, THEME_FINDINGS, THEME_POPULATION,
+                                               THEME_RISK)
     from resilience_plugin.qgis_io.project import add_database_layers, add_layer, layer_kind
     from resilience_plugin.translation import tr
 
@@ -357,6 +358,8 @@ def main():
          {'INPUT': str(DATA / 'helsinki_population_grid_2020.gpkg') + '|layername=population_grid_2020',
           'FIELD': 'population', 'YEAR': 2020, 'DATABASE': db})
     validation = step('validate census', 'resilience:validate_census', {'DATABASE': db, 'OUTPUT': findings_path})
+    from tools.community_data import write_community_data
+    community_rows = write_community_data(db, str(DATA / 'Helsinki.osm.pbf'))
 
     project = QgsProject.instance()
     project.clear()
@@ -370,18 +373,20 @@ def main():
         add_layer(findings, THEME_FINDINGS, project, position=0)
     coverage, coverage_paths = helsinki_coverage(out, db, project)
     lifelines, lifeline_paths = helsinki_lifelines(out, db, project)
+    from tools.demo_community import community_demo
+    community, community_paths = community_demo(out, db, coverage_paths, project)
     project.writeEntry('resilience', 'attribution', ATTRIBUTION)
     roads = next(layer for layer in layers if layer_kind(layer) == 'road_network')
     # The shelter coverage first: shelters, their service areas and loads, the population they reach, new
-    # sites, fire stations, over roads and buildings; the rest is a theme box (or a layer tick) away.
-    first_view(project, roads, themes_off=(THEME_FINDINGS, THEME_RISK, THEME_POPULATION),
+    # sites, fire stations, over roads and buildings; the rest (community layers too) is a theme box away.
+    first_view(project, roads, themes_off=(THEME_FINDINGS, THEME_RISK, THEME_POPULATION, THEME_COMMUNITY),
                layers_off=[tr(LAYERS_BY_NAME[kind].title) for kind in ('lifelines', 'lifeline_nodes',
                                                                        'shelter_candidates')]
                + ['Fire-station service areas (4 min)'])
     overview = render_overview(project, [roads], str(out / 'helsinki_overview.png'))
     if not project.write(project_path):
         raise SystemExit('Could not write ' + project_path)
-    documents = census_and_reports(out, db, findings_path, coverage_paths, lifeline_paths)
+    documents = census_and_reports(out, db, findings_path, coverage_paths, lifeline_paths, community_paths['report'])
 
     print()
     print('Features imported:')
@@ -391,6 +396,9 @@ def main():
         validation.get('FINDING_COUNT'), validation.get('ERROR_COUNT'), validation.get('WARNING_COUNT')))
     print()
     print('\n'.join(coverage))
+    print('Community data written (communities and assembly points from the data; forces, dangers, contacts and '
+          'indicators are marked samples): {}'.format(', '.join('{} {}'.format(k, v) for k, v in community_rows.items())))
+    print('\n'.join(community))
     print()
     print('\n'.join(lifelines))
     print()
